@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Bulkhead.Cli.Commands;
+
+/// <summary>The root <c>bulkhead</c> command.</summary>
+internal static class BulkheadCommand
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Bulkhead: run many Kraken strategies, one API key per process, one subaccount per strategy.");
+        return root;
+    }
+}

@@ -1,0 +1,3 @@
+using Bulkhead.Cli.Commands;
+
+return await BulkheadCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

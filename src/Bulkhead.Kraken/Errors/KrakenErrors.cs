@@ -1,0 +1,290 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Bulkhead.Kraken.Errors;
+
+/// <summary>
+/// The one catalogue of Kraken's error strings, used by the clients to classify answers and by the sandbox to emit them.
+/// Strings are Kraken's, verbatim (shared/kraken/spot.md §4, futures.md §2.3).
+/// </summary>
+public static class KrakenErrors
+{
+    // Spot: authentication
+    /// <summary><c>EAPI:Invalid key</c>.</summary>
+    public const string InvalidKey = "EAPI:Invalid key";
+    /// <summary><c>EAPI:Invalid signature</c>.</summary>
+    public const string InvalidSignature = "EAPI:Invalid signature";
+    /// <summary><c>EAPI:Invalid nonce</c>.</summary>
+    public const string InvalidNonce = "EAPI:Invalid nonce";
+    /// <summary><c>ESession:Invalid session</c>.</summary>
+    public const string InvalidSession = "ESession:Invalid session";
+
+    // Spot: limits and lockout
+    /// <summary><c>EAPI:Rate limit exceeded</c>.</summary>
+    public const string RateLimitExceeded = "EAPI:Rate limit exceeded";
+    /// <summary><c>EOrder:Rate limit exceeded</c>.</summary>
+    public const string OrderRateLimitExceeded = "EOrder:Rate limit exceeded";
+    /// <summary><c>EGeneral:Temporary lockout</c>.</summary>
+    public const string TemporaryLockout = "EGeneral:Temporary lockout";
+    /// <summary><c>EGeneral:Too many requests</c>.</summary>
+    public const string TooManyRequests = "EGeneral:Too many requests";
+
+    // Spot: permission
+    /// <summary><c>EGeneral:Permission denied</c>.</summary>
+    public const string PermissionDenied = "EGeneral:Permission denied";
+    /// <summary><c>EAPI:Feature disabled</c>.</summary>
+    public const string FeatureDisabled = "EAPI:Feature disabled";
+
+    // Spot: input
+    /// <summary><c>EGeneral:Invalid arguments</c>.</summary>
+    public const string InvalidArguments = "EGeneral:Invalid arguments";
+    /// <summary><c>EGeneral:Unknown method</c>.</summary>
+    public const string UnknownMethod = "EGeneral:Unknown method";
+    /// <summary><c>EQuery:Unknown asset pair</c>.</summary>
+    public const string UnknownAssetPair = "EQuery:Unknown asset pair";
+    /// <summary><c>EQuery:Unknown asset</c>.</summary>
+    public const string UnknownAsset = "EQuery:Unknown asset";
+    /// <summary><c>EOrder:Invalid order</c>.</summary>
+    public const string InvalidOrder = "EOrder:Invalid order";
+    /// <summary><c>EOrder:Unknown order</c>.</summary>
+    public const string UnknownOrder = "EOrder:Unknown order";
+    /// <summary><c>EOrder:Order minimum not met</c>.</summary>
+    public const string OrderMinimumNotMet = "EOrder:Order minimum not met";
+    /// <summary><c>EOrder:Orders limit exceeded</c>.</summary>
+    public const string OrdersLimitExceeded = "EOrder:Orders limit exceeded";
+    /// <summary><c>EFunding:Unknown asset</c>.</summary>
+    public const string FundingUnknownAsset = "EFunding:Unknown asset";
+    /// <summary><c>EFunding:Invalid amount</c>.</summary>
+    public const string FundingInvalidAmount = "EFunding:Invalid amount";
+    /// <summary><c>EFunding:Unknown withdraw key</c>.</summary>
+    public const string FundingUnknownWithdrawKey = "EFunding:Unknown withdraw key";
+
+    // Spot: funds
+    /// <summary><c>EOrder:Insufficient funds</c>.</summary>
+    public const string InsufficientFunds = "EOrder:Insufficient funds";
+    /// <summary><c>EOrder:Cannot open position</c>.</summary>
+    public const string CannotOpenPosition = "EOrder:Cannot open position";
+    /// <summary><c>EFunding:Insufficient funds</c>.</summary>
+    public const string FundingInsufficientFunds = "EFunding:Insufficient funds";
+
+    // Spot: service
+    /// <summary><c>EGeneral:Internal error</c>.</summary>
+    public const string InternalError = "EGeneral:Internal error";
+    /// <summary><c>EService:Unavailable</c>.</summary>
+    public const string ServiceUnavailable = "EService:Unavailable";
+    /// <summary><c>EService:Busy</c>.</summary>
+    public const string ServiceBusy = "EService:Busy";
+    /// <summary><c>EService:Market in cancel_only mode</c>.</summary>
+    public const string MarketCancelOnly = "EService:Market in cancel_only mode";
+    /// <summary><c>EService:Market in post_only mode</c>.</summary>
+    public const string MarketPostOnly = "EService:Market in post_only mode";
+    /// <summary><c>EDatabase:Internal error</c>.</summary>
+    public const string DatabaseInternalError = "EDatabase:Internal error";
+
+    // Futures (derivatives) top-level errors
+    /// <summary><c>authenticationError</c>.</summary>
+    public const string FuturesAuthenticationError = "authenticationError";
+    /// <summary><c>nonceBelowThreshold</c>.</summary>
+    public const string FuturesNonceBelowThreshold = "nonceBelowThreshold";
+    /// <summary><c>nonceDuplicate</c>.</summary>
+    public const string FuturesNonceDuplicate = "nonceDuplicate";
+    /// <summary><c>apiLimitExceeded</c>.</summary>
+    public const string FuturesApiLimitExceeded = "apiLimitExceeded";
+    /// <summary><c>insufficientFunds</c>.</summary>
+    public const string FuturesInsufficientFunds = "insufficientFunds";
+    /// <summary><c>INSUFFICIENT_MARGIN</c>.</summary>
+    public const string FuturesInsufficientMargin = "INSUFFICIENT_MARGIN";
+    /// <summary><c>invalidAccount</c>.</summary>
+    public const string FuturesInvalidAccount = "invalidAccount";
+    /// <summary><c>invalidAmount</c>.</summary>
+    public const string FuturesInvalidAmount = "invalidAmount";
+    /// <summary><c>invalidArgument</c>.</summary>
+    public const string FuturesInvalidArgument = "invalidArgument";
+    /// <summary><c>invalidUnit</c>.</summary>
+    public const string FuturesInvalidUnit = "invalidUnit";
+    /// <summary><c>requiredArgumentMissing</c>.</summary>
+    public const string FuturesRequiredArgumentMissing = "requiredArgumentMissing";
+    /// <summary><c>notFound</c>.</summary>
+    public const string FuturesNotFound = "notFound";
+    /// <summary><c>contractNotFound</c>.</summary>
+    public const string FuturesContractNotFound = "contractNotFound";
+    /// <summary><c>Json Parse Error</c>.</summary>
+    public const string FuturesJsonParseError = "Json Parse Error";
+    /// <summary><c>Bad Request</c>.</summary>
+    public const string FuturesBadRequest = "Bad Request";
+    /// <summary><c>accountInactive</c>.</summary>
+    public const string FuturesAccountInactive = "accountInactive";
+    /// <summary><c>marketUnavailable</c>.</summary>
+    public const string FuturesMarketUnavailable = "marketUnavailable";
+    /// <summary><c>Unavailable</c>.</summary>
+    public const string FuturesUnavailable = "Unavailable";
+    /// <summary><c>unavailable</c>.</summary>
+    public const string FuturesUnavailableLower = "unavailable";
+    /// <summary><c>Server Error</c>.</summary>
+    public const string FuturesServerError = "Server Error";
+    /// <summary><c>unknownError</c>.</summary>
+    public const string FuturesUnknownError = "unknownError";
+
+    // Local and transport codes (never sent by Kraken)
+    /// <summary><c>Bulkhead:Key halted</c>.</summary>
+    public const string LocalKeyHalted = "Bulkhead:Key halted";
+    /// <summary><c>Bulkhead:Rate budget exhausted</c>.</summary>
+    public const string LocalRateBudget = "Bulkhead:Rate budget exhausted";
+    /// <summary><c>Bulkhead:Invalid credentials</c>.</summary>
+    public const string LocalInvalidCredentials = "Bulkhead:Invalid credentials";
+    /// <summary><c>Bulkhead:Nonce unavailable</c>.</summary>
+    public const string LocalNonceUnavailable = "Bulkhead:Nonce unavailable";
+    /// <summary><c>Bulkhead:Timeout</c>.</summary>
+    public const string TransportTimeout = "Bulkhead:Timeout";
+    /// <summary><c>Bulkhead:HTTP status</c>.</summary>
+    public const string TransportHttpStatus = "Bulkhead:HTTP status";
+    /// <summary><c>Bulkhead:Connection failed</c>.</summary>
+    public const string TransportConnection = "Bulkhead:Connection failed";
+    /// <summary><c>Bulkhead:Unreadable response</c>.</summary>
+    public const string TransportBadResponse = "Bulkhead:Unreadable response";
+
+    private static readonly FrozenDictionary<string, KrakenErrorCategory> Exact = new Dictionary<string, KrakenErrorCategory>(StringComparer.Ordinal)
+    {
+        [InvalidKey] = KrakenErrorCategory.Authentication,
+        [InvalidSignature] = KrakenErrorCategory.Authentication,
+        [InvalidNonce] = KrakenErrorCategory.Authentication,
+        [InvalidSession] = KrakenErrorCategory.Authentication,
+        [RateLimitExceeded] = KrakenErrorCategory.RateLimit,
+        [OrderRateLimitExceeded] = KrakenErrorCategory.RateLimit,
+        [TooManyRequests] = KrakenErrorCategory.RateLimit,
+        [TemporaryLockout] = KrakenErrorCategory.Lockout,
+        [PermissionDenied] = KrakenErrorCategory.Permission,
+        [FeatureDisabled] = KrakenErrorCategory.Permission,
+        [InvalidArguments] = KrakenErrorCategory.InvalidInput,
+        [UnknownMethod] = KrakenErrorCategory.InvalidInput,
+        [UnknownAssetPair] = KrakenErrorCategory.InvalidInput,
+        [UnknownAsset] = KrakenErrorCategory.InvalidInput,
+        [InvalidOrder] = KrakenErrorCategory.InvalidInput,
+        [UnknownOrder] = KrakenErrorCategory.InvalidInput,
+        [OrderMinimumNotMet] = KrakenErrorCategory.InvalidInput,
+        [OrdersLimitExceeded] = KrakenErrorCategory.InvalidInput,
+        [FundingUnknownAsset] = KrakenErrorCategory.InvalidInput,
+        [FundingInvalidAmount] = KrakenErrorCategory.InvalidInput,
+        [FundingUnknownWithdrawKey] = KrakenErrorCategory.InvalidInput,
+        [InsufficientFunds] = KrakenErrorCategory.Funds,
+        [CannotOpenPosition] = KrakenErrorCategory.Funds,
+        [FundingInsufficientFunds] = KrakenErrorCategory.Funds,
+        [InternalError] = KrakenErrorCategory.Transient,
+        [ServiceUnavailable] = KrakenErrorCategory.Transient,
+        [ServiceBusy] = KrakenErrorCategory.Transient,
+        [MarketCancelOnly] = KrakenErrorCategory.Transient,
+        [MarketPostOnly] = KrakenErrorCategory.Transient,
+        [DatabaseInternalError] = KrakenErrorCategory.Transient,
+        [FuturesAuthenticationError] = KrakenErrorCategory.Authentication,
+        [FuturesNonceBelowThreshold] = KrakenErrorCategory.Authentication,
+        [FuturesNonceDuplicate] = KrakenErrorCategory.Authentication,
+        [FuturesApiLimitExceeded] = KrakenErrorCategory.RateLimit,
+        [FuturesInsufficientFunds] = KrakenErrorCategory.Funds,
+        [FuturesInsufficientMargin] = KrakenErrorCategory.Funds,
+        [FuturesInvalidAccount] = KrakenErrorCategory.InvalidInput,
+        [FuturesInvalidAmount] = KrakenErrorCategory.InvalidInput,
+        [FuturesInvalidArgument] = KrakenErrorCategory.InvalidInput,
+        [FuturesInvalidUnit] = KrakenErrorCategory.InvalidInput,
+        [FuturesRequiredArgumentMissing] = KrakenErrorCategory.InvalidInput,
+        [FuturesNotFound] = KrakenErrorCategory.InvalidInput,
+        [FuturesContractNotFound] = KrakenErrorCategory.InvalidInput,
+        [FuturesJsonParseError] = KrakenErrorCategory.InvalidInput,
+        [FuturesBadRequest] = KrakenErrorCategory.InvalidInput,
+        [FuturesAccountInactive] = KrakenErrorCategory.InvalidInput,
+        [FuturesMarketUnavailable] = KrakenErrorCategory.Transient,
+        [FuturesUnavailable] = KrakenErrorCategory.Transient,
+        [FuturesUnavailableLower] = KrakenErrorCategory.Transient,
+        [FuturesServerError] = KrakenErrorCategory.Transient,
+        [FuturesUnknownError] = KrakenErrorCategory.Unknown,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Kraken appends details after a colon ("EGeneral:Invalid arguments:volume", "invalidArgument: limitPrice").
+    private static readonly (string Prefix, KrakenErrorCategory Category)[] Prefixes =
+    [
+        (InvalidArguments + ":", KrakenErrorCategory.InvalidInput),
+        (FuturesInvalidArgument + ":", KrakenErrorCategory.InvalidInput),
+        (FuturesRequiredArgumentMissing + ":", KrakenErrorCategory.InvalidInput),
+        ("EOrder:Invalid", KrakenErrorCategory.InvalidInput),
+        ("EQuery:", KrakenErrorCategory.InvalidInput),
+        ("EService:", KrakenErrorCategory.Transient),
+        ("EDatabase:", KrakenErrorCategory.Transient),
+    ];
+
+    /// <summary>Classifies a wire error string. Unknown strings are kept verbatim with <see cref="KrakenErrorCategory.Unknown"/>.</summary>
+    public static KrakenErrorCategory Classify(string wire)
+    {
+        ArgumentNullException.ThrowIfNull(wire);
+        if (Exact.TryGetValue(wire, out var category))
+        {
+            return category;
+        }
+
+        foreach (var (prefix, prefixCategory) in Prefixes)
+        {
+            if (wire.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return prefixCategory;
+            }
+        }
+
+        return wire.Contains(":Invalid nonce", StringComparison.Ordinal) ? KrakenErrorCategory.Authentication : KrakenErrorCategory.Unknown;
+    }
+
+    /// <summary>True when the catalogue knows this exact string.</summary>
+    public static bool IsKnown(string wire) => Exact.ContainsKey(wire);
+
+    /// <summary>The error for a string the exchange sent. The message adds advice for the categories that need it.</summary>
+    public static KrakenError FromExchange(string wire)
+    {
+        ArgumentNullException.ThrowIfNull(wire);
+        var category = Classify(wire);
+        var message = category switch
+        {
+            KrakenErrorCategory.Authentication => $"{wire} (authentication failure: counts toward Kraken's key lockout; not retried)",
+            KrakenErrorCategory.Lockout => $"{wire} (the exchange locked this key out for about 15 minutes; stop calling with it)",
+            _ => wire,
+        };
+        return new KrakenError(wire, category, KrakenErrorOrigin.Exchange, message);
+    }
+
+    /// <summary>A request refused locally because the key is halted.</summary>
+    public static KrakenError KeyHalted(string reason, TimeSpan? retryAfter) =>
+        new(LocalKeyHalted, KrakenErrorCategory.Lockout, KrakenErrorOrigin.Local, reason, retryAfter);
+
+    /// <summary>A request refused locally because the account's rate budget has no headroom within the wait allowed.</summary>
+    public static KrakenError RateBudget(string limiter, TimeSpan retryAfter) =>
+        new(LocalRateBudget, KrakenErrorCategory.RateLimit, KrakenErrorOrigin.Local,
+            string.Create(CultureInfo.InvariantCulture, $"{limiter} has no headroom; retry after {retryAfter.TotalSeconds:0.###} s"), retryAfter);
+
+    /// <summary>Credentials that cannot be used (malformed secret, empty key). The message never contains the secret.</summary>
+    public static KrakenError InvalidCredentials(string problem) =>
+        new(LocalInvalidCredentials, KrakenErrorCategory.Authentication, KrakenErrorOrigin.Local, problem);
+
+    /// <summary>The request timed out.</summary>
+    public static KrakenError Timeout(TimeSpan after) =>
+        new(TransportTimeout, KrakenErrorCategory.Transient, KrakenErrorOrigin.Transport,
+            string.Create(CultureInfo.InvariantCulture, $"no answer within {after.TotalSeconds:0.###} s"));
+
+    /// <summary>The connection could not be made or broke.</summary>
+    public static KrakenError Connection(string detail) =>
+        new(TransportConnection, KrakenErrorCategory.Transient, KrakenErrorOrigin.Transport, detail);
+
+    /// <summary>A non-success HTTP status with no Kraken envelope (a gateway, a proxy).</summary>
+    public static KrakenError HttpStatus(int status, string detail)
+    {
+        var category = status switch
+        {
+            429 => KrakenErrorCategory.RateLimit,
+            401 => KrakenErrorCategory.Authentication,
+            403 => KrakenErrorCategory.Permission,
+            >= 500 => KrakenErrorCategory.Transient,
+            _ => KrakenErrorCategory.Protocol,
+        };
+        return new KrakenError(TransportHttpStatus, category, KrakenErrorOrigin.Transport,
+            string.Create(CultureInfo.InvariantCulture, $"HTTP {status}: {detail}"));
+    }
+
+    /// <summary>An answer that is not a Kraken envelope (not JSON, truncated, HTML).</summary>
+    public static KrakenError BadResponse(string detail) =>
+        new(TransportBadResponse, KrakenErrorCategory.Protocol, KrakenErrorOrigin.Transport, detail);
+}
