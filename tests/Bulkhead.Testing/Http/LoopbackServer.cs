@@ -10,7 +10,7 @@ namespace Bulkhead.Testing.Http;
 
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 with an ephemeral port, for tests that must go over real HTTP.
-/// Map routes in <paramref name="map"/>; dispose to stop.
+/// Map routes when starting; dispose to stop.
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
