@@ -1,3 +1,3 @@
 using Bulkhead.Cli.Commands;
 
-return await BulkheadCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);
+return await BulkheadCommand.Create(CliEnvironment.FromProcess()).Parse(args).InvokeAsync().ConfigureAwait(false);

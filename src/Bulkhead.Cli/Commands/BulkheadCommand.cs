@@ -5,9 +5,10 @@ namespace Bulkhead.Cli.Commands;
 /// <summary>The root <c>bulkhead</c> command.</summary>
 internal static class BulkheadCommand
 {
-    public static RootCommand Create()
+    public static RootCommand Create(CliEnvironment environment)
     {
         var root = new RootCommand("Bulkhead: run many Kraken strategies, one API key per process, one subaccount per strategy.");
+        root.Subcommands.Add(ApiCommand.Create(environment));
         return root;
     }
 }

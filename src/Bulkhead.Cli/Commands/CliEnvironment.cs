@@ -1,0 +1,25 @@
+namespace Bulkhead.Cli.Commands;
+
+/// <summary>What a command reads from outside itself: environment variables, the clock, the output streams. Tests substitute it.</summary>
+internal sealed class CliEnvironment
+{
+    public required Func<string, string?> GetVariable { get; init; }
+
+    public required TimeProvider Time { get; init; }
+
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    public static CliEnvironment FromProcess() => new()
+    {
+        GetVariable = Environment.GetEnvironmentVariable,
+        Time = TimeProvider.System,
+        Out = Console.Out,
+        Error = Console.Error,
+    };
+
+    /// <summary>The data folder: <c>--data</c>, else <c>BULKHEAD_HOME</c>, else <c>~/.bulkhead</c>.</summary>
+    public string DataFolder(string? option) =>
+        option ?? GetVariable("BULKHEAD_HOME") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".bulkhead");
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test of Bulkhead. Installs what the tests need first (idempotent), so it works on a fresh machine.
+# Usage: ./test.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+need() { command -v "$1" >/dev/null 2>&1; }
+apt_install() {
+  if need apt-get; then
+    if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null;
+    else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; fi
+  fi
+}
+
+# Node.js runs the independent signing-vector fixture (tests/…/Signing/fixtures).
+need node || apt_install nodejs npm
+if [ -f tests/Bulkhead.Kraken.Tests/Signing/fixtures/package.json ]; then
+  (cd tests/Bulkhead.Kraken.Tests/Signing/fixtures && npm ci --no-audit --no-fund --silent)
+fi
+
+dotnet build Bulkhead.slnx -c Release -warnaserror -nologo -v quiet
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Bulkhead.slnx -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line over all test projects.
+awk '
+  /(Passed|Failed)! *- *Failed: *[0-9]+, *Passed: *[0-9]+, *Skipped: *[0-9]+/ {
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:")  { f += $(i+1) + 0 }
+      if ($i == "Passed:")  { p += $(i+1) + 0 }
+      if ($i == "Skipped:") { s += $(i+1) + 0 }
+    }
+  }
+  END { printf "%d passed, %d failed, %d skipped\n", p, f, s }
+' "$log"
+exit "$status"
