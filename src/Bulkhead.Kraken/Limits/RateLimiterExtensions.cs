@@ -5,26 +5,36 @@ namespace Bulkhead.Kraken.Limits;
 /// <summary>Waiting for headroom instead of exceeding a limit.</summary>
 public static class RateLimiterExtensions
 {
-    /// <summary>Waits until <paramref name="cost"/> fits, booking it; null when granted, a local rate-budget error when the wait would exceed <paramref name="maxWait"/>.</summary>
-    public static async ValueTask<KrakenError?> WaitAsync(this IRateLimiter limiter, decimal cost, TimeProvider time, TimeSpan maxWait, CancellationToken cancellationToken)
+    /// <summary>
+    /// Acquires <paramref name="cost"/> from <paramref name="limiter"/>, waiting on <paramref name="time"/> for as long as
+    /// the limiter says, and returns <see langword="null"/> once it is booked. When the wait needed would end after
+    /// <paramref name="maxWait"/> (counted from the call), returns <see cref="KrakenErrors.RateBudget"/> at once instead of
+    /// sleeping uselessly. Another process sharing the state may take the headroom first; the loop then waits again.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async ValueTask<KrakenError?> WaitAsync(this IRateLimiter limiter, decimal cost, TimeProvider time, TimeSpan maxWait, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(limiter);
         ArgumentNullException.ThrowIfNull(time);
-        var deadline = time.GetUtcNow() + maxWait;
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxWait, TimeSpan.Zero);
+        var started = time.GetTimestamp();
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var decision = limiter.TryAcquire(cost);
             if (decision.Granted)
             {
                 return null;
             }
 
-            if (time.GetUtcNow() + decision.RetryAfter > deadline)
+            // A refusal always names a positive wait; guard against a zero one so the loop never spins.
+            var delay = decision.RetryAfter > TimeSpan.Zero ? decision.RetryAfter : TimeSpan.FromTicks(1);
+            if (time.GetElapsedTime(started) + delay > maxWait)
             {
-                return KrakenErrors.RateBudget(limiter.Name, decision.RetryAfter);
+                return KrakenErrors.RateBudget(limiter.Name, delay);
             }
 
-            await Task.Delay(decision.RetryAfter > TimeSpan.Zero ? decision.RetryAfter : TimeSpan.FromMilliseconds(1), time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
         }
     }
 }
