@@ -16,6 +16,13 @@ public sealed class SpotRateLimiters
         _tradingForPair = tradingForPair;
     }
 
+    /// <summary>The Spot limiters of an account's <see cref="AccountRateLimits"/>.</summary>
+    public static SpotRateLimiters From(AccountRateLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return new SpotRateLimiters(limits.SpotRest, limits.SpotTrading);
+    }
+
     /// <summary>The account's REST call counter.</summary>
     public IRateLimiter Rest { get; }
 

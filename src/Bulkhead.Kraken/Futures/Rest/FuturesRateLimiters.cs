@@ -14,6 +14,13 @@ public sealed class FuturesRateLimiters
         History = history;
     }
 
+    /// <summary>The Futures limiters of an account's <see cref="AccountRateLimits"/>.</summary>
+    public static FuturesRateLimiters From(AccountRateLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return new FuturesRateLimiters(limits.FuturesDerivatives, limits.FuturesHistory);
+    }
+
     /// <summary>The 500-per-10-seconds derivatives budget.</summary>
     public IRateLimiter Derivatives { get; }
 

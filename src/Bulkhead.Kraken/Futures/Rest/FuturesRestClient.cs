@@ -73,7 +73,7 @@ public sealed partial class FuturesRestClient
         var inBody = verb == HttpMethod.Post;
         var uri = new Uri(BaseUrl, urlPath.TrimStart('/') + (!inBody && encoded.Length > 0 ? "?" + encoded : string.Empty));
         var endpoint = FuturesEndpointName(urlPath);
-        var (limiter, cost) = LimiterFor(verb, endpoint, urlPath, list);
+        var (limiter, cost) = LimiterFor(verb, endpoint, urlPath, list, authenticated);
         return _pipeline.SendAsync(
             $"{verb.Method} {endpoint}",
             nonce => Build(verb, uri, urlPath, inBody ? string.Empty : encoded, inBody ? encoded : null, authenticated ? nonce : null),
