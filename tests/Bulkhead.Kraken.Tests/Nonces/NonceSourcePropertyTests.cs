@@ -82,5 +82,5 @@ public sealed class NonceSourcePropertyTests
             {
                 source.Dispose();
             }
-        }, iter: 300);
+        }, iter: 200);
 }
