@@ -17,22 +17,33 @@ public sealed class NonceSource : INonceSource, IDisposable
     private bool _disposed;
 
     /// <summary>Creates the source of one key over its store. Reads the store's mark now, so a bad store fails here.</summary>
-    /// <param name="store">The key's store; owned by the source from now on.</param>
+    /// <param name="store">
+    /// The key's store; owned by the source from now on. If this constructor throws, it disposes the store, so a
+    /// mistake in the options does not leave the key held.
+    /// </param>
     /// <param name="options">Unit and reservation; validated and copied.</param>
     /// <param name="time">The clock.</param>
     public NonceSource(INonceStore store, NonceOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(time);
-        options.Validate();
-        Unit = options.Unit;
-        _reserveUnits = Math.Max(1, options.ReserveAhead.Ticks / TicksPerUnit(Unit));
-        _store = store;
-        _time = time;
-        _reserved = store.ReadReserved();
-        ArgumentOutOfRangeException.ThrowIfNegative(_reserved, "store.ReadReserved()");
-        _last = _reserved;
+        try
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            ArgumentNullException.ThrowIfNull(time);
+            options.Validate();
+            Unit = options.Unit;
+            _reserveUnits = Math.Max(1, options.ReserveAhead.Ticks / TicksPerUnit(Unit));
+            _store = store;
+            _time = time;
+            _reserved = store.ReadReserved();
+            ArgumentOutOfRangeException.ThrowIfNegative(_reserved, "store.ReadReserved()");
+            _last = _reserved;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The unit of this source's nonces.</summary>
