@@ -29,14 +29,14 @@ internal static class ApiCommand
             method, parameters,
         };
         common.AddTo(command);
-        command.SetAction((parse, ct) => RunAsync(environment, common, parse, ct, async (call, ctx) =>
+        command.SetAction((parse, ct) => RunAsync(environment, common, parse, async (call, ctx) =>
         {
             var name = parse.GetValue(method)!;
             var client = new SpotClient(call.Http, call.ClientOptions, environment.Time, ctx.Key);
             return SpotMethods.IsPublic(name)
                 ? await client.CallPublicAsync(name, call.Parameters, ct).ConfigureAwait(false)
                 : await client.CallPrivateAsync(name, call.Parameters, ct).ConfigureAwait(false);
-        }, needsKey: parse => !SpotMethods.IsPublic(parse.GetValue(method)!), parameters));
+        }, needsKey: parse => !SpotMethods.IsPublic(parse.GetValue(method)!), parameters, ct));
         return command;
     }
 
@@ -52,13 +52,13 @@ internal static class ApiCommand
             verb, path, parameters,
         };
         common.AddTo(command);
-        command.SetAction((parse, ct) => RunAsync(environment, common, parse, ct, async (call, ctx) =>
+        command.SetAction((parse, ct) => RunAsync(environment, common, parse, async (call, ctx) =>
         {
             var client = new FuturesRestClient(call.Http, call.ClientOptions, environment.Time, ctx.Key);
             var httpVerb = new HttpMethod(parse.GetValue(verb)!.ToUpperInvariant());
             var endpoint = parse.GetValue(path)!;
             return await client.CallAsync(httpVerb, endpoint, call.Parameters, authenticated: !FuturesEndpoints.IsPublic(endpoint), ct).ConfigureAwait(false);
-        }, needsKey: parse => !FuturesEndpoints.IsPublic(parse.GetValue(path)!), parameters));
+        }, needsKey: parse => !FuturesEndpoints.IsPublic(parse.GetValue(path)!), parameters, ct));
         return command;
     }
 
@@ -66,10 +66,10 @@ internal static class ApiCommand
         CliEnvironment environment,
         CommonOptions common,
         ParseResult parse,
-        CancellationToken cancellationToken,
         Func<ApiCall, KeyContext, Task<KrakenResult<JsonElement>>> call,
         Func<ParseResult, bool> needsKey,
-        Argument<string[]> parameterArgument)
+        Argument<string[]> parameterArgument,
+        CancellationToken cancellationToken)
     {
         if (!NameValueArguments.TryParse(parse.GetValue(parameterArgument) ?? [], out var parameters, out var problem))
         {
@@ -102,6 +102,7 @@ internal static class ApiCommand
             }
 
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            cancellationToken.ThrowIfCancellationRequested();
             var result = await call(new ApiCall(http, clientOptions!, parameters), context).ConfigureAwait(false);
             if (!result.Success)
             {
