@@ -5,7 +5,7 @@ namespace Bulkhead.Kraken.Errors;
 
 /// <summary>
 /// The one catalogue of Kraken's error strings, used by the clients to classify answers and by the sandbox to emit them.
-/// Strings are Kraken's, verbatim (shared/kraken/spot.md §4, futures.md §2.3).
+/// Strings are Kraken's, verbatim (shared/kraken/spot.md §4, futures.md §2.3 and the order-action statuses of §2.4).
 /// </summary>
 public static class KrakenErrors
 {
@@ -125,6 +125,67 @@ public static class KrakenErrors
     /// <summary><c>unknownError</c>.</summary>
     public const string FuturesUnknownError = "unknownError";
 
+    // Futures order-action statuses (sendStatus / editStatus / cancelStatus .status) that are not successes.
+    // notFound is shared with the top-level enum (FuturesNotFound).
+    /// <summary><c>insufficientAvailableFunds</c>: not enough available margin for the order.</summary>
+    public const string FuturesOrderInsufficientAvailableFunds = "insufficientAvailableFunds";
+    /// <summary><c>wouldCauseLiquidation</c>: the order would cause a liquidation.</summary>
+    public const string FuturesOrderWouldCauseLiquidation = "wouldCauseLiquidation";
+    /// <summary><c>invalidPrice</c>: the price is invalid (tick size, range).</summary>
+    public const string FuturesOrderInvalidPrice = "invalidPrice";
+    /// <summary><c>invalidSize</c>: the size is invalid (precision, minimum).</summary>
+    public const string FuturesOrderInvalidSize = "invalidSize";
+    /// <summary><c>invalidOrderType</c>: the order type is invalid.</summary>
+    public const string FuturesOrderInvalidOrderType = "invalidOrderType";
+    /// <summary><c>invalidSide</c>: the side is invalid.</summary>
+    public const string FuturesOrderInvalidSide = "invalidSide";
+    /// <summary><c>postWouldExecute</c>: a post-only order would have taken liquidity.</summary>
+    public const string FuturesOrderPostWouldExecute = "postWouldExecute";
+    /// <summary><c>iocWouldNotExecute</c>: an immediate-or-cancel order found nothing to match.</summary>
+    public const string FuturesOrderIocWouldNotExecute = "iocWouldNotExecute";
+    /// <summary><c>wouldNotReducePosition</c>: a reduce-only order would not reduce the position.</summary>
+    public const string FuturesOrderWouldNotReducePosition = "wouldNotReducePosition";
+    /// <summary><c>selfFill</c>: the order would have matched the account's own order.</summary>
+    public const string FuturesOrderSelfFill = "selfFill";
+    /// <summary><c>tooManySmallOrders</c>: too many small orders.</summary>
+    public const string FuturesOrderTooManySmallOrders = "tooManySmallOrders";
+    /// <summary><c>tooManyOrders</c>: too many open orders.</summary>
+    public const string FuturesOrderTooManyOrders = "tooManyOrders";
+    /// <summary><c>clientOrderIdAlreadyExist</c>: the client order id was used before.</summary>
+    public const string FuturesOrderClientOrderIdAlreadyExist = "clientOrderIdAlreadyExist";
+    /// <summary><c>clientOrderIdTooBig</c>: the client order id is too long.</summary>
+    public const string FuturesOrderClientOrderIdTooBig = "clientOrderIdTooBig";
+    /// <summary><c>clientOrderIdTooLong</c>: the client order id is too long.</summary>
+    public const string FuturesOrderClientOrderIdTooLong = "clientOrderIdTooLong";
+    /// <summary><c>clientOrderIdInvalid</c>: the client order id is invalid.</summary>
+    public const string FuturesOrderClientOrderIdInvalid = "clientOrderIdInvalid";
+    /// <summary><c>maxPositionViolation</c>: the order would exceed the maximum position size.</summary>
+    public const string FuturesOrderMaxPositionViolation = "maxPositionViolation";
+    /// <summary><c>outsidePriceCollar</c>: the price is outside the price collar.</summary>
+    public const string FuturesOrderOutsidePriceCollar = "outsidePriceCollar";
+    /// <summary><c>wouldIncreasePriceDislocation</c>: the order would increase price dislocation.</summary>
+    public const string FuturesOrderWouldIncreasePriceDislocation = "wouldIncreasePriceDislocation";
+    /// <summary><c>orderForEditNotAStop</c>: the edited order is not a stop order.</summary>
+    public const string FuturesOrderForEditNotAStop = "orderForEditNotAStop";
+    /// <summary><c>orderForEditNotFound</c>: the order to edit was not found.</summary>
+    public const string FuturesOrderForEditNotFound = "orderForEditNotFound";
+    /// <summary><c>marketIsPostOnly</c>: the market accepts post-only orders only.</summary>
+    public const string FuturesOrderMarketIsPostOnly = "marketIsPostOnly";
+    /// <summary><c>fixedLeverageTooHigh</c>: the isolated leverage is too high.</summary>
+    public const string FuturesOrderFixedLeverageTooHigh = "fixedLeverageTooHigh";
+    /// <summary><c>cannotEditTriggerPriceOfTrailingStop</c>: a trailing stop's trigger price cannot be edited.</summary>
+    public const string FuturesOrderCannotEditTriggerPriceOfTrailingStop = "cannotEditTriggerPriceOfTrailingStop";
+    /// <summary><c>cannotEditLimitPriceOfTrailingStop</c>: a trailing stop's limit price cannot be edited.</summary>
+    public const string FuturesOrderCannotEditLimitPriceOfTrailingStop = "cannotEditLimitPriceOfTrailingStop";
+    /// <summary><c>wouldProcessAfterSpecifiedTime</c>: the order would be processed after its processBefore time.</summary>
+    public const string FuturesOrderWouldProcessAfterSpecifiedTime = "wouldProcessAfterSpecifiedTime";
+    /// <summary><c>filled</c>: a cancel found the order already filled (as a cancelStatus only; for placement 'filled' is a success).</summary>
+    public const string FuturesOrderAlreadyFilled = "filled";
+    /// <summary><c>marketSuspended</c>: the market is suspended.</summary>
+    public const string FuturesOrderMarketSuspended = "marketSuspended";
+    /// <summary><c>marketInactive</c>: the market is inactive.</summary>
+    public const string FuturesOrderMarketInactive = "marketInactive";
+
     // Local and transport codes (never sent by Kraken)
     /// <summary><c>Bulkhead:Key halted</c>.</summary>
     public const string LocalKeyHalted = "Bulkhead:Key halted";
@@ -196,6 +257,35 @@ public static class KrakenErrors
         [FuturesUnavailableLower] = KrakenErrorCategory.Transient,
         [FuturesServerError] = KrakenErrorCategory.Transient,
         [FuturesUnknownError] = KrakenErrorCategory.Unknown,
+        [FuturesOrderInsufficientAvailableFunds] = KrakenErrorCategory.Funds,
+        [FuturesOrderWouldCauseLiquidation] = KrakenErrorCategory.Funds,
+        [FuturesOrderInvalidPrice] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderInvalidSize] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderInvalidOrderType] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderInvalidSide] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderPostWouldExecute] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderIocWouldNotExecute] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderWouldNotReducePosition] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderSelfFill] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderTooManySmallOrders] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderTooManyOrders] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderClientOrderIdAlreadyExist] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderClientOrderIdTooBig] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderClientOrderIdTooLong] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderClientOrderIdInvalid] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderMaxPositionViolation] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderOutsidePriceCollar] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderWouldIncreasePriceDislocation] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderForEditNotAStop] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderForEditNotFound] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderMarketIsPostOnly] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderFixedLeverageTooHigh] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderCannotEditTriggerPriceOfTrailingStop] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderCannotEditLimitPriceOfTrailingStop] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderWouldProcessAfterSpecifiedTime] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderAlreadyFilled] = KrakenErrorCategory.InvalidInput,
+        [FuturesOrderMarketSuspended] = KrakenErrorCategory.Transient,
+        [FuturesOrderMarketInactive] = KrakenErrorCategory.Transient,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     // Kraken appends details after a colon ("EGeneral:Invalid arguments:volume", "invalidArgument: limitPrice").
@@ -245,6 +335,17 @@ public static class KrakenErrors
             _ => wire,
         };
         return new KrakenError(wire, category, KrakenErrorOrigin.Exchange, message);
+    }
+
+    /// <summary>
+    /// An order action the exchange assessed and refused: the Futures <c>sendStatus</c>/<c>editStatus</c>/<c>cancelStatus</c>
+    /// status (e.g. <c>postWouldExecute</c>), kept verbatim as the code. <paramref name="detail"/> (an event's reason) joins the message.
+    /// </summary>
+    public static KrakenError OrderRejected(string status, string? detail = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(status);
+        var message = detail is { Length: > 0 } ? $"order action refused: {status} ({detail})" : $"order action refused: {status}";
+        return new KrakenError(status, Classify(status), KrakenErrorOrigin.Exchange, message);
     }
 
     /// <summary>A request refused locally because the key is halted.</summary>

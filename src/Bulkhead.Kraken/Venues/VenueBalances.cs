@@ -1,0 +1,6 @@
+namespace Bulkhead.Kraken.Venues;
+
+/// <summary>Everything an account holds: per wallet and currency, and the margin state of each margin wallet.</summary>
+/// <param name="Balances">One entry per wallet and currency.</param>
+/// <param name="Margins">One entry per margin wallet.</param>
+public sealed record VenueBalances(IReadOnlyList<VenueBalance> Balances, IReadOnlyList<VenueMargin> Margins);
