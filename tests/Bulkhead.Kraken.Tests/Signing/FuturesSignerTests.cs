@@ -50,6 +50,44 @@ public sealed class FuturesSignerTests
     }
 
     [Fact]
+    public void Sign_LongNonceVectorB_ReproducesAuthent()
+    {
+        var credentials = KrakenCredentials.Create("vector-B-key", DocSecret);
+
+        FuturesSigner.Sign(credentials, SendOrderB, 1616492376594L, "/derivatives/api/v3/sendorder")
+            .ShouldBe("jmZAiblbuIsOxz/pZAlNgIVUOo5pUCCEdAfshAdJe6Jw7Xc2UzQCgQwJ9YoM5QM1xHR5JFf75eF6GhmJ4E3INA==");
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-1L)]
+    [InlineData(long.MinValue)]
+    [InlineData(long.MaxValue)]
+    public void Sign_LongNonce_EqualsInvariantStringNonce(long nonce)
+    {
+        var credentials = KrakenCredentials.Create("key", DocSecret);
+
+        FuturesSigner.Sign(credentials, SendOrderB, nonce, "/derivatives/api/v3/sendorder")
+            .ShouldBe(FuturesSigner.Sign(credentials, SendOrderB, nonce.ToString(System.Globalization.CultureInfo.InvariantCulture), "/derivatives/api/v3/sendorder"));
+    }
+
+    [Fact]
+    public void Sign_TypicalRequest_AllocatesOnlyTheHeaderString()
+    {
+        var credentials = KrakenCredentials.Create("key", DocSecret);
+        _ = FuturesSigner.Sign(credentials, SendOrderB, 1616492376594L, "/derivatives/api/v3/sendorder");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            _ = FuturesSigner.Sign(credentials, SendOrderB, 1616492376594L + i, "/derivatives/api/v3/sendorder");
+        }
+
+        // An 88-character string is 200 bytes on 64-bit .NET.
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThanOrEqualTo(100 * 200);
+    }
+
+    [Fact]
     public void Sign_DerivativesPrefixOrStrippedPath_SignSame()
     {
         var credentials = KrakenCredentials.Create("key", DocSecret);

@@ -62,6 +62,18 @@ public sealed class SignerPropertyTests
     }
 
     [Fact]
+    public void FuturesSigner_LongNonce_EqualsInvariantStringNonce()
+    {
+        var credentials = KrakenCredentials.Create("property-key", Convert.ToBase64String(new byte[64]));
+        Gen.Select(Gen.Long, PostData, Method).Sample((nonce, postData, method) =>
+        {
+            var urlPath = "/derivatives/api/v3/" + method;
+            FuturesSigner.Sign(credentials, postData, nonce, urlPath)
+                .ShouldBe(FuturesSigner.Sign(credentials, postData, nonce.ToString(System.Globalization.CultureInfo.InvariantCulture), urlPath));
+        }, iter: 500);
+    }
+
+    [Fact]
     public void SpotSigner_SignWithCredentials_EqualsSignWithSecretBytes()
     {
         Gen.Select(Secret, Nonce, Body).Sample((secret, nonce, body) =>

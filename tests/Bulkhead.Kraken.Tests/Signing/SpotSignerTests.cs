@@ -93,6 +93,36 @@ public sealed class SpotSignerTests
     }
 
     [Fact]
+    public void Sign_TypicalRequest_AllocatesOnlyTheHeaderString()
+    {
+        var credentials = KrakenCredentials.Create("doc-example-key", DocSecret);
+        _ = SpotSigner.Sign(credentials, DocPath, DocNonce, DocBodyBytes);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            _ = SpotSigner.Sign(credentials, DocPath, DocNonce + i, DocBodyBytes);
+        }
+
+        // An 88-character string is 200 bytes on 64-bit .NET.
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThanOrEqualTo(100 * 200);
+    }
+
+    [Fact]
+    public void Verify_StringNonce_AllocatesNothing()
+    {
+        _ = SpotSigner.Verify(DocSecretBytes, DocPath, "1616492376594", DocBodyBytes, DocApiSign);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            _ = SpotSigner.Verify(DocSecretBytes, DocPath, "1616492376594", DocBodyBytes, DocApiSign);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
+
+    [Fact]
     public void Sign_NullCredentials_Throws()
     {
         Should.Throw<ArgumentNullException>(() => SpotSigner.Sign((KrakenCredentials)null!, DocPath, DocNonce, DocBodyBytes));
