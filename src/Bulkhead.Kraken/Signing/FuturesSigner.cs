@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -12,12 +13,13 @@ public static class FuturesSigner
 {
     private const int StackLimit = 1024;
     private const string DerivativesPrefix = "/derivatives";
+    private const int MaxLongDigits = 20;
 
     /// <summary>The path that is signed for a request URL path: <c>/derivatives/api/v3/x</c> → <c>/api/v3/x</c>; other paths unchanged.</summary>
     public static string SignedPath(string urlPath)
     {
         ArgumentNullException.ThrowIfNull(urlPath);
-        return urlPath.StartsWith(DerivativesPrefix + "/", StringComparison.Ordinal) ? urlPath[DerivativesPrefix.Length..] : urlPath;
+        return HasDerivativesPrefix(urlPath) ? urlPath[DerivativesPrefix.Length..] : urlPath;
     }
 
     /// <summary>Signs a private Futures request.</summary>
@@ -31,10 +33,33 @@ public static class FuturesSigner
         return Sign(credentials.Secret, postData, nonce, urlPath);
     }
 
+    /// <summary>
+    /// Signs a private Futures request whose <c>Nonce</c> header is <paramref name="nonce"/> in invariant decimal digits.
+    /// Same result as <see cref="Sign(KrakenCredentials, string, string, string)"/> with <c>nonce.ToString(CultureInfo.InvariantCulture)</c>, without formatting a string.
+    /// </summary>
+    /// <param name="credentials">The key's credentials.</param>
+    /// <param name="postData">The raw query string (without <c>?</c>) followed by the raw body, exactly as sent.</param>
+    /// <param name="nonce">The <c>Nonce</c> header value.</param>
+    /// <param name="urlPath">The URL path, e.g. <c>/derivatives/api/v3/sendorder</c>; the prefix is stripped here.</param>
+    public static string Sign(KrakenCredentials credentials, string postData, long nonce, string urlPath)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(postData);
+        ArgumentNullException.ThrowIfNull(urlPath);
+        Span<byte> nonceBytes = stackalloc byte[MaxLongDigits];
+        nonce.TryFormat(nonceBytes, out var nonceLength, default, CultureInfo.InvariantCulture);
+        Span<byte> mac = stackalloc byte[HMACSHA512.HashSizeInBytes];
+        Compute(credentials.Secret, postData, nonceBytes[..nonceLength], SignedPathSpan(urlPath), mac);
+        return Convert.ToBase64String(mac);
+    }
+
     internal static string Sign(ReadOnlySpan<byte> secret, string postData, string nonce, string urlPath)
     {
+        ArgumentNullException.ThrowIfNull(postData);
+        ArgumentNullException.ThrowIfNull(nonce);
+        ArgumentNullException.ThrowIfNull(urlPath);
         Span<byte> mac = stackalloc byte[HMACSHA512.HashSizeInBytes];
-        Compute(secret, postData, nonce, SignedPath(urlPath), mac);
+        Compute(secret, postData, nonce, SignedPathSpan(urlPath), mac);
         return Convert.ToBase64String(mac);
     }
 
@@ -56,17 +81,39 @@ public static class FuturesSigner
         }
 
         Span<byte> expected = stackalloc byte[HMACSHA512.HashSizeInBytes];
-        Compute(secret, postData, nonce, SignedPath(urlPath), expected);
+        Compute(secret, postData, nonce, SignedPathSpan(urlPath), expected);
         return CryptographicOperations.FixedTimeEquals(expected, given[..written]);
     }
 
-    private static void Compute(ReadOnlySpan<byte> secret, string postData, string nonce, string signedPath, Span<byte> mac)
+    private static bool HasDerivativesPrefix(string urlPath) => urlPath.StartsWith(DerivativesPrefix + "/", StringComparison.Ordinal);
+
+    // A view, not a substring: signing allocates nothing but the header string.
+    private static ReadOnlySpan<char> SignedPathSpan(string urlPath) =>
+        HasDerivativesPrefix(urlPath) ? urlPath.AsSpan(DerivativesPrefix.Length) : urlPath.AsSpan();
+
+    private static void Compute(ReadOnlySpan<byte> secret, string postData, string nonce, ReadOnlySpan<char> signedPath, Span<byte> mac)
     {
-        var length = Encoding.UTF8.GetByteCount(postData) + Encoding.UTF8.GetByteCount(nonce) + Encoding.UTF8.GetByteCount(signedPath);
+        var nonceLength = Encoding.UTF8.GetByteCount(nonce);
         byte[]? rented = null;
-        var message = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        var nonceBytes = nonceLength <= MaxLongDigits ? stackalloc byte[nonceLength] : (rented = ArrayPool<byte>.Shared.Rent(nonceLength));
+        var written = Encoding.UTF8.GetBytes(nonce, nonceBytes);
+        Compute(secret, postData, nonceBytes[..written], signedPath, mac);
+
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static void Compute(ReadOnlySpan<byte> secret, string postData, ReadOnlySpan<byte> nonce, ReadOnlySpan<char> signedPath, Span<byte> mac)
+    {
+        var length = Encoding.UTF8.GetByteCount(postData) + nonce.Length + Encoding.UTF8.GetByteCount(signedPath);
+        byte[]? rented = null;
+        // Sized to the message, not to StackLimit: stackalloc zeroes what it reserves.
+        var message = length <= StackLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
         var written = Encoding.UTF8.GetBytes(postData, message);
-        written += Encoding.UTF8.GetBytes(nonce, message[written..]);
+        nonce.CopyTo(message[written..]);
+        written += nonce.Length;
         written += Encoding.UTF8.GetBytes(signedPath, message[written..]);
 
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];

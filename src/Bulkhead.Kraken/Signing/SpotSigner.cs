@@ -11,6 +11,7 @@ namespace Bulkhead.Kraken.Signing;
 public static class SpotSigner
 {
     private const int StackLimit = 1024;
+    private const int MaxLongDigits = 20;
 
     /// <summary>Signs a private Spot request.</summary>
     /// <param name="credentials">The key's credentials.</param>
@@ -53,29 +54,38 @@ public static class SpotSigner
 
     private static void Compute(ReadOnlySpan<byte> secret, string path, long nonce, ReadOnlySpan<byte> body, Span<byte> mac)
     {
-        Span<byte> nonceBytes = stackalloc byte[20];
+        Span<byte> nonceBytes = stackalloc byte[MaxLongDigits];
         nonce.TryFormat(nonceBytes, out var nonceLength, default, System.Globalization.CultureInfo.InvariantCulture);
         ComputeCore(secret, path, nonceBytes[..nonceLength], body, mac);
     }
 
     private static void Compute(ReadOnlySpan<byte> secret, string path, string nonce, ReadOnlySpan<byte> body, Span<byte> mac)
     {
-        var nonceBytes = Encoding.UTF8.GetBytes(nonce);
-        ComputeCore(secret, path, nonceBytes, body, mac);
+        var nonceLength = Encoding.UTF8.GetByteCount(nonce);
+        byte[]? rented = null;
+        var nonceBytes = nonceLength <= MaxLongDigits ? stackalloc byte[nonceLength] : (rented = ArrayPool<byte>.Shared.Rent(nonceLength));
+        var written = Encoding.UTF8.GetBytes(nonce, nonceBytes);
+        ComputeCore(secret, path, nonceBytes[..written], body, mac);
+
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     private static void ComputeCore(ReadOnlySpan<byte> secret, string path, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> body, Span<byte> mac)
     {
         var innerLength = nonce.Length + body.Length;
         byte[]? rentedInner = null;
-        var inner = innerLength <= StackLimit ? stackalloc byte[StackLimit] : (rentedInner = ArrayPool<byte>.Shared.Rent(innerLength));
+        // Buffers sized to the data, not to StackLimit: stackalloc zeroes what it reserves.
+        var inner = innerLength <= StackLimit ? stackalloc byte[innerLength] : (rentedInner = ArrayPool<byte>.Shared.Rent(innerLength));
         nonce.CopyTo(inner);
         body.CopyTo(inner[nonce.Length..]);
 
         var pathLength = Encoding.UTF8.GetByteCount(path);
         var messageLength = pathLength + SHA256.HashSizeInBytes;
         byte[]? rentedMessage = null;
-        var message = messageLength <= StackLimit ? stackalloc byte[StackLimit] : (rentedMessage = ArrayPool<byte>.Shared.Rent(messageLength));
+        var message = messageLength <= StackLimit ? stackalloc byte[messageLength] : (rentedMessage = ArrayPool<byte>.Shared.Rent(messageLength));
         Encoding.UTF8.GetBytes(path, message);
         SHA256.HashData(inner[..innerLength], message.Slice(pathLength, SHA256.HashSizeInBytes));
         HMACSHA512.HashData(secret, message[..messageLength], mac);
