@@ -20,17 +20,26 @@ public class FuturesSigningBenchmarks
     private const string PostData = "orderType=lmt&symbol=PF_XBTUSD&side=buy&size=0.001&limitPrice=50000&cliOrdId=6d1b345e-2821-40e2-ad83-4ecb18a06876";
 
     private KrakenCredentials _credentials = null!;
-    // Through the interface on purpose: a client holds an INonceSource, and the stand-in is swapped for NonceSource later.
+    // Through the interface on purpose: a client holds an INonceSource. The real persistent source, on a temp folder.
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "Measures the interface call a client makes.")]
     private INonceSource _nonces = null!;
+    private DirectoryInfo _nonceFolder = null!;
     private byte[] _secret = null!;
     private byte[] _message = null!;
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        ((IDisposable)_nonces).Dispose();
+        _nonceFolder.Delete(recursive: true);
+    }
 
     [GlobalSetup]
     public void Setup()
     {
         _credentials = KrakenCredentials.Create("benchmark-key", Secret);
-        _nonces = new CountingNonceSource(FirstNonce);
+        _nonceFolder = Directory.CreateTempSubdirectory("bulkhead-bench-");
+        _nonces = new NonceSource(FileNonceStore.Open(_nonceFolder.FullName, "benchmark-key", TimeProvider.System), new NonceOptions(), TimeProvider.System);
         _secret = Convert.FromBase64String(Secret);
         _message = Encoding.UTF8.GetBytes(PostData + FirstNonce.ToString(System.Globalization.CultureInfo.InvariantCulture) + SignedPath);
     }

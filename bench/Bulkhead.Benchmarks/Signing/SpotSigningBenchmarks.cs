@@ -21,19 +21,28 @@ public class SpotSigningBenchmarks
     private const string Body = "nonce=1616492376594&ordertype=limit&pair=XBTUSD&price=37500&type=buy&volume=1.25&oflags=post&cl_ord_id=6d1b345e-2821-40e2-ad83-4ecb18a06876";
 
     private KrakenCredentials _credentials = null!;
-    // Through the interface on purpose: a client holds an INonceSource, and the stand-in is swapped for NonceSource later.
+    // Through the interface on purpose: a client holds an INonceSource. The real persistent source, on a temp folder.
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "Measures the interface call a client makes.")]
     private INonceSource _nonces = null!;
+    private DirectoryInfo _nonceFolder = null!;
     private byte[] _secret = null!;
     private byte[] _body = null!;
     private byte[] _nonceAndBody = null!;
     private byte[] _path = null!;
 
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        ((IDisposable)_nonces).Dispose();
+        _nonceFolder.Delete(recursive: true);
+    }
+
     [GlobalSetup]
     public void Setup()
     {
         _credentials = KrakenCredentials.Create("benchmark-key", Secret);
-        _nonces = new CountingNonceSource(FirstNonce);
+        _nonceFolder = Directory.CreateTempSubdirectory("bulkhead-bench-");
+        _nonces = new NonceSource(FileNonceStore.Open(_nonceFolder.FullName, "benchmark-key", TimeProvider.System), new NonceOptions(), TimeProvider.System);
         _secret = Convert.FromBase64String(Secret);
         _body = Encoding.UTF8.GetBytes(Body);
         _nonceAndBody = Encoding.UTF8.GetBytes(FirstNonce.ToString(System.Globalization.CultureInfo.InvariantCulture) + Body);
