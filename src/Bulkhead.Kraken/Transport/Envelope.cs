@@ -22,17 +22,20 @@ internal static class Envelope
             return NotEnvelope(answer, "a JSON value that is not an object");
         }
 
-        if (root.TryGetProperty("error", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+        if (root.TryGetProperty("error", out var errors) && errors.ValueKind == JsonValueKind.Array)
         {
-            var first = errors[0].ValueKind == JsonValueKind.String ? errors[0].GetString()! : errors[0].GetRawText();
-            var error = KrakenErrors.FromExchange(first);
-            if (errors.GetArrayLength() > 1)
+            // Kraken sends an empty list on success; empty strings inside it carry nothing and are skipped.
+            var texts = errors.EnumerateArray()
+                .Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText())
+                .Where(t => t.Length > 0)
+                .ToList();
+            if (texts.Count > 0)
             {
-                var all = string.Join(", ", errors.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText()));
-                error = new KrakenError(error.Code, error.Category, error.Origin, $"{error.Message} (all errors: {all})");
+                var error = KrakenErrors.FromExchange(texts[0]);
+                return texts.Count == 1
+                    ? error
+                    : new KrakenError(error.Code, error.Category, error.Origin, $"{error.Message} (all errors: {string.Join(", ", texts)})");
             }
-
-            return error;
         }
 
         if (root.TryGetProperty("result", out var result))
@@ -68,6 +71,7 @@ internal static class Envelope
             code = first.ValueKind == JsonValueKind.Object && first.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String
                 ? m.GetString()
                 : first.ValueKind == JsonValueKind.String ? first.GetString() : first.GetRawText();
+            code = string.IsNullOrEmpty(code) ? KrakenErrors.FuturesUnknownError : code;
         }
         else if (answer.Status == 401)
         {
