@@ -18,13 +18,13 @@ public sealed partial class SpotClient
     /// <param name="assets">Only these assets; null for all.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<KrakenResult<IReadOnlyDictionary<string, AssetInfo>>> GetAssetsAsync(IEnumerable<string>? assets = null, CancellationToken cancellationToken = default) =>
-        PublicAsync("Assets", assets is null ? null : [new("asset", string.Join(',', assets))], MarketWire.Assets, cancellationToken);
+        PublicAsync("Assets", MarketWire.AssetFilter(assets), MarketWire.Assets, cancellationToken);
 
     /// <summary>Tradable pairs by id, with precision, minimums and fee schedules (<c>AssetPairs</c>).</summary>
     /// <param name="pairs">Only these pairs; null for all.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<KrakenResult<IReadOnlyDictionary<string, AssetPairInfo>>> GetAssetPairsAsync(IEnumerable<string>? pairs = null, CancellationToken cancellationToken = default) =>
-        PublicAsync("AssetPairs", pairs is null ? null : [AccountWire.Pairs(pairs)], MarketWire.AssetPairs, cancellationToken);
+        PublicAsync("AssetPairs", MarketWire.PairFilter(pairs), MarketWire.AssetPairs, cancellationToken);
 
     /// <summary>One pair's ticker (<c>Ticker</c>).</summary>
     /// <param name="pair">The pair id or alternative name.</param>
@@ -32,7 +32,7 @@ public sealed partial class SpotClient
     public Task<KrakenResult<Ticker>> GetTickerAsync(string pair, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pair);
-        return PublicAsync("Ticker", [new("pair", pair)], MarketWire.Ticker, cancellationToken);
+        return PublicAsync("Ticker", MarketWire.Pair(pair), MarketWire.Ticker, cancellationToken);
     }
 
     /// <summary>One pair's order book (<c>Depth</c>).</summary>
@@ -48,7 +48,7 @@ public sealed partial class SpotClient
             ArgumentOutOfRangeException.ThrowIfGreaterThan(c, 500, nameof(count));
         }
 
-        return PublicAsync("Depth", count is { } n ? [new("pair", pair), new("count", SpotJson.Format(n))] : [new("pair", pair)], MarketWire.OrderBook, cancellationToken);
+        return PublicAsync("Depth", MarketWire.Depth(pair, count), MarketWire.OrderBook, cancellationToken);
     }
 
     /// <summary>Recent public trades of one pair (<c>Trades</c>).</summary>
@@ -58,7 +58,7 @@ public sealed partial class SpotClient
     public Task<KrakenResult<RecentTrades>> GetRecentTradesAsync(string pair, string? since = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pair);
-        return PublicAsync("Trades", since is null ? [new("pair", pair)] : [new("pair", pair), new("since", since)], MarketWire.RecentTrades, cancellationToken);
+        return PublicAsync("Trades", MarketWire.Trades(pair, since), MarketWire.RecentTrades, cancellationToken);
     }
 
     /// <summary>OHLC candles of one pair (<c>OHLC</c>).</summary>
@@ -75,12 +75,6 @@ public sealed partial class SpotClient
             throw new ArgumentOutOfRangeException(nameof(interval), interval, "Kraken's OHLC intervals are 1, 5, 15, 30, 60, 240, 1440, 10080 and 21600 minutes.");
         }
 
-        List<KeyValuePair<string, string>> p = [new("pair", pair), new("interval", SpotJson.Format(minutes))];
-        if (since is { } s)
-        {
-            p.Add(new("since", SpotJson.UnixSeconds(s)));
-        }
-
-        return PublicAsync("OHLC", p, MarketWire.Candles, cancellationToken);
+        return PublicAsync("OHLC", MarketWire.Ohlc(pair, minutes, since), MarketWire.Candles, cancellationToken);
     }
 }

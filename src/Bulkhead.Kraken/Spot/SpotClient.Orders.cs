@@ -53,12 +53,12 @@ public sealed partial class SpotClient
         var p = new List<KeyValuePair<string, string>>();
         if (clientOrderId is not null)
         {
-            p.Add(new(OrderWire.ClientOrderIdField, clientOrderId));
+            p.Add(OrderWire.Parameter(OrderWire.ClientOrderIdField, clientOrderId));
         }
 
         if (userReference is { } u)
         {
-            p.Add(new(OrderWire.UserReferenceField, SpotJson.Format(u)));
+            p.Add(OrderWire.Parameter(OrderWire.UserReferenceField, SpotJson.Format(u)));
         }
 
         return p;

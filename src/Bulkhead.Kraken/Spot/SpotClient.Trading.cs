@@ -122,7 +122,7 @@ public sealed partial class SpotClient
 
     private async Task<KrakenResult<int>> CancelAsync(string field, string id, CancellationToken cancellationToken)
     {
-        var answer = await SendPrivateAsync("CancelOrder", [new(field, id)], safeToRepeat: false, cancellationToken).ConfigureAwait(false);
+        var answer = await SendPrivateAsync("CancelOrder", [OrderWire.Parameter(field, id)], safeToRepeat: false, cancellationToken).ConfigureAwait(false);
         var result = Read("CancelOrder", answer, OrderWire.Count);
         if (result.Success)
         {

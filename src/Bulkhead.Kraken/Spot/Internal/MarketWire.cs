@@ -107,6 +107,48 @@ internal static class MarketWire
         return new CandleSeries(entry.Name, candles, Time(r, "last"));
     }
 
+    public static List<KeyValuePair<string, string>> Pair(string pair) => [new("pair", pair)];
+
+    public static List<KeyValuePair<string, string>>? AssetFilter(IEnumerable<string>? assets) =>
+        assets is null ? null : [new("asset", string.Join(',', assets))];
+
+    public static List<KeyValuePair<string, string>>? PairFilter(IEnumerable<string>? pairs) =>
+        pairs is null ? null : [new("pair", string.Join(',', pairs))];
+
+    public static List<KeyValuePair<string, string>> Depth(string pair, int? count)
+    {
+        var p = Pair(pair);
+        if (count is { } n)
+        {
+            p.Add(new("count", Format(n)));
+        }
+
+        return p;
+    }
+
+    public static List<KeyValuePair<string, string>> Trades(string pair, string? since)
+    {
+        var p = Pair(pair);
+        if (since is not null)
+        {
+            p.Add(new("since", since));
+        }
+
+        return p;
+    }
+
+    public static List<KeyValuePair<string, string>> Ohlc(string pair, long intervalMinutes, DateTimeOffset? since)
+    {
+        var p = Pair(pair);
+        p.Add(new("interval", Format(intervalMinutes)));
+        if (since is { } s)
+        {
+            p.Add(new("since", UnixSeconds(s)));
+        }
+
+        return p;
+    }
+
     internal static OrderSide Side(string? wire) => wire switch
     {
         "b" or "buy" => OrderSide.Buy,

@@ -171,6 +171,8 @@ internal static class OrderWire
 
     public static KeyValuePair<string, string> OrderIds(IEnumerable<string> ids) => new(OrderIdField, string.Join(',', ids));
 
+    public static KeyValuePair<string, string> Parameter(string name, string value) => new(name, value);
+
     public static KeyValuePair<string, string> WithTrades() => new("trades", "true");
 
     private static OrderStatus Status(string wire) => wire switch
