@@ -128,12 +128,43 @@ public sealed partial class SpotClient
             return (null, 0);
         }
 
-        if (method is "AddOrder" or "EditOrder" or "AmendOrder" or "CancelOrder" && parameters.FirstOrDefault(p => p.Key == "pair").Value is { Length: > 0 } pair)
+        if (method is "AddOrder" or "EditOrder" or "AmendOrder" or "CancelOrder"
+            && (parameters.FirstOrDefault(p => p.Key == "pair").Value ?? PairOfTrackedOrder(parameters)) is { Length: > 0 } pair)
         {
             return (_limiters.Trading(pair), TradingCost(method, parameters));
         }
 
         return (_limiters.Rest, Limits.SpotCallCosts.For(method));
+    }
+
+    private async Task<KrakenResult<T>> PublicAsync<T>(string method, List<KeyValuePair<string, string>>? parameters, Func<JsonElement, T> read, CancellationToken cancellationToken)
+    {
+        var answer = await CallPublicAsync(method, parameters, cancellationToken).ConfigureAwait(false);
+        return Read(method, answer, read);
+    }
+
+    private async Task<KrakenResult<T>> PrivateAsync<T>(string method, List<KeyValuePair<string, string>>? parameters, Func<JsonElement, T> read, CancellationToken cancellationToken)
+    {
+        var answer = await CallPrivateAsync(method, parameters, cancellationToken).ConfigureAwait(false);
+        return Read(method, answer, read);
+    }
+
+    /// <summary>Reads a result into a model; a result of the wrong shape becomes a protocol error value, never an exception.</summary>
+    private static KrakenResult<T> Read<T>(string method, KrakenResult<JsonElement> answer, Func<JsonElement, T> read)
+    {
+        if (!answer.Success)
+        {
+            return answer.Error;
+        }
+
+        try
+        {
+            return KrakenResult<T>.Ok(read(answer.Value));
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or KeyNotFoundException or OverflowException or ArgumentException)
+        {
+            return KrakenErrors.BadResponse($"{method}: the result does not have the documented shape ({ex.Message})");
+        }
     }
 
     private static void ValidateMethod(string method)

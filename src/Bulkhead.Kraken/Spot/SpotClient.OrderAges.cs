@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Bulkhead.Kraken.Spot.Internal;
+
+namespace Bulkhead.Kraken.Spot;
+
+public sealed partial class SpotClient
+{
+    // Bounds the bookkeeping of a long-running process. Beyond it, orders older than the last penalty step are dropped
+    // first; cancelling one of those later is then charged as unknown (the highest penalty), which never underestimates.
+    private const int MaxTrackedOrders = 10_000;
+    private static readonly TimeSpan LastPenaltyStep = TimeSpan.FromSeconds(300);
+
+    // Orders this client placed, by order id and by client order id: the pair (for the per-pair trading limiter) and
+    // the placement time (for the cancel penalty, which shrinks with the order's age).
+    private readonly ConcurrentDictionary<string, OrderPlacement> _placements = new(StringComparer.Ordinal);
+
+    private void TrackPlacement(string pair, IReadOnlyList<string> orderIds, string clientOrderId, DateTimeOffset placedAt)
+    {
+        var placement = new OrderPlacement(pair, placedAt, orderIds, clientOrderId);
+        foreach (var id in orderIds)
+        {
+            _placements[id] = placement;
+        }
+
+        _placements[clientOrderId] = placement;
+        if (_placements.Count > MaxTrackedOrders)
+        {
+            var now = _time.GetUtcNow();
+            foreach (var (id, old) in _placements)
+            {
+                if (now - old.PlacedAt >= LastPenaltyStep)
+                {
+                    _placements.TryRemove(id, out _);
+                }
+            }
+        }
+    }
+
+    private void ForgetPlacement(string id)
+    {
+        if (_placements.TryRemove(id, out var placement))
+        {
+            foreach (var orderId in placement.OrderIds)
+            {
+                _placements.TryRemove(orderId, out _);
+            }
+
+            _placements.TryRemove(placement.ClientOrderId, out _);
+        }
+    }
+
+    private void ForgetAllPlacements() => _placements.Clear();
+
+    /// <summary>The pair of an order this client placed, named by the request's order id or client order id; null when unknown.</summary>
+    private string? PairOfTrackedOrder(List<KeyValuePair<string, string>> parameters) =>
+        TrackedOrder(parameters)?.Pair;
+
+    private OrderPlacement? TrackedOrder(List<KeyValuePair<string, string>> parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            if (name is OrderWire.OrderIdField or OrderWire.ClientOrderIdField && _placements.TryGetValue(value, out var placement))
+            {
+                return placement;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What an order call adds to the pair's trading counter: 1 to place; to cancel or amend, the penalty by the order's age.</summary>
+    private decimal TradingCost(string method, List<KeyValuePair<string, string>> parameters)
+    {
+        if (method == AddOrderMethod)
+        {
+            return 1m;
+        }
+
+        return TrackedOrder(parameters) is { } placement ? CancelPenalty(_time.GetUtcNow() - placement.PlacedAt) : CancelPenalty(null);
+    }
+
+    /// <summary>
+    /// Kraken's cancel/amend penalty by order age (shared/kraken/spot.md §3); an order of unknown age costs the most.
+    /// The one copy of the table in this client: once the Limits branch is merged, call SpotTradingCosts.CancelPenalty here.
+    /// </summary>
+    private static decimal CancelPenalty(TimeSpan? age) => age switch
+    {
+        null => 8m,
+        { } a when a < TimeSpan.FromSeconds(5) => 8m,
+        { } a when a < TimeSpan.FromSeconds(10) => 6m,
+        { } a when a < TimeSpan.FromSeconds(15) => 5m,
+        { } a when a < TimeSpan.FromSeconds(45) => 4m,
+        { } a when a < TimeSpan.FromSeconds(90) => 2m,
+        { } a when a < TimeSpan.FromSeconds(300) => 1m,
+        _ => 0m,
+    };
+
+    private sealed record OrderPlacement(string Pair, DateTimeOffset PlacedAt, IReadOnlyList<string> OrderIds, string ClientOrderId);
+}
