@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Bulkhead.Kraken.Limits;
 using Bulkhead.Kraken.Spot.Internal;
 
 namespace Bulkhead.Kraken.Spot;
@@ -73,27 +74,12 @@ public sealed partial class SpotClient
     {
         if (method == AddOrderMethod)
         {
-            return 1m;
+            return SpotTradingCosts.AddOrder;
         }
 
-        return TrackedOrder(parameters) is { } placement ? CancelPenalty(_time.GetUtcNow() - placement.PlacedAt) : CancelPenalty(null);
+        // An order of unknown age costs the most, so the counter is never underestimated.
+        return TrackedOrder(parameters) is { } placement ? SpotTradingCosts.CancelPenalty(_time.GetUtcNow() - placement.PlacedAt) : SpotTradingCosts.MaxPenalty;
     }
-
-    /// <summary>
-    /// Kraken's cancel/amend penalty by order age (shared/kraken/spot.md §3); an order of unknown age costs the most.
-    /// The one copy of the table in this client: once the Limits branch is merged, call SpotTradingCosts.CancelPenalty here.
-    /// </summary>
-    private static decimal CancelPenalty(TimeSpan? age) => age switch
-    {
-        null => 8m,
-        { } a when a < TimeSpan.FromSeconds(5) => 8m,
-        { } a when a < TimeSpan.FromSeconds(10) => 6m,
-        { } a when a < TimeSpan.FromSeconds(15) => 5m,
-        { } a when a < TimeSpan.FromSeconds(45) => 4m,
-        { } a when a < TimeSpan.FromSeconds(90) => 2m,
-        { } a when a < TimeSpan.FromSeconds(300) => 1m,
-        _ => 0m,
-    };
 
     private sealed record OrderPlacement(string Pair, DateTimeOffset PlacedAt, IReadOnlyList<string> OrderIds, string ClientOrderId);
 }
