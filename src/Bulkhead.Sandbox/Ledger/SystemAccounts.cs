@@ -1,0 +1,11 @@
+namespace Bulkhead.Sandbox.Ledger;
+
+/// <summary>Accounts that exist only in the ledger, so every movement has two sides. Their names start with <c>@</c>, which user accounts cannot.</summary>
+public static class SystemAccounts
+{
+    /// <summary>The world outside the exchange: deposits come from it, withdrawals go to it.</summary>
+    public const string External = "@external";
+
+    /// <summary>Fees collected by the exchange.</summary>
+    public const string Fees = "@fees";
+}

@@ -1,0 +1,103 @@
+using Bulkhead.Sandbox.Accounts;
+using Bulkhead.Sandbox.Keys;
+using Bulkhead.Sandbox.Ledger;
+using Bulkhead.Sandbox.Storage;
+
+namespace Bulkhead.Sandbox;
+
+/// <summary>
+/// The sandbox's domain: accounts, keys and the double-entry ledger, with no HTTP and no SQL inside. Every mutating
+/// operation validates first, then hands its changes to the store in one transaction, then applies them in memory: a
+/// refused operation, or one the store could not write, changes no state. Thread-safe: one lock around everything.
+/// Partial files: <c>SandboxExchange.Accounts.cs</c>, <c>.Ledger.cs</c>, <c>.Keys.cs</c>.
+/// </summary>
+public sealed partial class SandboxExchange : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly ISandboxStore _store;
+    private readonly TimeProvider _time;
+    private readonly List<SandboxAccount> _accounts = [];
+    private readonly Dictionary<string, SandboxAccount> _accountsByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SandboxApiKey> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _nonces = new(StringComparer.Ordinal);
+    private readonly List<LedgerEntry> _entries = [];
+    private readonly Dictionary<string, List<LedgerEntry>> _entriesByAccount = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Account, Wallet Wallet, string Asset), decimal> _balances = [];
+
+    /// <summary>Opens the exchange on a store, loading what it holds.</summary>
+    public SandboxExchange(ISandboxStore store, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(time);
+        _store = store;
+        _time = time;
+        var snapshot = store.Load();
+        var changes = new SandboxChangeSet();
+        changes.Accounts.AddRange(snapshot.Accounts);
+        changes.Keys.AddRange(snapshot.Keys);
+        changes.Entries.AddRange(snapshot.Entries.OrderBy(e => e.Sequence));
+        foreach (var (key, nonce) in snapshot.Nonces)
+        {
+            changes.Nonces[key] = nonce;
+        }
+
+        Apply(changes);
+    }
+
+    /// <summary>The clock the exchange books with.</summary>
+    public TimeProvider Time => _time;
+
+    /// <inheritdoc />
+    public void Dispose() => _store.Dispose();
+
+    /// <summary>Writes then applies; the caller holds the lock. If the store throws, memory is unchanged.</summary>
+    private void Commit(SandboxChangeSet changes)
+    {
+        if (changes.IsEmpty)
+        {
+            return;
+        }
+
+        _store.Commit(changes);
+        Apply(changes);
+    }
+
+    private void Apply(SandboxChangeSet changes)
+    {
+        foreach (var account in changes.Accounts)
+        {
+            if (_accountsByName.TryGetValue(account.Name, out var existing))
+            {
+                _accounts[_accounts.IndexOf(existing)] = account;
+            }
+            else
+            {
+                _accounts.Add(account);
+            }
+
+            _accountsByName[account.Name] = account;
+        }
+
+        foreach (var key in changes.Keys)
+        {
+            _keys[key.Key] = key;
+        }
+
+        foreach (var entry in changes.Entries)
+        {
+            _entries.Add(entry);
+            if (!_entriesByAccount.TryGetValue(entry.Account, out var list))
+            {
+                _entriesByAccount[entry.Account] = list = [];
+            }
+
+            list.Add(entry);
+            _balances[(entry.Account, entry.Wallet, entry.Asset)] = entry.Balance;
+        }
+
+        foreach (var (key, nonce) in changes.Nonces)
+        {
+            _nonces[key] = nonce;
+        }
+    }
+}

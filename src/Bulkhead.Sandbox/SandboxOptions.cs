@@ -1,0 +1,37 @@
+namespace Bulkhead.Sandbox;
+
+/// <summary>How a sandbox runs. Defaults are documented in docs/sandbox.md.</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>Data folder for the SQLite database and the admin token; ignored when <see cref="InMemory"/>.</summary>
+    /// <value>Null: <c>~/.bulkhead/sandbox</c>.</value>
+    public string? DataFolder { get; set; }
+
+    /// <summary>Keep everything in memory (fast tests); nothing survives a restart.</summary>
+    /// <value>False.</value>
+    public bool InMemory { get; set; }
+
+    /// <summary>The admin bearer token; null: read <c>DATA/admin.token</c> or generate it there on first start.</summary>
+    /// <value>Null.</value>
+    public string? AdminToken { get; set; }
+
+    /// <summary>Failed authentications (bad signature, bad nonce, bad key for a known key) within <see cref="LockoutWindow"/> that lock a key out.</summary>
+    /// <value>10 (the client's lockout guard stops at 3, well before this).</value>
+    public int LockoutThreshold { get; set; } = 10;
+
+    /// <summary>The period over which failures are counted.</summary>
+    /// <value>5 minutes.</value>
+    public TimeSpan LockoutWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a lockout lasts (Kraken: about 15 minutes).</summary>
+    /// <value>15 minutes.</value>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The Spot verification tier of every account (REST and trading counters).</summary>
+    /// <value>Intermediate.</value>
+    public Bulkhead.Kraken.Limits.SpotTier Tier { get; set; } = Bulkhead.Kraken.Limits.SpotTier.Intermediate;
+
+    /// <summary>Largest request body accepted, in bytes; larger ones get <c>EGeneral:Invalid arguments</c>.</summary>
+    /// <value>64 KiB.</value>
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+}
