@@ -1,0 +1,8 @@
+namespace Bulkhead.Sandbox.Auth;
+
+/// <summary>Per-key activity and lockout state kept by the authentication pipeline, read by the admin API.</summary>
+public interface IKeyActivity
+{
+    /// <summary>The stats of one key (zeros for a key never seen).</summary>
+    KeyStats Stats(string key);
+}
