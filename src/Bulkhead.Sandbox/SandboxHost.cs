@@ -1,6 +1,7 @@
 using Bulkhead.Sandbox.Api.Admin;
 using Bulkhead.Sandbox.Api.Futures;
 using Bulkhead.Sandbox.Api.Spot;
+using Bulkhead.Sandbox.Auth;
 using Bulkhead.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -25,6 +26,7 @@ public static class SandboxHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(_ => new SandboxExchange(store ?? new InMemorySandboxStore(), time));
+        builder.Services.AddSandboxAuth();
         var app = builder.Build();
         app.MapSpotApi();
         app.MapFuturesApi();
