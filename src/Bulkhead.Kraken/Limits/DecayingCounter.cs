@@ -7,7 +7,7 @@ namespace Bulkhead.Kraken.Limits;
 /// when the level plus the cost stays at or under <see cref="Maximum"/>. This is Kraken's Spot REST counter and Spot
 /// trading counter. Pure: the level is computed from timestamps, never from a timer; the caller stores the state.
 /// </summary>
-public sealed class DecayingCounter
+public sealed class DecayingCounter : IRateModel<DecayingCounterState>
 {
     /// <summary>Creates the model.</summary>
     /// <param name="maximum">The highest level allowed; positive.</param>
@@ -58,4 +58,10 @@ public sealed class DecayingCounter
         var retryAfter = (at - now) + RateMath.CeilingSeconds(excess / DecayPerSecond);
         return (state ?? new DecayingCounterState(0m, at), RateDecision.Deny(retryAfter));
     }
+
+    decimal IRateModel<DecayingCounterState>.Limit => Maximum;
+
+    decimal IRateModel<DecayingCounterState>.UsedAt(DecayingCounterState? state, DateTimeOffset now) => LevelAt(state, now);
+
+    DecayingCounterState IRateModel<DecayingCounterState>.Initial(DateTimeOffset now) => new DecayingCounterState(0m, now);
 }

@@ -15,9 +15,7 @@ public sealed class FuturesDerivativesLimiter : IRateLimiter
 
     private static readonly SlidingWindowBudget Model = new(FuturesLimits.DerivativesBudget, FuturesLimits.DerivativesWindow);
 
-    private readonly IRateLimitStateStore _store;
-    private readonly TimeProvider _time;
-    private readonly string _key;
+    private readonly StoredLimiter<SlidingWindowState> _core;
 
     /// <summary>Creates the limiter.</summary>
     /// <param name="account">The account the budget belongs to (whether Kraken counts per account, key or IP is UNCONFIRMED; per account is the safe reading for one key per process).</param>
@@ -28,9 +26,7 @@ public sealed class FuturesDerivativesLimiter : IRateLimiter
         RateMath.ValidateAccount(account);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
-        _store = store;
-        _time = time;
-        _key = RateMath.Key(account, LimiterName);
+        _core = new StoredLimiter<SlidingWindowState>(LimiterName, RateMath.Key(account, LimiterName), Model, store, time);
     }
 
     /// <inheritdoc />
@@ -38,16 +34,8 @@ public sealed class FuturesDerivativesLimiter : IRateLimiter
 
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="cost"/> is negative or above the budget.</exception>
-    public RateDecision TryAcquire(decimal cost)
-    {
-        RateMath.ValidateCost(cost, FuturesLimits.DerivativesBudget, Name);
-        return cost == 0m
-            ? RateDecision.Grant
-            : _store.Update<SlidingWindowState, RateDecision>(_key, s => Model.TryAcquire(s, _time.GetUtcNow(), cost));
-    }
+    public RateDecision TryAcquire(decimal cost) => _core.TryAcquire(cost);
 
     /// <inheritdoc />
-    public RateHeadroom GetHeadroom() =>
-        _store.Update<SlidingWindowState, RateHeadroom>(_key, s =>
-            (s ?? SlidingWindowState.Empty, new RateHeadroom(Name, Model.UsedAt(s, _time.GetUtcNow()), FuturesLimits.DerivativesBudget)));
+    public RateHeadroom GetHeadroom() => _core.GetHeadroom();
 }

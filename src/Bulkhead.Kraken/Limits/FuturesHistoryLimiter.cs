@@ -16,9 +16,7 @@ public sealed class FuturesHistoryLimiter : IRateLimiter
 
     private static readonly TokenBucket Model = new(FuturesLimits.HistoryCapacity, FuturesLimits.HistoryRefillAmount, FuturesLimits.HistoryRefillPeriod);
 
-    private readonly IRateLimitStateStore _store;
-    private readonly TimeProvider _time;
-    private readonly string _key;
+    private readonly StoredLimiter<TokenBucketState> _core;
 
     /// <summary>Creates the limiter.</summary>
     /// <param name="account">The account the pool belongs to.</param>
@@ -29,9 +27,7 @@ public sealed class FuturesHistoryLimiter : IRateLimiter
         RateMath.ValidateAccount(account);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
-        _store = store;
-        _time = time;
-        _key = RateMath.Key(account, LimiterName);
+        _core = new StoredLimiter<TokenBucketState>(LimiterName, RateMath.Key(account, LimiterName), Model, store, time);
     }
 
     /// <inheritdoc />
@@ -39,19 +35,8 @@ public sealed class FuturesHistoryLimiter : IRateLimiter
 
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="cost"/> is negative or above the capacity.</exception>
-    public RateDecision TryAcquire(decimal cost)
-    {
-        RateMath.ValidateCost(cost, FuturesLimits.HistoryCapacity, Name);
-        return cost == 0m
-            ? RateDecision.Grant
-            : _store.Update<TokenBucketState, RateDecision>(_key, s => Model.TryAcquire(s, _time.GetUtcNow(), cost));
-    }
+    public RateDecision TryAcquire(decimal cost) => _core.TryAcquire(cost);
 
     /// <inheritdoc />
-    public RateHeadroom GetHeadroom() =>
-        _store.Update<TokenBucketState, RateHeadroom>(_key, s =>
-        {
-            var now = _time.GetUtcNow();
-            return (s ?? new TokenBucketState(now), new RateHeadroom(Name, Model.SpentAt(s, now), FuturesLimits.HistoryCapacity));
-        });
+    public RateHeadroom GetHeadroom() => _core.GetHeadroom();
 }

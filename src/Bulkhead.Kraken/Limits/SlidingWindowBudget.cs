@@ -17,7 +17,7 @@ namespace Bulkhead.Kraken.Limits;
 /// <c>Budget × (1 + L / Window)</c>, which ⌈L / Window⌉ windows of at most <see cref="Budget"/> each never exceed.
 /// Pure: computed from timestamps, never from a timer; the caller stores the state.
 /// </remarks>
-public sealed class SlidingWindowBudget
+public sealed class SlidingWindowBudget : IRateModel<SlidingWindowState>
 {
     /// <summary>Creates the model.</summary>
     /// <param name="budget">The cost allowed per window; positive.</param>
@@ -102,4 +102,10 @@ public sealed class SlidingWindowBudget
         // Unreachable: cost ≤ Budget, so releasing every live entry always suffices.
         throw new InvalidOperationException("Sliding window state is inconsistent.");
     }
+
+    decimal IRateModel<SlidingWindowState>.Limit => Budget;
+
+    decimal IRateModel<SlidingWindowState>.UsedAt(SlidingWindowState? state, DateTimeOffset now) => UsedAt(state, now);
+
+    SlidingWindowState IRateModel<SlidingWindowState>.Initial(DateTimeOffset now) => SlidingWindowState.Empty;
 }

@@ -13,10 +13,7 @@ public sealed class SpotRestLimiter : IRateLimiter
     /// <value><c>spot-rest</c>.</value>
     public const string LimiterName = "spot-rest";
 
-    private readonly DecayingCounter _counter;
-    private readonly IRateLimitStateStore _store;
-    private readonly TimeProvider _time;
-    private readonly string _key;
+    private readonly StoredLimiter<DecayingCounterState> _core;
 
     /// <summary>Creates the limiter.</summary>
     /// <param name="account">The account the counter belongs to (Kraken counts per account, not per key).</param>
@@ -29,10 +26,7 @@ public sealed class SpotRestLimiter : IRateLimiter
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
-        _counter = new DecayingCounter(limits.Maximum, limits.DecayPerSecond);
-        _store = store;
-        _time = time;
-        _key = RateMath.Key(account, LimiterName);
+        _core = new StoredLimiter<DecayingCounterState>(LimiterName, RateMath.Key(account, LimiterName), new DecayingCounter(limits.Maximum, limits.DecayPerSecond), store, time);
         Limits = limits;
     }
 
@@ -44,22 +38,11 @@ public sealed class SpotRestLimiter : IRateLimiter
 
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="cost"/> is negative or above the maximum.</exception>
-    public RateDecision TryAcquire(decimal cost)
-    {
-        RateMath.ValidateCost(cost, Limits.Maximum, Name);
-        return cost == 0m
-            ? RateDecision.Grant
-            : _store.Update<DecayingCounterState, RateDecision>(_key, s => _counter.TryAcquire(s, _time.GetUtcNow(), cost));
-    }
+    public RateDecision TryAcquire(decimal cost) => _core.TryAcquire(cost);
 
     /// <summary>Books the cost of the Spot method <paramref name="method"/> (<see cref="SpotCallCosts.For"/>).</summary>
     public RateDecision TryAcquire(string method) => TryAcquire(SpotCallCosts.For(method));
 
     /// <inheritdoc />
-    public RateHeadroom GetHeadroom() =>
-        _store.Update<DecayingCounterState, RateHeadroom>(_key, s =>
-        {
-            var now = _time.GetUtcNow();
-            return (s ?? new DecayingCounterState(0m, now), new RateHeadroom(Name, _counter.LevelAt(s, now), Limits.Maximum));
-        });
+    public RateHeadroom GetHeadroom() => _core.GetHeadroom();
 }

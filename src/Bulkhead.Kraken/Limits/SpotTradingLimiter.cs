@@ -13,10 +13,7 @@ public sealed class SpotTradingLimiter : IRateLimiter
     /// <value><c>spot-trading/</c>.</value>
     public const string NamePrefix = "spot-trading/";
 
-    private readonly DecayingCounter _counter;
-    private readonly IRateLimitStateStore _store;
-    private readonly TimeProvider _time;
-    private readonly string _key;
+    private readonly StoredLimiter<DecayingCounterState> _core;
 
     /// <summary>Creates the limiter.</summary>
     /// <param name="account">The account the counter belongs to.</param>
@@ -31,12 +28,9 @@ public sealed class SpotTradingLimiter : IRateLimiter
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
-        _counter = new DecayingCounter(limits.Threshold, limits.DecayPerSecond);
-        _store = store;
-        _time = time;
         Pair = pair;
         Name = NamePrefix + pair;
-        _key = RateMath.Key(account, Name);
+        _core = new StoredLimiter<DecayingCounterState>(Name, RateMath.Key(account, Name), new DecayingCounter(limits.Threshold, limits.DecayPerSecond), store, time);
         Limits = limits;
     }
 
@@ -51,19 +45,8 @@ public sealed class SpotTradingLimiter : IRateLimiter
 
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="cost"/> is negative or above the threshold.</exception>
-    public RateDecision TryAcquire(decimal cost)
-    {
-        RateMath.ValidateCost(cost, Limits.Threshold, Name);
-        return cost == 0m
-            ? RateDecision.Grant
-            : _store.Update<DecayingCounterState, RateDecision>(_key, s => _counter.TryAcquire(s, _time.GetUtcNow(), cost));
-    }
+    public RateDecision TryAcquire(decimal cost) => _core.TryAcquire(cost);
 
     /// <inheritdoc />
-    public RateHeadroom GetHeadroom() =>
-        _store.Update<DecayingCounterState, RateHeadroom>(_key, s =>
-        {
-            var now = _time.GetUtcNow();
-            return (s ?? new DecayingCounterState(0m, now), new RateHeadroom(Name, _counter.LevelAt(s, now), Limits.Threshold));
-        });
+    public RateHeadroom GetHeadroom() => _core.GetHeadroom();
 }

@@ -7,7 +7,7 @@ namespace Bulkhead.Kraken.Limits;
 /// <see cref="RefillPeriod"/>; a cost is granted when that many tokens are there. This models Kraken Futures'
 /// <c>/history</c> pool (100 tokens, 100 per 10 minutes). Pure: computed from timestamps, never from a timer.
 /// </summary>
-public sealed class TokenBucket
+public sealed class TokenBucket : IRateModel<TokenBucketState>
 {
     private readonly long _capacityTicks;
 
@@ -67,4 +67,10 @@ public sealed class TokenBucket
 
     private static TimeSpan Debt(TokenBucketState? state, DateTimeOffset now) =>
         state is null || state.FullAt <= now ? TimeSpan.Zero : state.FullAt - now;
+
+    decimal IRateModel<TokenBucketState>.Limit => Capacity;
+
+    decimal IRateModel<TokenBucketState>.UsedAt(TokenBucketState? state, DateTimeOffset now) => SpentAt(state, now);
+
+    TokenBucketState IRateModel<TokenBucketState>.Initial(DateTimeOffset now) => new TokenBucketState(now);
 }
