@@ -13,11 +13,11 @@ public sealed partial class SpotClient
 
     // Orders this client placed, by order id and by client order id: the pair (for the per-pair trading limiter) and
     // the placement time (for the cancel penalty, which shrinks with the order's age).
-    private readonly ConcurrentDictionary<string, OrderPlacement> _placements = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TrackedPlacement> _placements = new(StringComparer.Ordinal);
 
     private void TrackPlacement(string pair, IReadOnlyList<string> orderIds, string clientOrderId, DateTimeOffset placedAt)
     {
-        var placement = new OrderPlacement(pair, placedAt, orderIds, clientOrderId);
+        var placement = new TrackedPlacement(pair, placedAt, orderIds, clientOrderId);
         foreach (var id in orderIds)
         {
             _placements[id] = placement;
@@ -56,7 +56,7 @@ public sealed partial class SpotClient
     private string? PairOfTrackedOrder(List<KeyValuePair<string, string>> parameters) =>
         TrackedOrder(parameters)?.Pair;
 
-    private OrderPlacement? TrackedOrder(List<KeyValuePair<string, string>> parameters)
+    private TrackedPlacement? TrackedOrder(List<KeyValuePair<string, string>> parameters)
     {
         foreach (var (name, value) in parameters)
         {
@@ -81,5 +81,5 @@ public sealed partial class SpotClient
         return TrackedOrder(parameters) is { } placement ? SpotTradingCosts.CancelPenalty(_time.GetUtcNow() - placement.PlacedAt) : SpotTradingCosts.MaxPenalty;
     }
 
-    private sealed record OrderPlacement(string Pair, DateTimeOffset PlacedAt, IReadOnlyList<string> OrderIds, string ClientOrderId);
+    private sealed record TrackedPlacement(string Pair, DateTimeOffset PlacedAt, IReadOnlyList<string> OrderIds, string ClientOrderId);
 }

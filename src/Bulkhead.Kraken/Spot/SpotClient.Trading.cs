@@ -1,13 +1,13 @@
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Kraken.Spot.Internal;
 using Bulkhead.Kraken.Spot.Models;
+using Bulkhead.Kraken.Transport;
 
 namespace Bulkhead.Kraken.Spot;
 
 public sealed partial class SpotClient
 {
     private const string AddOrderMethod = "AddOrder";
-    private static readonly TimeSpan MaxResendDelay = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Places a market or limit order (<c>AddOrder</c>). The order always carries a client order id (generated when the
@@ -24,52 +24,49 @@ public sealed partial class SpotClient
         order.Validate();
         var clientOrderId = order.ClientOrderId ?? Guid.NewGuid().ToString("D");
         var parameters = OrderWire.AddOrderParameters(order, clientOrderId);
-        for (var attempt = 0; ; attempt++)
+        var placedAt = _time.GetUtcNow();
+        if (order.ValidateOnly)
         {
-            var placedAt = _time.GetUtcNow();
-            var answer = await SendPrivateAsync(AddOrderMethod, parameters, safeToRepeat: false, cancellationToken).ConfigureAwait(false);
-            if (answer.Success)
-            {
-                var placed = Read(AddOrderMethod, answer, r => OrderWire.AddOrderResult(r, clientOrderId));
-                if (placed.Success && !order.ValidateOnly)
-                {
-                    TrackPlacement(order.Pair, placed.Value.OrderIds, clientOrderId, placedAt);
-                }
+            return await SendOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
 
-                return placed;
+        return await _placement.PlaceAsync(AddOrderMethod, clientOrderId, (_, ct) => SendOnceAsync(ct), FindLandedAsync, isDefinitive: null, cancellationToken).ConfigureAwait(false);
+
+        async Task<KrakenResult<AddOrderResult>> SendOnceAsync(CancellationToken ct)
+        {
+            placedAt = _time.GetUtcNow();
+            var answer = await SendPrivateAsync(AddOrderMethod, parameters, safeToRepeat: false, ct).ConfigureAwait(false);
+            if (!answer.Success)
+            {
+                return answer.Error;
             }
 
-            var error = answer.Error;
-            if (!error.IsTransient || error.Origin == KrakenErrorOrigin.Local || order.ValidateOnly)
+            var placed = Read(AddOrderMethod, answer, r => OrderWire.AddOrderResult(r, clientOrderId));
+            if (placed.Success && !order.ValidateOnly)
             {
-                return error;
+                TrackPlacement(order.Pair, placed.Value.OrderIds, clientOrderId, placedAt);
             }
 
-            Log.CheckingOrderLanded(_logger, AddOrderMethod, clientOrderId, error.Code);
-            var found = await FindByClientOrderIdAsync(clientOrderId, cancellationToken).ConfigureAwait(false);
+            return placed;
+        }
+
+        async Task<KrakenResult<LandedOrder<AddOrderResult>>> FindLandedAsync(KrakenError failure, CancellationToken ct)
+        {
+            var found = await FindByClientOrderIdAsync(clientOrderId, ct).ConfigureAwait(false);
             if (!found.Success)
             {
-                return new KrakenError(error.Code, error.Category, error.Origin,
-                    $"{error.Message}; the order may have landed: looking it up by client order id {clientOrderId} failed ({found.Error.Code}), so it was not sent again");
+                return found.Error;
             }
 
-            if (found.Value.Count > 0)
+            if (found.Value.Count == 0)
             {
-                var landed = found.Value[0];
-                TrackPlacement(order.Pair, [landed.Id], clientOrderId, placedAt);
-                return KrakenResult<AddOrderResult>.Ok(new AddOrderResult([landed.Id], landed.Description, clientOrderId, error.Code));
+                return KrakenResult<LandedOrder<AddOrderResult>>.Ok(LandedOrder<AddOrderResult>.NotLanded);
             }
 
-            if (attempt >= _options.MaxRetries)
-            {
-                return error;
-            }
-
-            var delay = ResendDelay(attempt, error);
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
+            var landed = found.Value[0];
+            TrackPlacement(order.Pair, [landed.Id], clientOrderId, placedAt);
+            return KrakenResult<LandedOrder<AddOrderResult>>.Ok(new LandedOrder<AddOrderResult>(
+                KrakenResult<AddOrderResult>.Ok(new AddOrderResult([landed.Id], landed.Description, clientOrderId, RecoveredFrom: failure.Code))));
         }
     }
 
@@ -148,11 +145,4 @@ public sealed partial class SpotClient
     // An order without a reported client order id came back for a filtered query, so it is the one asked for.
     private static bool Matches(SpotOrder order, string clientOrderId) =>
         order.ClientOrderId is null || string.Equals(order.ClientOrderId, clientOrderId, StringComparison.Ordinal);
-
-    private TimeSpan ResendDelay(int attempt, KrakenError error)
-    {
-        var exponential = _options.RetryBaseDelay * Math.Pow(2, Math.Min(attempt, 16));
-        var delay = exponential > MaxResendDelay ? MaxResendDelay : exponential;
-        return error.RetryAfter is { } after && after > delay ? after : delay;
-    }
 }

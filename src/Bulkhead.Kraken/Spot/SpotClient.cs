@@ -29,6 +29,7 @@ public sealed partial class SpotClient
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly PrivateCallPipeline _pipeline;
+    private readonly OrderPlacement _placement;
     private readonly KrakenClientOptions _options;
     private readonly SpotRateLimiters? _limiters;
     private readonly TimeProvider _time;
@@ -51,6 +52,7 @@ public sealed partial class SpotClient
         _time = time;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _pipeline = new PrivateCallPipeline(Venue, new KrakenHttp(http, time, _options.Timeout), key, time, _options, _logger);
+        _placement = new OrderPlacement(_options, time, _logger);
     }
 
     /// <summary>The base URL this client calls.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Kraken.Futures.Rest.Internal;
 using Bulkhead.Kraken.Futures.Rest.Wire;
+using Bulkhead.Kraken.Transport;
 using Bulkhead.Kraken.Venues;
 
 namespace Bulkhead.Kraken.Futures.Rest;
@@ -49,44 +50,31 @@ public sealed partial class FuturesRestClient
         Validate(request);
         var clientOrderId = request.ClientOrderId ?? NewClientOrderId();
         var parameters = OrderParameters(request, clientOrderId);
-        for (var attempt = 0; ; attempt++)
+        // A sendStatus refusal (marketSuspended, insufficientAvailableFunds, …) is Kraken's answer about this order: final.
+        var answered = false;
+        return await _placement.PlaceAsync("sendorder", clientOrderId, SendOnceAsync, (_, ct) => FindLandedAsync(clientOrderId, request.Size, ct), _ => answered, cancellationToken).ConfigureAwait(false);
+
+        async Task<KrakenResult<VenueOrderAck>> SendOnceAsync(int attempt, CancellationToken ct)
         {
-            var answer = await CallAsync(HttpMethod.Post, "sendorder", parameters, authenticated: true, cancellationToken).ConfigureAwait(false);
-            if (answer.Success)
+            var answer = await CallAsync(HttpMethod.Post, "sendorder", parameters, authenticated: true, ct).ConfigureAwait(false);
+            answered = answer.Success;
+            if (!answer.Success)
             {
-                var sent = ReadSendStatus(answer.Value, request, clientOrderId);
-                if (!sent.Success && attempt > 0 && sent.Error.Code == KrakenErrors.FuturesOrderClientOrderIdAlreadyExist)
+                return answer.Error;
+            }
+
+            var sent = ReadSendStatus(answer.Value, request, clientOrderId);
+            if (!sent.Success && attempt > 0 && sent.Error.Code == KrakenErrors.FuturesOrderClientOrderIdAlreadyExist)
+            {
+                // An earlier attempt landed after the check: its id is taken, so find it and report it.
+                var earlier = await FindLandedAsync(clientOrderId, request.Size, ct).ConfigureAwait(false);
+                if (earlier.Success && earlier.Value.Outcome is { } outcome)
                 {
-                    // An earlier attempt landed after the check: its id is taken, so find it and report it.
-                    var earlier = await FindLandedAsync(clientOrderId, request.Size, cancellationToken).ConfigureAwait(false);
-                    if (earlier.Success && earlier.Value.Outcome is { } outcome)
-                    {
-                        return outcome;
-                    }
+                    return outcome;
                 }
-
-                return sent;
             }
 
-            var error = answer.Error;
-            if (!error.IsTransient || error.Origin == KrakenErrorOrigin.Local || attempt >= _options.MaxRetries)
-            {
-                return error;
-            }
-
-            Log.CheckingOrderLanded(_logger, "sendorder", clientOrderId, error.Code);
-            await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
-            var landed = await FindLandedAsync(clientOrderId, request.Size, cancellationToken).ConfigureAwait(false);
-            if (!landed.Success)
-            {
-                return new KrakenError(error.Code, error.Category, error.Origin,
-                    $"{error.Message}; whether client order {clientOrderId} landed could not be checked ({landed.Error.Code}), so it was not resent: look it up before placing it again");
-            }
-
-            if (landed.Value.Outcome is { } found)
-            {
-                return found;
-            }
+            return sent;
         }
     }
 
@@ -178,7 +166,7 @@ public sealed partial class FuturesRestClient
     }
 
     /// <summary>Looks an order up by client order id. Outcome null: it did not land.</summary>
-    private async Task<KrakenResult<LandedCheck>> FindLandedAsync(string clientOrderId, decimal size, CancellationToken cancellationToken)
+    private async Task<KrakenResult<LandedOrder<VenueOrderAck>>> FindLandedAsync(string clientOrderId, decimal size, CancellationToken cancellationToken)
     {
         var recent = await GetOrderStatusAsync(null, [clientOrderId], cancellationToken).ConfigureAwait(false);
         if (!recent.Success)
@@ -199,7 +187,7 @@ public sealed partial class FuturesRestClient
                 _ when filled > 0 => Ack(orderId, VenueOrderStatus.PartiallyFilled),
                 _ => Ack(orderId, VenueOrderStatus.Placed),
             };
-            return KrakenResult<LandedCheck>.Ok(new LandedCheck(outcome));
+            return KrakenResult<LandedOrder<VenueOrderAck>>.Ok(new LandedOrder<VenueOrderAck>(outcome));
         }
 
         // orders/status only remembers finished orders for a few seconds; a resting order is also in openorders.
@@ -210,17 +198,11 @@ public sealed partial class FuturesRestClient
         }
 
         return open.Value.FirstOrDefault(o => o.ClientOrderId == clientOrderId) is { } resting
-            ? KrakenResult<LandedCheck>.Ok(new LandedCheck(Ack(resting.OrderId, resting.FilledSize > 0 ? VenueOrderStatus.PartiallyFilled : VenueOrderStatus.Placed)))
-            : KrakenResult<LandedCheck>.Ok(new LandedCheck(null));
+            ? KrakenResult<LandedOrder<VenueOrderAck>>.Ok(new LandedOrder<VenueOrderAck>(Ack(resting.OrderId, resting.FilledSize > 0 ? VenueOrderStatus.PartiallyFilled : VenueOrderStatus.Placed)))
+            : KrakenResult<LandedOrder<VenueOrderAck>>.Ok(LandedOrder<VenueOrderAck>.NotLanded);
 
         KrakenResult<VenueOrderAck> Ack(string orderId, VenueOrderStatus status) =>
             KrakenResult<VenueOrderAck>.Ok(new VenueOrderAck(orderId, clientOrderId, status, []));
-    }
-
-    private Task BackOffAsync(int attempt, CancellationToken cancellationToken)
-    {
-        var delay = _options.RetryBaseDelay * Math.Pow(2, attempt);
-        return delay > TimeSpan.Zero ? Task.Delay(delay, _time, cancellationToken) : Task.CompletedTask;
     }
 
     private string NewClientOrderId() => "bh-" + Guid.CreateVersion7(_time.GetUtcNow()).ToString("N");
@@ -295,5 +277,4 @@ public sealed partial class FuturesRestClient
     private static string? RejectReason(IReadOnlyList<FuturesOrderEvent>? events) =>
         events?.FirstOrDefault(e => e.Type == "REJECT")?.Reason;
 
-    private sealed record LandedCheck(KrakenResult<VenueOrderAck>? Outcome);
 }

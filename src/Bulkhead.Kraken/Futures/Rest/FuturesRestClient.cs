@@ -23,6 +23,7 @@ public sealed partial class FuturesRestClient
     private const string DerivativesPrefix = "derivatives/api/v3/";
 
     private readonly PrivateCallPipeline _pipeline;
+    private readonly OrderPlacement _placement;
     private readonly KrakenClientOptions _options;
     private readonly FuturesRateLimiters? _limiters;
     private readonly TimeProvider _time;
@@ -45,6 +46,7 @@ public sealed partial class FuturesRestClient
         _time = time;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _pipeline = new PrivateCallPipeline(Venue, new KrakenHttp(http, time, _options.Timeout), key, time, _options, _logger);
+        _placement = new OrderPlacement(_options, time, _logger);
     }
 
     /// <summary>The base URL this client calls.</summary>
