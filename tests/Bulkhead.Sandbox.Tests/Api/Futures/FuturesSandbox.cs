@@ -68,7 +68,7 @@ internal sealed class FuturesSandbox : IAsyncDisposable
     public FuturesRestClient Client(CreatedKey key, bool sendNonce = true)
     {
         var credentials = KrakenCredentials.Create(key.Key.Key, key.SecretBase64);
-        var guard = new LockoutGuard(credentials.MaskedKey, new LockoutGuardOptions { MaxAuthenticationFailures = 1000 }, Time);
+        var guard = new LockoutGuard(credentials.MaskedKey, new LockoutGuardOptions { MaxAuthenticationFailures = 100 }, Time);
         var options = new KrakenClientOptions { BaseUrl = BaseUrl, MaxRetries = 0, RetryBaseDelay = TimeSpan.Zero };
         return new FuturesRestClient(_http, options, Time, new KrakenKey(credentials, new FuturesTestNonceSource(), guard)) { SendNonce = sendNonce };
     }
