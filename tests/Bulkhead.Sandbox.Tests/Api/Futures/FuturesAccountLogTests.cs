@@ -1,3 +1,4 @@
+using Bulkhead.Sandbox.Keys;
 using Bulkhead.Sandbox.Ledger;
 using Shouldly;
 using Xunit;
@@ -43,7 +44,7 @@ public sealed class FuturesAccountLogTests
         sandbox.Deposit("desk", Wallet.FuturesFlex, "xbt", 1m);
         sandbox.Deposit("desk", Wallet.FuturesFlex, "xbt", 2m);
         sandbox.Deposit("desk", Wallet.FuturesFlex, "xbt", 3m);
-        var key = sandbox.Key("desk", Keys.FuturesAccess.ReadOnly);
+        var key = sandbox.Key("desk", FuturesAccess.ReadOnly);
 
         var answer = await sandbox.RawAsync(HttpMethod.Get, "/api/history/v2/account-log", "count=2&sort=asc", key);
 
@@ -62,7 +63,7 @@ public sealed class FuturesAccountLogTests
         sandbox.Deposit("desk", Wallet.FuturesCash, "usd", 10m);
         sandbox.Deposit("mm", Wallet.FuturesCash, "usd", 3m);
 
-        var log = (await sandbox.Client(sandbox.Key("mm", Keys.FuturesAccess.ReadOnly)).GetAccountLogAsync(cancellationToken: Ct)).GetValueOrThrow();
+        var log = (await sandbox.Client(sandbox.Key("mm", FuturesAccess.ReadOnly)).GetAccountLogAsync(cancellationToken: Ct)).GetValueOrThrow();
 
         log.Logs.Single().NewBalance.ShouldBe(3m);
     }

@@ -148,4 +148,34 @@ public sealed class FuturesAuthTests
         sandbox.Time.Advance(TimeSpan.FromMinutes(1));
         (await sandbox.RawAsync(HttpMethod.Get, "/api/history/v3/account-log", "count=10000", key)).Status.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Accounts_IpNotAllowedOrExpiredKey_AuthenticationError()
+    {
+        await using var sandbox = await FuturesSandbox.StartAsync();
+        sandbox.Account("desk");
+        var elsewhere = sandbox.Exchange.CreateKey(new KeySpec("desk", KeyVenue.Futures, Bulkhead.Kraken.Spot.SpotPermission.None, FuturesAccess.Full, false, 0, ["10.0.0.0/8"], null, null, null)).Value!;
+        var loopback = sandbox.Exchange.CreateKey(new KeySpec("desk", KeyVenue.Futures, Bulkhead.Kraken.Spot.SpotPermission.None, FuturesAccess.Full, false, 0, ["127.0.0.1/32"], sandbox.Time.GetUtcNow().AddHours(1), null, null)).Value!;
+
+        (await sandbox.RawAsync(HttpMethod.Get, Accounts, key: elsewhere)).Error.ShouldBe("authenticationError");
+        (await sandbox.RawAsync(HttpMethod.Get, Accounts, key: loopback)).Result.ShouldBe("success");
+        sandbox.Time.Advance(TimeSpan.FromHours(1));
+        (await sandbox.RawAsync(HttpMethod.Get, Accounts, key: loopback)).Error.ShouldBe("authenticationError");
+    }
+
+    [Fact]
+    public async Task Accounts_RepeatedBadSignatures_LockedOutThenExpires()
+    {
+        await using var sandbox = await FuturesSandbox.StartAsync(new SandboxOptions { InMemory = true, LockoutThreshold = 3 });
+        sandbox.Account("desk");
+        var key = sandbox.Key("desk");
+        for (var i = 0; i < 3; i++)
+        {
+            (await sandbox.RawAsync(HttpMethod.Get, Accounts, key: key, secretOverride: WrongSecret)).Error.ShouldBe("authenticationError");
+        }
+
+        (await sandbox.RawAsync(HttpMethod.Get, Accounts, key: key)).Error.ShouldBe("authenticationError");
+        sandbox.Time.Advance(TimeSpan.FromMinutes(15));
+        (await sandbox.RawAsync(HttpMethod.Get, Accounts, key: key)).Result.ShouldBe("success");
+    }
 }
