@@ -14,10 +14,11 @@ public sealed class SandboxOptions
     /// <summary>
     /// SQLite durability: true runs <c>synchronous=FULL</c> (every acknowledged operation survives a process kill and a
     /// power loss, one fsync per commit); false runs <c>NORMAL</c> (survives a process kill; the last commits may be lost
-    /// on power loss; faster). See docs/sandbox.md.
+    /// on power loss; faster). A sandbox's failure mode is a killed process, not a power cut, and every signed call
+    /// writes its nonce mark, so the default is NORMAL. See docs/sandbox.md.
     /// </summary>
-    /// <value>True.</value>
-    public bool SyncEveryCommit { get; set; } = true;
+    /// <value>False.</value>
+    public bool SyncEveryCommit { get; set; }
 
     /// <summary>The admin bearer token; null: read <c>DATA/admin.token</c> or generate it there on first start.</summary>
     /// <value>Null.</value>

@@ -15,9 +15,9 @@ internal static class SandboxServeCommand
         var data = new Option<string?>("--data") { Description = "Data folder for sandbox.db and admin.token (default: BULKHEAD_HOME/sandbox or ~/.bulkhead/sandbox)." };
         var inMemory = new Option<bool>("--in-memory") { Description = "Keep everything in memory; nothing survives a restart." };
         var token = new Option<string?>("--admin-token") { Description = "Bearer token for /admin/ (default: DATA/admin.token, generated on first start)." };
-        var fastSync = new Option<bool>("--no-sync") { Description = "SQLite synchronous=NORMAL instead of FULL: survives a process kill, may lose the last commits on power loss." };
-        var command = new Command("serve", "Run the sandbox exchange: Spot, Futures and the admin API on one port.") { port, host, data, inMemory, token, fastSync };
-        command.SetAction((parse, ct) => RunAsync(environment, parse.GetValue(port), parse.GetValue(host)!, parse.GetValue(data), parse.GetValue(inMemory), parse.GetValue(token), !parse.GetValue(fastSync), ct));
+        var fullSync = new Option<bool>("--full-sync") { Description = "SQLite synchronous=FULL instead of NORMAL: acknowledged operations also survive a power loss (one fsync per commit, slower)." };
+        var command = new Command("serve", "Run the sandbox exchange: Spot, Futures and the admin API on one port.") { port, host, data, inMemory, token, fullSync };
+        command.SetAction((parse, ct) => RunAsync(environment, parse.GetValue(port), parse.GetValue(host)!, parse.GetValue(data), parse.GetValue(inMemory), parse.GetValue(token), parse.GetValue(fullSync), ct));
         return command;
     }
 
