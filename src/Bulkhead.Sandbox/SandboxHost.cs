@@ -13,11 +13,20 @@ namespace Bulkhead.Sandbox;
 /// <summary>Builds the sandbox web application: the exchange, its store, and the Spot, Futures and admin routes on one port.</summary>
 public static class SandboxHost
 {
-    /// <summary>Builds (does not start) the sandbox on <paramref name="urls"/> (e.g. <c>http://127.0.0.1:5080</c>; port 0 for an ephemeral one).</summary>
+    /// <summary>
+    /// Builds (does not start) the sandbox on <paramref name="urls"/> (e.g. <c>http://127.0.0.1:5080</c>; port 0 for an
+    /// ephemeral one). Without <paramref name="store"/>: <see cref="InMemorySandboxStore"/> if <see cref="SandboxOptions.InMemory"/>,
+    /// else <see cref="SqliteSandboxStore"/> in the data folder (<see cref="ResolveDataFolder"/>). The admin token is
+    /// <see cref="SandboxOptions.AdminToken"/>, else <c>DATA/admin.token</c>, else (in memory, or a caller-supplied
+    /// store without a data folder) generated and kept in memory; read it with <see cref="GetAdminToken"/>.
+    /// </summary>
     public static WebApplication Build(SandboxOptions options, string urls, TimeProvider time, ISandboxStore? store = null, Action<ILoggingBuilder>? logging = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
+        var dataFolder = options.InMemory || (store is not null && options.DataFolder is null) ? null : ResolveDataFolder(options.DataFolder);
+        var token = AdminToken.Resolve(options.AdminToken, dataFolder);
+        store ??= dataFolder is null ? new InMemorySandboxStore() : new SqliteSandboxStore(dataFolder, options.SyncEveryCommit);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxBodyBytes);
@@ -25,12 +34,51 @@ public static class SandboxHost
         logging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(time);
-        builder.Services.AddSingleton(_ => new SandboxExchange(store ?? new InMemorySandboxStore(), time));
+        builder.Services.AddSingleton(token);
+        builder.Services.AddSingleton(_ => new SandboxExchange(store, time));
         builder.Services.AddSandboxAuth();
         var app = builder.Build();
+
+        // Open (and load) the store now, so a bad data folder fails here rather than on the first request.
+        _ = app.Services.GetRequiredService<SandboxExchange>();
         app.MapSpotApi();
         app.MapFuturesApi();
         app.MapAdminApi();
         return app;
+    }
+
+    /// <summary>The data folder: <paramref name="configured"/>, else <c>$BULKHEAD_HOME/sandbox</c>, else <c>~/.bulkhead/sandbox</c>.</summary>
+    public static string ResolveDataFolder(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        var home = Environment.GetEnvironmentVariable("BULKHEAD_HOME");
+        return string.IsNullOrWhiteSpace(home)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".bulkhead", "sandbox")
+            : Path.Combine(home, "sandbox");
+    }
+
+    /// <summary>The admin token the sandbox checks (its <see cref="AdminToken.Location"/> says where it lives).</summary>
+    public static AdminToken GetAdminToken(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Services.GetRequiredService<AdminToken>();
+    }
+
+    /// <summary>The addresses the sandbox listens on, with real ports once it has started (port 0 resolved).</summary>
+    public static IReadOnlyList<string> BoundUrls(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return [.. app.Urls];
+    }
+
+    /// <summary>The exchange behind the sandbox (for tests and in-process composition).</summary>
+    public static SandboxExchange GetExchange(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Services.GetRequiredService<SandboxExchange>();
     }
 }

@@ -4,12 +4,20 @@ namespace Bulkhead.Sandbox;
 public sealed class SandboxOptions
 {
     /// <summary>Data folder for the SQLite database and the admin token; ignored when <see cref="InMemory"/>.</summary>
-    /// <value>Null: <c>~/.bulkhead/sandbox</c>.</value>
+    /// <value>Null: <c>$BULKHEAD_HOME/sandbox</c>, else <c>~/.bulkhead/sandbox</c>.</value>
     public string? DataFolder { get; set; }
 
     /// <summary>Keep everything in memory (fast tests); nothing survives a restart.</summary>
     /// <value>False.</value>
     public bool InMemory { get; set; }
+
+    /// <summary>
+    /// SQLite durability: true runs <c>synchronous=FULL</c> (every acknowledged operation survives a process kill and a
+    /// power loss, one fsync per commit); false runs <c>NORMAL</c> (survives a process kill; the last commits may be lost
+    /// on power loss; faster). See docs/sandbox.md.
+    /// </summary>
+    /// <value>True.</value>
+    public bool SyncEveryCommit { get; set; } = true;
 
     /// <summary>The admin bearer token; null: read <c>DATA/admin.token</c> or generate it there on first start.</summary>
     /// <value>Null.</value>

@@ -160,6 +160,33 @@ public sealed partial class SandboxExchange
         }
     }
 
+    /// <summary>Every entry of one movement (all accounts, system ones included), in booking order; empty if unknown.</summary>
+    public IReadOnlyList<LedgerEntry> Movement(string refId)
+    {
+        lock (_gate)
+        {
+            return [.. _entries.Where(e => string.Equals(e.RefId, refId, StringComparison.Ordinal))];
+        }
+    }
+
+    /// <summary>Every entry of every account (system ones included), in booking order.</summary>
+    public IReadOnlyList<LedgerEntry> AllEntries()
+    {
+        lock (_gate)
+        {
+            return [.. _entries];
+        }
+    }
+
+    /// <summary>Refids whose entries do not sum to zero per asset: always empty unless there is a bug.</summary>
+    public IReadOnlyList<string> UnbalancedMovements()
+    {
+        lock (_gate)
+        {
+            return [.. _entries.GroupBy(e => (e.RefId, e.Asset)).Where(g => g.Sum(e => e.Amount) != 0).Select(g => g.Key.RefId).Distinct(StringComparer.Ordinal)];
+        }
+    }
+
     private SandboxResult<string>? Check(string account, string asset, decimal amount)
     {
         if (!_accountsByName.ContainsKey(account))

@@ -1,0 +1,65 @@
+using Bulkhead.Sandbox.Api.Admin.Internal;
+using Bulkhead.Sandbox.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bulkhead.Sandbox.Api.Admin;
+
+public static partial class AdminApi
+{
+    private static void MapOperations(RouteGroupBuilder admin)
+    {
+        admin.MapPost("/faults", SetFaultsAsync);
+        admin.MapGet("/faults", (HttpContext http) => Faults(http.RequestServices.GetRequiredService<FaultSettings>()));
+        admin.MapGet("/conservation", (HttpContext http) =>
+        {
+            var exchange = Exchange(http);
+            var totals = exchange.TotalsByAsset();
+            var flows = exchange.NetExternalFlows();
+            var assets = totals.Keys.Union(flows.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(asset =>
+            {
+                var total = totals.GetValueOrDefault(asset);
+                var flow = flows.GetValueOrDefault(asset);
+                return new { asset, total = AdminViews.Text(total), netExternal = AdminViews.Text(flow), conserved = total == flow };
+            }).ToArray();
+            var unbalanced = exchange.UnbalancedMovements();
+            return AdminViews.Ok(new
+            {
+                conserved = assets.All(a => a.conserved) && unbalanced.Count == 0,
+                assets,
+                unbalancedRefids = unbalanced,
+                entries = exchange.AllEntries().Count,
+            });
+        });
+    }
+
+    private static async Task<IResult> SetFaultsAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await AdminBody.ReadAsync(http.Request, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return AdminViews.Error(StatusCodes.Status400BadRequest, problem!);
+        }
+
+        var faults = http.RequestServices.GetRequiredService<FaultSettings>();
+        var latencyMs = body.Integer("latencyMs", 0, 60_000);
+        var rate = body.Decimal("unavailableRate", required: false);
+        if (rate is < 0 or > 1)
+        {
+            body.Fail<decimal>("'unavailableRate' must be from 0 to 1 (a share of requests)");
+        }
+
+        if (body.Problem is not null)
+        {
+            return AdminViews.Error(StatusCodes.Status400BadRequest, body.Problem);
+        }
+
+        faults.Set(latencyMs is { } ms ? TimeSpan.FromMilliseconds(ms) : faults.Latency, rate ?? faults.UnavailableRate);
+        return Faults(faults);
+    }
+
+    private static IResult Faults(FaultSettings faults) =>
+        AdminViews.Ok(new { latencyMs = (long)faults.Latency.TotalMilliseconds, unavailableRate = faults.UnavailableRate });
+}
