@@ -1,14 +1,125 @@
+using System.Security.Cryptography;
+using Bulkhead.Kraken.Errors;
+using Bulkhead.Kraken.Limits;
+using Bulkhead.Sandbox.Api.Futures.Internal;
+using Bulkhead.Sandbox.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bulkhead.Sandbox.Api.Futures;
 
-/// <summary>Kraken's Futures REST surface: <c>/derivatives/api/v3/*</c> and <c>/api/history/*</c>.</summary>
-public static class FuturesApi
+/// <summary>
+/// Kraken's Futures REST surface: <c>/derivatives/api/v3/*</c> and <c>/api/history/v2|v3/*</c>. Envelopes, error strings
+/// and HTTP statuses follow shared/kraken/futures.md §2; parameters come from the query string and a form body alike;
+/// an unknown path answers 404 with a Futures error body; an unexpected exception answers <c>Server Error</c> (HTTP 200,
+/// no stack trace) and changes no state. Partial files: <c>.Market</c>, <c>.Accounts</c>, <c>.Transfers</c>, <c>.History</c>.
+/// </summary>
+public static partial class FuturesApi
 {
+    private const string Derivatives = "/derivatives/api/v3";
+
     /// <summary>Maps the Futures routes.</summary>
     public static IEndpointRouteBuilder MapFuturesApi(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
+        var services = routes.ServiceProvider;
+        var auth = new Lazy<FuturesAuthenticator>(() => new FuturesAuthenticator(
+            services.GetRequiredService<SandboxExchange>(), services.GetRequiredService<SandboxOptions>(), services.GetRequiredService<TimeProvider>()));
+
+        var v3 = routes.MapGroup(Derivatives);
+        MapMarket(v3);
+        MapAccounts(v3, auth);
+        MapTransfers(v3, auth);
+        MapHistory(routes, auth);
+
+        routes.Map("/derivatives/{**rest}", (HttpContext context) => NotFound(context));
+        routes.Map("/api/history/{**rest}", (HttpContext context) => NotFound(context));
         return routes;
+    }
+
+    /// <summary>A route handler that writes its result (a bare <c>HttpContext → Task</c> lambda would be taken as a RequestDelegate).</summary>
+    private static Delegate Handler(Func<HttpContext, Task<IResult>> handler) => handler;
+
+    private static IResult NotFound(HttpContext context) =>
+        FuturesWire.Error(context.RequestServices.GetRequiredService<TimeProvider>(), KrakenErrors.FuturesNotFound, StatusCodes.Status404NotFound);
+
+    /// <summary>Runs a public endpoint: faults, then the handler, inside the catch-all.</summary>
+    private static async Task<IResult> PublicAsync(HttpContext context, Func<TimeProvider, IResult> handler)
+    {
+        var time = context.RequestServices.GetRequiredService<TimeProvider>();
+        try
+        {
+            return await FaultAsync(context, time).ConfigureAwait(false) ?? handler(time);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return FuturesWire.Error(time, KrakenErrors.FuturesServerError);
+        }
+    }
+
+    /// <summary>
+    /// Runs a private <c>/derivatives</c> endpoint: read the request, authenticate and charge
+    /// <paramref name="cost"/> (from <see cref="FuturesLimits"/>), refuse duplicate parameters, then the handler, inside the catch-all.
+    /// </summary>
+    private static async Task<IResult> PrivateAsync(HttpContext context, Lazy<FuturesAuthenticator> auth, FuturesPermission needs, Func<FuturesRequest, decimal> cost, Func<FuturesCall, IResult> handler)
+    {
+        var time = context.RequestServices.GetRequiredService<TimeProvider>();
+        try
+        {
+            if (await FaultAsync(context, time).ConfigureAwait(false) is { } fault)
+            {
+                return fault;
+            }
+
+            var request = await FuturesRequest.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+            var outcome = auth.Value.Authenticate(context, request, needs, cost(request), history: false);
+            if (outcome.Caller is not { } caller)
+            {
+                return FuturesWire.Error(time, outcome.Error!);
+            }
+
+            if (request.Duplicate is { } duplicate)
+            {
+                return FuturesWire.Error(time, $"{KrakenErrors.FuturesInvalidArgument}: {duplicate}");
+            }
+
+            return handler(new FuturesCall(request, caller, context.RequestServices.GetRequiredService<SandboxExchange>(), time));
+        }
+        catch (BadHttpRequestException)
+        {
+            // Oversized or truncated body.
+            return FuturesWire.Error(time, KrakenErrors.FuturesBadRequest);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return FuturesWire.Error(time, KrakenErrors.FuturesServerError);
+        }
+    }
+
+    /// <summary>Injected faults (<c>POST /admin/faults</c>): latency, then a share answered <c>Unavailable</c>.</summary>
+    private static async Task<IResult?> FaultAsync(HttpContext context, TimeProvider time)
+    {
+        if (context.RequestServices.GetService<FaultSettings>() is not { } faults)
+        {
+            return null;
+        }
+
+        if (faults.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(faults.Latency, time, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        var rate = faults.UnavailableRate;
+        return rate > 0 && RandomNumberGenerator.GetInt32(1_000_000) < rate * 1_000_000
+            ? FuturesWire.Error(time, KrakenErrors.FuturesUnavailable)
+            : null;
+    }
+
+    private static Func<FuturesRequest, decimal> Cost(string endpoint, bool isWrite = false)
+    {
+        var cost = FuturesLimits.DerivativesCost(endpoint, isWrite);
+        return _ => cost;
     }
 }

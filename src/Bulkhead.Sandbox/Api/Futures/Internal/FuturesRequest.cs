@@ -1,0 +1,81 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Bulkhead.Sandbox.Api.Futures.Internal;
+
+/// <summary>
+/// One Futures request as received: the raw query and body (what <c>Authent</c> signs), and the parameters read from the
+/// query string AND a form body (ccxt sends POST parameters in the query with an empty body, Kraken.Net in a form body),
+/// and from <c>json=</c> (ccxt sends it raw, others URL-encoded). A name given twice is refused as ambiguous.
+/// </summary>
+internal sealed class FuturesRequest
+{
+    private readonly Dictionary<string, string> _parameters;
+
+    private FuturesRequest(string path, string rawQuery, string rawBody, Dictionary<string, string> parameters, string? duplicate, string? json)
+    {
+        Path = path;
+        RawQuery = rawQuery;
+        RawBody = rawBody;
+        _parameters = parameters;
+        Duplicate = duplicate;
+        Json = json;
+    }
+
+    /// <summary>The URL path, e.g. <c>/derivatives/api/v3/accounts</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>The query string after <c>?</c>, exactly as received (still encoded).</summary>
+    public string RawQuery { get; }
+
+    /// <summary>The body, exactly as received.</summary>
+    public string RawBody { get; }
+
+    /// <summary>What the signature covers: raw query followed by raw body.</summary>
+    public string PostData => RawQuery + RawBody;
+
+    /// <summary>A parameter name that appeared more than once, if any.</summary>
+    public string? Duplicate { get; }
+
+    /// <summary>The decoded <c>json</c> parameter (batchorder), if any.</summary>
+    public string? Json { get; }
+
+    /// <summary>A parameter's value, or null.</summary>
+    public string? this[string name] => _parameters.GetValueOrDefault(name);
+
+    /// <summary>Reads the request; the body up to the server's limit (Kestrel refuses larger ones).</summary>
+    public static async Task<FuturesRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var rawQuery = request.QueryString.HasValue ? request.QueryString.Value![1..] : string.Empty;
+        string rawBody;
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false))
+        {
+            rawBody = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? duplicate = null;
+        string? json = null;
+        foreach (var source in new[] { rawQuery, rawBody })
+        {
+            if (source.StartsWith("json=", StringComparison.Ordinal))
+            {
+                // ccxt: json=<raw JSON>, not URL-encoded; others encode it. Everything after the first json= is the value.
+                var value = source[5..];
+                json = value.StartsWith('{') ? value : Uri.UnescapeDataString(value.Replace('+', ' '));
+                continue;
+            }
+
+            foreach (var (name, values) in QueryHelpers.ParseQuery(source))
+            {
+                if (values.Count != 1 || !parameters.TryAdd(name, values.ToString()))
+                {
+                    duplicate ??= name;
+                }
+            }
+        }
+
+        return new FuturesRequest(request.Path.Value ?? string.Empty, rawQuery, rawBody, parameters, duplicate, json);
+    }
+}
