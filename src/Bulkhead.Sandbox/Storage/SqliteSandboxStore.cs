@@ -156,18 +156,21 @@ public sealed class SqliteSandboxStore : ISandboxStore
         command.ExecuteNonQuery();
     }
 
-    private SqliteDataReader Query(string sql)
+    private void Read(string sql, Action<SqliteDataReader> row)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
-        return command.ExecuteReader();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            row(reader);
+        }
     }
 
     private List<SandboxAccount> LoadAccounts()
     {
         var accounts = new List<SandboxAccount>();
-        using var reader = Query("SELECT name, master, iiban, futures_uid, created_at, futures_trading_enabled, volume_usd_30d FROM accounts ORDER BY rowid");
-        while (reader.Read())
+        Read("SELECT name, master, iiban, futures_uid, created_at, futures_trading_enabled, volume_usd_30d FROM accounts ORDER BY rowid", reader =>
         {
             accounts.Add(new SandboxAccount(
                 reader.GetString(0),
@@ -177,7 +180,7 @@ public sealed class SqliteSandboxStore : ISandboxStore
                 Time(reader.GetString(4)),
                 reader.GetInt64(5) != 0,
                 Decimal(reader.GetString(6))));
-        }
+        });
 
         return accounts;
     }
@@ -185,8 +188,7 @@ public sealed class SqliteSandboxStore : ISandboxStore
     private List<SandboxApiKey> LoadKeys()
     {
         var keys = new List<SandboxApiKey>();
-        using var reader = Query("SELECT key, secret, account, venue, permissions, futures_access, futures_withdraw, nonce_window, ip_allowlist, expires_at, query_start, query_end, created_at, revoked_at FROM keys ORDER BY rowid");
-        while (reader.Read())
+        Read("SELECT key, secret, account, venue, permissions, futures_access, futures_withdraw, nonce_window, ip_allowlist, expires_at, query_start, query_end, created_at, revoked_at FROM keys ORDER BY rowid", reader =>
         {
             var ips = reader.GetString(8).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(IPNetwork.Parse).ToList();
             keys.Add(new SandboxApiKey(
@@ -204,7 +206,7 @@ public sealed class SqliteSandboxStore : ISandboxStore
                 OptionalTime(reader, 11),
                 Time(reader.GetString(12)),
                 OptionalTime(reader, 13)));
-        }
+        });
 
         return keys;
     }
@@ -212,8 +214,7 @@ public sealed class SqliteSandboxStore : ISandboxStore
     private List<LedgerEntry> LoadEntries()
     {
         var entries = new List<LedgerEntry>();
-        using var reader = Query("SELECT id, refid, sequence, time, account, wallet, asset, amount, fee, balance, type FROM ledger ORDER BY sequence");
-        while (reader.Read())
+        Read("SELECT id, refid, sequence, time, account, wallet, asset, amount, fee, balance, type FROM ledger ORDER BY sequence", reader =>
         {
             entries.Add(new LedgerEntry(
                 reader.GetString(0),
@@ -227,7 +228,7 @@ public sealed class SqliteSandboxStore : ISandboxStore
                 Decimal(reader.GetString(8)),
                 Decimal(reader.GetString(9)),
                 (LedgerEntryType)reader.GetInt32(10)));
-        }
+        });
 
         return entries;
     }
@@ -235,11 +236,10 @@ public sealed class SqliteSandboxStore : ISandboxStore
     private Dictionary<string, long> LoadNonces()
     {
         var nonces = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var reader = Query("SELECT key, high_water FROM nonces");
-        while (reader.Read())
+        Read("SELECT key, high_water FROM nonces", reader =>
         {
             nonces[reader.GetString(0)] = reader.GetInt64(1);
-        }
+        });
 
         return nonces;
     }
