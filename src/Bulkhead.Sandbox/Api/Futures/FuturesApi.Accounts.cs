@@ -3,6 +3,7 @@ using Bulkhead.Kraken.Errors;
 using Bulkhead.Kraken.Limits;
 using Bulkhead.Sandbox.Accounts;
 using Bulkhead.Sandbox.Api.Futures.Internal;
+using Bulkhead.Sandbox.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,28 +12,28 @@ namespace Bulkhead.Sandbox.Api.Futures;
 
 public static partial class FuturesApi
 {
-    private static void MapAccounts(RouteGroupBuilder v3, Lazy<FuturesAuthenticator> auth)
+    private static void MapAccounts(RouteGroupBuilder v3)
     {
-        v3.MapGet("accounts", Handler(context => PrivateAsync(context, auth, FuturesPermission.Read, Cost("accounts"), Accounts)));
+        v3.MapGet("accounts", Handler(context => PrivateAsync(context, FuturesScope.ReadOnly, Cost("accounts"), Accounts)));
 
         // Orders, positions and fills come with trading (part 2); until then clients must still find their lists.
-        v3.MapGet("openpositions", Handler(context => PrivateAsync(context, auth, FuturesPermission.Read, Cost("openpositions"), call => Empty(call, "openPositions"))));
-        v3.MapGet("openorders", Handler(context => PrivateAsync(context, auth, FuturesPermission.Read, Cost("openorders"), call => Empty(call, "openOrders"))));
-        v3.MapGet("fills", Handler(context => PrivateAsync(context, auth, FuturesPermission.Read, r => FuturesLimits.FillsCost(r["lastFillTime"] is not null), call => Empty(call, "fills"))));
-        v3.MapGet("notifications", Handler(context => PrivateAsync(context, auth, FuturesPermission.Read, Cost("notifications"), call => Empty(call, "notifications"))));
+        v3.MapGet("openpositions", Handler(context => PrivateAsync(context, FuturesScope.ReadOnly, Cost("openpositions"), call => Empty(call, "openPositions"))));
+        v3.MapGet("openorders", Handler(context => PrivateAsync(context, FuturesScope.ReadOnly, Cost("openorders"), call => Empty(call, "openOrders"))));
+        v3.MapGet("fills", Handler(context => PrivateAsync(context, FuturesScope.ReadOnly, r => FuturesLimits.FillsCost(r["lastFillTime"] is not null), call => Empty(call, "fills"))));
+        v3.MapGet("notifications", Handler(context => PrivateAsync(context, FuturesScope.ReadOnly, Cost("notifications"), call => Empty(call, "notifications"))));
 
-        v3.MapGet("subaccounts", Handler(context => PrivateAsync(context, auth, FuturesPermission.Read, Cost("subaccounts"), Subaccounts)));
+        v3.MapGet("subaccounts", Handler(context => PrivateAsync(context, FuturesScope.ReadOnly, Cost("subaccounts"), Subaccounts)));
         v3.MapGet("subaccount/{uid}/trading-enabled", (HttpContext context, string uid) =>
-            PrivateAsync(context, auth, FuturesPermission.Full, Cost("subaccount/x/trading-enabled"), call => TradingEnabled(call, uid, set: false)));
+            PrivateAsync(context, FuturesScope.Full, Cost("subaccount/x/trading-enabled"), call => TradingEnabled(call, uid, set: false)));
         v3.MapPut("subaccount/{uid}/trading-enabled", (HttpContext context, string uid) =>
-            PrivateAsync(context, auth, FuturesPermission.Full, Cost("subaccount/x/trading-enabled"), call => TradingEnabled(call, uid, set: true)));
+            PrivateAsync(context, FuturesScope.Full, Cost("subaccount/x/trading-enabled"), call => TradingEnabled(call, uid, set: true)));
     }
 
     private static IResult Empty(FuturesCall call, string list) => FuturesWire.Success(call.Time, new JsonObject { [list] = new JsonArray() });
 
     private static IResult Accounts(FuturesCall call)
     {
-        var name = call.Caller.Account.Name;
+        var name = call.Account.Name;
         return FuturesWire.Success(call.Time, new JsonObject
         {
             ["accounts"] = new JsonObject
@@ -49,7 +50,7 @@ public static partial class FuturesApi
     /// </summary>
     private static IResult Subaccounts(FuturesCall call)
     {
-        var caller = call.Caller.Account;
+        var caller = call.Account;
         var subaccounts = caller.IsMaster ? call.Exchange.Subaccounts(caller.Name) : [];
         return FuturesWire.Success(call.Time, new JsonObject
         {
@@ -73,7 +74,7 @@ public static partial class FuturesApi
     /// </summary>
     private static IResult TradingEnabled(FuturesCall call, string uid, bool set)
     {
-        if (!Guid.TryParse(uid, out var id) || call.Exchange.FindAccountByFuturesUid(id) is not { } target || target.Master != call.Caller.Account.Name)
+        if (!Guid.TryParse(uid, out var id) || call.Exchange.FindAccountByFuturesUid(id) is not { } target || target.Master != call.Account.Name)
         {
             return FuturesWire.Error(call.Time, KrakenErrors.FuturesNotFound, StatusCodes.Status404NotFound);
         }

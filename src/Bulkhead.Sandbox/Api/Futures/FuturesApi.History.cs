@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Kraken.Limits;
 using Bulkhead.Sandbox.Api.Futures.Internal;
+using Bulkhead.Sandbox.Auth;
 using Bulkhead.Sandbox.Assets;
 using Bulkhead.Sandbox.Ledger;
 using Microsoft.AspNetCore.Builder;
@@ -14,12 +15,12 @@ namespace Bulkhead.Sandbox.Api.Futures;
 
 public static partial class FuturesApi
 {
-    private static void MapHistory(IEndpointRouteBuilder routes, Lazy<FuturesAuthenticator> auth)
+    private static void MapHistory(IEndpointRouteBuilder routes)
     {
         // ccxt and Kraken.Net call v3; older documentation lists v2. Same answer.
         foreach (var version in new[] { "v2", "v3" })
         {
-            routes.MapGet($"/api/history/{version}/account-log", Handler(context => HistoryAsync(context, auth, AccountLog)));
+            routes.MapGet($"/api/history/{version}/account-log", Handler(context => HistoryAsync(context, AccountLog)));
         }
     }
 
@@ -27,7 +28,7 @@ public static partial class FuturesApi
     /// Runs a history endpoint: no <c>result</c> envelope; authentication refusals are 401 <c>{status,reason}</c>, an empty
     /// token pool 429 text with <c>rate-limit-reset</c> (futures.md §2.2, §3.3).
     /// </summary>
-    private static async Task<IResult> HistoryAsync(HttpContext context, Lazy<FuturesAuthenticator> auth, Func<FuturesCall, int, IResult> handler)
+    private static async Task<IResult> HistoryAsync(HttpContext context, Func<FuturesCall, int, IResult> handler)
     {
         var time = context.RequestServices.GetRequiredService<TimeProvider>();
         try
@@ -37,17 +38,23 @@ public static partial class FuturesApi
                 return fault;
             }
 
-            var request = await FuturesRequest.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+            var (request, body) = await ReadAsync(context).ConfigureAwait(false);
+            if (request is null)
+            {
+                return FuturesWire.Error(time, KrakenErrors.FuturesBadRequest, StatusCodes.Status400BadRequest);
+            }
+
             var count = request["count"] is { } text
                 ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 100_000 ? n : -1
                 : FuturesLimits.AccountLogDefaultCount;
-            var outcome = auth.Value.Authenticate(context, request, FuturesPermission.Read, FuturesLimits.AccountLogCost(count < 0 ? FuturesLimits.AccountLogDefaultCount : count), history: true);
-            if (outcome.RetryAfter is { } wait)
+            var cost = FuturesLimits.AccountLogCost(count < 0 ? FuturesLimits.AccountLogDefaultCount : count);
+            var outcome = Authenticate(context, body, FuturesScope.ReadOnly, RateBudget.FuturesHistory, cost);
+            if (outcome.Failure == AuthFailure.RateLimited)
             {
-                return FuturesWire.HistoryRateLimited(wait);
+                return FuturesWire.HistoryRateLimited(outcome.RetryAfter);
             }
 
-            if (outcome.Caller is not { } caller)
+            if (!outcome.Success)
             {
                 return FuturesWire.HistoryUnauthorized();
             }
@@ -57,11 +64,7 @@ public static partial class FuturesApi
                 return FuturesWire.Error(time, $"{KrakenErrors.FuturesInvalidArgument}: {(count < 0 ? "count" : request.Duplicate)}", StatusCodes.Status400BadRequest);
             }
 
-            return handler(new FuturesCall(request, caller, context.RequestServices.GetRequiredService<SandboxExchange>(), time), count);
-        }
-        catch (BadHttpRequestException)
-        {
-            return FuturesWire.Error(time, KrakenErrors.FuturesBadRequest, StatusCodes.Status400BadRequest);
+            return handler(new FuturesCall(request, outcome.Key, outcome.Account, context.RequestServices.GetRequiredService<SandboxExchange>(), time), count);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -78,7 +81,7 @@ public static partial class FuturesApi
     private static IResult AccountLog(FuturesCall call, int count)
     {
         var r = call.Request;
-        var name = call.Caller.Account.Name;
+        var name = call.Account.Name;
         var all = AllEntries(call.Exchange, name);
         var refs = all.GroupBy(e => e.RefId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var futures = all.Where(e => e.Wallet is Wallet.FuturesCash or Wallet.FuturesFlex).OrderBy(e => e.Sequence).ToList();
@@ -97,7 +100,7 @@ public static partial class FuturesApi
         logs = ascending ? logs : logs.Reverse();
         return FuturesWire.Json(new JsonObject
         {
-            ["accountUid"] = call.Caller.Account.FuturesUid.ToString(),
+            ["accountUid"] = call.Account.FuturesUid.ToString(),
             ["logs"] = new JsonArray([.. logs.Take(count).Select(x => LogEntry(x.Id, x.Entry, x.Info))]),
         });
     }

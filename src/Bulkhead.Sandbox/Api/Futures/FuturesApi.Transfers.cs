@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Sandbox.Accounts;
 using Bulkhead.Sandbox.Api.Futures.Internal;
+using Bulkhead.Sandbox.Auth;
 using Bulkhead.Sandbox.Ledger;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,11 +14,11 @@ public static partial class FuturesApi
 {
     private const string EmailDomain = "@sandbox.bulkhead.invalid";
 
-    private static void MapTransfers(RouteGroupBuilder v3, Lazy<FuturesAuthenticator> auth)
+    private static void MapTransfers(RouteGroupBuilder v3)
     {
-        v3.MapPost("transfer", Handler(context => PrivateAsync(context, auth, FuturesPermission.Full, Cost("transfer"), WalletTransfer)));
-        v3.MapPost("transfer/subaccount", Handler(context => PrivateAsync(context, auth, FuturesPermission.Full, Cost("transfer/subaccount"), SubaccountTransfer)));
-        v3.MapPost("withdrawal", Handler(context => PrivateAsync(context, auth, FuturesPermission.Withdraw, Cost("withdrawal"), Withdrawal)));
+        v3.MapPost("transfer", Handler(context => PrivateAsync(context, FuturesScope.Full, Cost("transfer"), WalletTransfer)));
+        v3.MapPost("transfer/subaccount", Handler(context => PrivateAsync(context, FuturesScope.Full, Cost("transfer/subaccount"), SubaccountTransfer)));
+        v3.MapPost("withdrawal", Handler(context => PrivateAsync(context, FuturesScope.Withdraw, Cost("withdrawal"), Withdrawal)));
     }
 
     /// <summary><c>POST /transfer</c>: between the <c>cash</c> and <c>flex</c> wallets of the key's own account.</summary>
@@ -29,7 +30,7 @@ public static partial class FuturesApi
             return FuturesWire.Error(call.Time, KrakenErrors.FuturesRequiredArgumentMissing);
         }
 
-        var name = call.Caller.Account.Name;
+        var name = call.Account.Name;
         return Move(call, name, r["fromAccount"], name, r["toAccount"]);
     }
 
@@ -47,7 +48,7 @@ public static partial class FuturesApi
             return FuturesWire.Error(call.Time, KrakenErrors.FuturesRequiredArgumentMissing);
         }
 
-        var master = call.Caller.Account;
+        var master = call.Account;
         if (!master.IsMaster)
         {
             return FuturesWire.Error(call.Time, KrakenErrors.FuturesAuthenticationError);
@@ -94,7 +95,7 @@ public static partial class FuturesApi
             return FuturesWire.Error(call.Time, KrakenErrors.FuturesInvalidAmount);
         }
 
-        var account = call.Caller.Account;
+        var account = call.Account;
         if (!account.IsMaster)
         {
             return FuturesWire.Error(call.Time, KrakenErrors.FuturesUnavailable);
@@ -135,7 +136,7 @@ public static partial class FuturesApi
     /// <summary>The caller (a master) or one of its subaccounts, by Futures UID, name or sandbox e-mail; null otherwise.</summary>
     private static SandboxAccount? User(FuturesCall call, string text)
     {
-        var master = call.Caller.Account;
+        var master = call.Account;
         var account = Guid.TryParse(text, out var uid)
             ? call.Exchange.FindAccountByFuturesUid(uid)
             : call.Exchange.FindAccount(text.EndsWith(EmailDomain, StringComparison.OrdinalIgnoreCase) ? text[..^EmailDomain.Length] : text);

@@ -24,15 +24,11 @@ public static partial class FuturesApi
     public static IEndpointRouteBuilder MapFuturesApi(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        var services = routes.ServiceProvider;
-        var auth = new Lazy<FuturesAuthenticator>(() => new FuturesAuthenticator(
-            services.GetRequiredService<SandboxExchange>(), services.GetRequiredService<SandboxOptions>(), services.GetRequiredService<TimeProvider>()));
-
         var v3 = routes.MapGroup(Derivatives);
         MapMarket(v3);
-        MapAccounts(v3, auth);
-        MapTransfers(v3, auth);
-        MapHistory(routes, auth);
+        MapAccounts(v3);
+        MapTransfers(v3);
+        MapHistory(routes);
 
         routes.Map("/derivatives/{**rest}", (HttpContext context) => NotFound(context));
         routes.Map("/api/history/{**rest}", (HttpContext context) => NotFound(context));
@@ -60,10 +56,12 @@ public static partial class FuturesApi
     }
 
     /// <summary>
-    /// Runs a private <c>/derivatives</c> endpoint: read the request, authenticate and charge
-    /// <paramref name="cost"/> (from <see cref="FuturesLimits"/>), refuse duplicate parameters, then the handler, inside the catch-all.
+    /// Runs a private <c>/derivatives</c> endpoint: read the raw request, run the shared auth pipeline
+    /// (<see cref="SandboxAuthenticator"/>: key, IP allowlist, lockout, expiry, signature over raw query + raw body, the
+    /// optional nonce, <paramref name="needs"/>, and <paramref name="cost"/> from <see cref="FuturesLimits"/> charged to the
+    /// account's derivatives budget), refuse duplicate parameters, then the handler, inside the catch-all.
     /// </summary>
-    private static async Task<IResult> PrivateAsync(HttpContext context, Lazy<FuturesAuthenticator> auth, FuturesPermission needs, Func<FuturesRequest, decimal> cost, Func<FuturesCall, IResult> handler)
+    private static async Task<IResult> PrivateAsync(HttpContext context, FuturesScope needs, Func<FuturesRequest, decimal> cost, Func<FuturesCall, IResult> handler)
     {
         var time = context.RequestServices.GetRequiredService<TimeProvider>();
         try
@@ -73,11 +71,16 @@ public static partial class FuturesApi
                 return fault;
             }
 
-            var request = await FuturesRequest.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-            var outcome = auth.Value.Authenticate(context, request, needs, cost(request), history: false);
-            if (outcome.Caller is not { } caller)
+            var (request, body) = await ReadAsync(context).ConfigureAwait(false);
+            if (request is null)
             {
-                return FuturesWire.Error(time, outcome.Error!);
+                return FuturesWire.Error(time, KrakenErrors.FuturesBadRequest);
+            }
+
+            var outcome = Authenticate(context, body, needs, RateBudget.FuturesDerivatives, cost(request));
+            if (!outcome.Success)
+            {
+                return FuturesWire.Error(time, outcome.WireError);
             }
 
             if (request.Duplicate is { } duplicate)
@@ -85,17 +88,26 @@ public static partial class FuturesApi
                 return FuturesWire.Error(time, $"{KrakenErrors.FuturesInvalidArgument}: {duplicate}");
             }
 
-            return handler(new FuturesCall(request, caller, context.RequestServices.GetRequiredService<SandboxExchange>(), time));
-        }
-        catch (BadHttpRequestException)
-        {
-            // Oversized or truncated body.
-            return FuturesWire.Error(time, KrakenErrors.FuturesBadRequest);
+            return handler(new FuturesCall(request, outcome.Key, outcome.Account, context.RequestServices.GetRequiredService<SandboxExchange>(), time));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return FuturesWire.Error(time, KrakenErrors.FuturesServerError);
         }
+    }
+
+    /// <summary>The raw request, or null when the body is over <see cref="SandboxOptions.MaxBodyBytes"/> or broken.</summary>
+    private static async Task<(FuturesRequest? Request, byte[] Body)> ReadAsync(HttpContext context)
+    {
+        var max = context.RequestServices.GetRequiredService<SandboxOptions>().MaxBodyBytes;
+        var body = await HttpAuthRequests.ReadBodyAsync(context.Request, max, context.RequestAborted).ConfigureAwait(false);
+        return body is null ? (null, []) : (FuturesRequest.Read(context.Request, body), body);
+    }
+
+    private static AuthOutcome Authenticate(HttpContext context, byte[] body, FuturesScope needs, RateBudget budget, decimal cost)
+    {
+        var auth = context.RequestServices.GetRequiredService<SandboxAuthenticator>();
+        return auth.Authenticate(HttpAuthRequests.Futures(context, body, AuthRequirement.ForFutures(needs, budget, cost)));
     }
 
     /// <summary>Injected faults (<c>POST /admin/faults</c>): latency, then a share answered <c>Unavailable</c>.</summary>

@@ -1,4 +1,7 @@
+using Bulkhead.Sandbox.Accounts;
+using Bulkhead.Sandbox.Keys;
+
 namespace Bulkhead.Sandbox.Api.Futures.Internal;
 
-/// <summary>What a private Futures handler works with: the request, the authenticated caller, the exchange and the clock.</summary>
-internal sealed record FuturesCall(FuturesRequest Request, FuturesCaller Caller, SandboxExchange Exchange, TimeProvider Time);
+/// <summary>What a private Futures handler works with: the request, the authenticated key and its account, the exchange and the clock.</summary>
+internal sealed record FuturesCall(FuturesRequest Request, SandboxApiKey Key, SandboxAccount Account, SandboxExchange Exchange, TimeProvider Time);

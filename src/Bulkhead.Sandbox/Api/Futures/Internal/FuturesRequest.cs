@@ -44,15 +44,11 @@ internal sealed class FuturesRequest
     /// <summary>A parameter's value, or null.</summary>
     public string? this[string name] => _parameters.GetValueOrDefault(name);
 
-    /// <summary>Reads the request; the body up to the server's limit (Kestrel refuses larger ones).</summary>
-    public static async Task<FuturesRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Builds the request from the body bytes read by <see cref="Auth.HttpAuthRequests.ReadBodyAsync"/>.</summary>
+    public static FuturesRequest Read(HttpRequest request, byte[] body)
     {
         var rawQuery = request.QueryString.HasValue ? request.QueryString.Value![1..] : string.Empty;
-        string rawBody;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false))
-        {
-            rawBody = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var rawBody = Encoding.UTF8.GetString(body);
 
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         string? duplicate = null;
