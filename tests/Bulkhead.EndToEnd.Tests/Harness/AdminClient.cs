@@ -13,11 +13,12 @@ namespace Bulkhead.EndToEnd.Tests.Harness;
 internal sealed class AdminClient : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly string _token;
 
     public AdminClient(Uri baseUrl, string token)
     {
         _http = new HttpClient { BaseAddress = baseUrl };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        _token = token;
     }
 
     /// <summary><c>POST /admin/accounts</c>: a master, or a subaccount of <paramref name="master"/>.</summary>
@@ -65,6 +66,28 @@ internal sealed class AdminClient : IDisposable
     /// <summary><c>GET /admin/accounts</c>.</summary>
     public Task<JsonNode> AccountsAsync() => SendAsync(HttpMethod.Get, "/admin/accounts", null);
 
+    /// <summary><c>DELETE /admin/keys/{key}</c>.</summary>
+    public Task<JsonNode> RevokeKeyAsync(string key) => SendAsync(HttpMethod.Delete, $"/admin/keys/{Uri.EscapeDataString(key)}", null);
+
+    /// <summary>Any admin call, without asserting success; <paramref name="token"/> overrides the bearer token ("" sends none).</summary>
+    public async Task<(int Status, string Body)> RawAsync(HttpMethod method, string path, JsonNode? body, string? token = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        token ??= _token;
+        if (token.Length > 0)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<ApiKeyPair> CreateKeyAsync(JsonObject body)
@@ -75,15 +98,8 @@ internal sealed class AdminClient : IDisposable
 
     private async Task<JsonNode> SendAsync(HttpMethod method, string path, JsonNode? body)
     {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        response.IsSuccessStatusCode.ShouldBeTrue($"{method} {path} {body?.ToJsonString()} answered {(int)response.StatusCode}: {text}");
+        var (status, text) = await RawAsync(method, path, body);
+        (status is >= 200 and < 300).ShouldBeTrue($"{method} {path} {body?.ToJsonString()} answered {status}: {text}");
         return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
     }
 }

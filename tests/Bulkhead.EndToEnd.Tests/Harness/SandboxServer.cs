@@ -1,4 +1,5 @@
 using Bulkhead.Sandbox;
+using Bulkhead.Sandbox.Auth;
 using Bulkhead.Sandbox.Ledger;
 using Bulkhead.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -71,6 +72,9 @@ internal sealed class SandboxServer : IAsyncDisposable
             totals.GetValueOrDefault(asset).ShouldBe(flows.GetValueOrDefault(asset), $"conservation of {asset}");
         }
     }
+
+    /// <summary>The authentication pipeline's view of a key (the admin stats route reads the same).</summary>
+    public KeyStats KeyStats(string key) => _app.Services.GetRequiredService<IKeyActivity>().Stats(key);
 
     public decimal Balance(string account, string asset, Wallet wallet = Wallet.Spot) =>
         Exchange.Balances(account, wallet).GetValueOrDefault(asset);
