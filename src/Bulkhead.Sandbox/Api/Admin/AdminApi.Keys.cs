@@ -24,8 +24,10 @@ public static partial class AdminApi
 
             return AdminViews.Ok(exchange.Keys(account).Select(AdminViews.Key).ToArray());
         });
+        // Keys are base64 ('/' and '+'): callers URL-encode them, and routing leaves %2F encoded, so decode here.
         admin.MapDelete("/keys/{key}", (HttpContext http, string key) =>
         {
+            key = Uri.UnescapeDataString(key);
             var revoked = Exchange(http).RevokeKey(key);
             return revoked.Success
                 ? AdminViews.Ok(AdminViews.Key(revoked.Value))
@@ -33,6 +35,7 @@ public static partial class AdminApi
         });
         admin.MapGet("/keys/{key}/stats", (HttpContext http, string key) =>
         {
+            key = Uri.UnescapeDataString(key);
             var exchange = Exchange(http);
             if (exchange.FindKey(key) is null)
             {

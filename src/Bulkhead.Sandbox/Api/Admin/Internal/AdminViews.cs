@@ -11,7 +11,8 @@ namespace Bulkhead.Sandbox.Api.Admin.Internal;
 /// <summary>The admin API's JSON shapes (camelCase, decimals as invariant strings, times ISO 8601) and its error answers.</summary>
 internal static class AdminViews
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Relaxed escaping: base64 secrets keep their "+" (this is a JSON API, never embedded in HTML).
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IResult Ok(object value) => Results.Json(value, Json, statusCode: StatusCodes.Status200OK);
 

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using Bulkhead.Sandbox;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace Bulkhead.Cli.Commands;
+
+/// <summary><c>bulkhead sandbox serve</c>: runs the Kraken-compatible sandbox until Ctrl-C or SIGTERM.</summary>
+internal static class SandboxServeCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var port = new Option<int>("--port") { Description = "TCP port (0: any free port).", DefaultValueFactory = _ => 5080 };
+        var host = new Option<string>("--host") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
+        var data = new Option<string?>("--data") { Description = "Data folder for sandbox.db and admin.token (default: BULKHEAD_HOME/sandbox or ~/.bulkhead/sandbox)." };
+        var inMemory = new Option<bool>("--in-memory") { Description = "Keep everything in memory; nothing survives a restart." };
+        var token = new Option<string?>("--admin-token") { Description = "Bearer token for /admin/ (default: DATA/admin.token, generated on first start)." };
+        var fastSync = new Option<bool>("--no-sync") { Description = "SQLite synchronous=NORMAL instead of FULL: survives a process kill, may lose the last commits on power loss." };
+        var command = new Command("serve", "Run the sandbox exchange: Spot, Futures and the admin API on one port.") { port, host, data, inMemory, token, fastSync };
+        command.SetAction((parse, ct) => RunAsync(environment, parse.GetValue(port), parse.GetValue(host)!, parse.GetValue(data), parse.GetValue(inMemory), parse.GetValue(token), !parse.GetValue(fastSync), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment environment, int port, string host, string? data, bool inMemory, string? token, bool sync, CancellationToken cancellationToken)
+    {
+        if (inMemory && data is not null)
+        {
+            return Fail(environment, ExitCodes.Usage, "--data and --in-memory exclude each other: choose one");
+        }
+
+        if (port is < 0 or > 65535)
+        {
+            return Fail(environment, ExitCodes.Usage, $"--port {port} must be between 0 and 65535");
+        }
+
+        var options = new SandboxOptions
+        {
+            InMemory = inMemory,
+            DataFolder = inMemory ? null : data ?? Path.Combine(environment.DataFolder(null), "sandbox"),
+            AdminToken = token,
+            SyncEveryCommit = sync,
+        };
+        var listen = host.Contains(':', StringComparison.Ordinal) ? $"http://[{host}]:{port}" : $"http://{host}:{port}";
+        WebApplication app;
+        try
+        {
+            app = SandboxHost.Build(options, listen, environment.Time, logging: l => l
+                .SetMinimumLevel(LogLevel.Warning)
+                .AddConsole(c => c.LogToStandardErrorThreshold = LogLevel.Trace));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            return Fail(environment, ExitCodes.CallFailed, $"cannot open the sandbox's data: {e.Message}");
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                return Fail(environment, ExitCodes.CallFailed, $"cannot listen on {listen}: {e.Message}");
+            }
+
+            var url = app.BoundUrls()[0].TrimEnd('/');
+            var adminToken = app.GetAdminToken();
+            var output = environment.Out;
+            await output.WriteLineAsync($"Bulkhead sandbox listening on {url}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  Spot:    {url}  (/0/public/*, /0/private/*)").ConfigureAwait(false);
+            await output.WriteLineAsync($"  Futures: {url}  (/derivatives/api/v3/*)").ConfigureAwait(false);
+            await output.WriteLineAsync($"  Admin:   {url}/admin/").ConfigureAwait(false);
+            await output.WriteLineAsync(adminToken.GeneratedInMemory
+                ? $"  Admin token (generated, in memory only): {adminToken.Value}"
+                : adminToken.Location == "--admin-token" ? "  Admin token: the one given with --admin-token" : $"  Admin token: in {adminToken.Location}").ConfigureAwait(false);
+            await output.WriteLineAsync(options.InMemory
+                ? "  Data:    in memory (nothing survives a restart)"
+                : $"  Data:    {SandboxHost.ResolveDataFolder(options.DataFolder)} (SQLite, synchronous={(sync ? "FULL" : "NORMAL")})").ConfigureAwait(false);
+            await output.WriteLineAsync("Press Ctrl-C to stop.").ConfigureAwait(false);
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            // Ctrl-C cancels the command's token; SIGTERM reaches the web host's own lifetime first, which stops the app.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, environment.Time, stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C or SIGTERM: stop gracefully below.
+            }
+
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await output.WriteLineAsync("Sandbox stopped.").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+    }
+
+    private static int Fail(CliEnvironment environment, int code, string problem)
+    {
+        environment.Error.WriteLine($"bulkhead: {problem}");
+        return code;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Shouldly;
+using Xunit;
+
+namespace Bulkhead.Sandbox.Tests.Storage;
+
+/// <summary>
+/// Issue 5: concurrent deposits, transfers and withdrawals against a real <c>bulkhead sandbox serve</c> process, SIGKILL
+/// mid-run, restart on the same data folder: every acknowledged operation is there, none is half-applied, totals are
+/// conserved, no balance is negative.
+/// </summary>
+public sealed class CrashTests : IDisposable
+{
+    private const string Token = "crash-test-token";
+    private static readonly string[] Accounts = ["desk", "mm", "arb", "other"];
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Serve_KilledMidRunAndRestarted_AcknowledgedOperationsPresentNoneHalfAppliedTotalsConserved()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var acknowledged = new ConcurrentBag<string>();
+        using (var server = await ServeProcess.StartAsync(_folder.Path, Token))
+        {
+            using var http = Client(server.BaseUrl);
+            (await http.PostAsJsonAsync("admin/accounts", new { name = "desk" }, ct)).EnsureSuccessStatusCode();
+            (await http.PostAsJsonAsync("admin/accounts", new { name = "mm", master = "desk" }, ct)).EnsureSuccessStatusCode();
+            (await http.PostAsJsonAsync("admin/accounts", new { name = "arb", master = "desk" }, ct)).EnsureSuccessStatusCode();
+            (await http.PostAsJsonAsync("admin/accounts", new { name = "other" }, ct)).EnsureSuccessStatusCode();
+
+            var enough = new TaskCompletionSource();
+            var acks = 0;
+            var workers = Enumerable.Range(0, 6).Select(worker => Task.Run(async () =>
+            {
+                var random = new Random(worker);
+                while (true)
+                {
+                    var (path, body) = RandomOperation(random);
+                    try
+                    {
+                        using var response = await http.PostAsJsonAsync(path, body, CancellationToken.None);
+                        if (response.StatusCode == HttpStatusCode.OK)
+                        {
+                            var refid = (await response.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None)).GetProperty("refid").GetString()!;
+                            acknowledged.Add(refid);
+                            if (Interlocked.Increment(ref acks) == 300)
+                            {
+                                enough.TrySetResult();
+                            }
+                        }
+                        else
+                        {
+                            ((int)response.StatusCode).ShouldBeInRange(400, 499);
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return; // The server is gone.
+                    }
+                    catch (TaskCanceledException)
+                    {
+                        return;
+                    }
+                }
+            }, ct)).ToArray();
+
+            await enough.Task.WaitAsync(ct);
+            server.Kill();
+            await Task.WhenAll(workers);
+        }
+
+        using var restarted = await ServeProcess.StartAsync(_folder.Path, Token);
+        using var client = Client(restarted.BaseUrl);
+        var entries = (await client.GetFromJsonAsync<JsonElement>("admin/ledger", ct)).EnumerateArray().ToList();
+        var byRefid = entries.GroupBy(e => e.GetProperty("refid").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
+        acknowledged.Count.ShouldBeGreaterThanOrEqualTo(300);
+        foreach (var refid in acknowledged)
+        {
+            byRefid.ShouldContainKey(refid);
+        }
+
+        foreach (var (refid, movement) in byRefid)
+        {
+            movement.Count.ShouldBe(2, refid);
+            movement.GroupBy(e => e.GetProperty("asset").GetString()).ShouldAllBe(g => g.Sum(e => Amount(e, "amount")) == 0m);
+        }
+
+        entries.Where(e => !e.GetProperty("account").GetString()!.StartsWith('@')).ShouldAllBe(e => Amount(e, "balance") >= 0m);
+        var conservation = await client.GetFromJsonAsync<JsonElement>("admin/conservation", ct);
+        conservation.GetProperty("conserved").GetBoolean().ShouldBeTrue(conservation.ToString());
+
+        // The restarted server keeps working on the recovered state.
+        (await client.PostAsJsonAsync("admin/deposits", new { account = "mm", asset = "ZUSD", amount = "1" }, ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetFromJsonAsync<JsonElement>("admin/conservation", ct)).GetProperty("conserved").GetBoolean().ShouldBeTrue();
+    }
+
+    private static (string Path, object Body) RandomOperation(Random random)
+    {
+        var account = Accounts[random.Next(Accounts.Length)];
+        var asset = random.Next(2) == 0 ? "ZUSD" : "XXBT";
+        var amount = (random.Next(1, 100_000) / 100m).ToString(CultureInfo.InvariantCulture);
+        return random.Next(5) switch
+        {
+            0 or 1 => ("admin/deposits", new { account, asset, amount }),
+            2 => ("admin/withdrawals", new { account, asset, amount }),
+            _ => ("admin/transfers", new { from = account, to = Accounts[random.Next(Accounts.Length)], asset, amount }),
+        };
+    }
+
+    private static decimal Amount(JsonElement entry, string field) =>
+        decimal.Parse(entry.GetProperty(field).GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    private static HttpClient Client(Uri baseUrl)
+    {
+        var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        return http;
+    }
+}
