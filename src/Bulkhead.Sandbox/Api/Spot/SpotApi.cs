@@ -62,6 +62,8 @@ public static class SpotApi
             var body = await HttpAuthRequests.ReadBodyAsync(context.Request, options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
             if (body is null)
             {
+                // The unread rest of an oversized body makes the connection unusable: tell the client not to reuse it.
+                context.Response.Headers.Connection = "close";
                 return KrakenErrors.InvalidArguments;
             }
 
@@ -95,7 +97,13 @@ public static class SpotApi
             var services = context.RequestServices;
             var options = services.GetRequiredService<SandboxOptions>();
             var body = await HttpAuthRequests.ReadBodyAsync(context.Request, options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
-            if (body is null || SpotParameters.Parse(context.Request.ContentType, body) is not { } parameters)
+            if (body is null)
+            {
+                context.Response.Headers.Connection = "close";
+                return KrakenErrors.InvalidArguments;
+            }
+
+            if (SpotParameters.Parse(context.Request.ContentType, body) is not { } parameters)
             {
                 return KrakenErrors.InvalidArguments;
             }

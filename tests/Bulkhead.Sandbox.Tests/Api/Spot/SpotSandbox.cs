@@ -127,7 +127,7 @@ public sealed class SpotSandbox : IAsyncDisposable
         if (key is not null)
         {
             var credentials = KrakenCredentials.Create(key.ApiKey, key.Secret);
-            krakenKey = new KrakenKey(credentials, new CountingNonceSource(NextNonce() * 1000), new LockoutGuard(credentials.MaskedKey, new LockoutGuardOptions(), Time));
+            krakenKey = new KrakenKey(credentials, new CountingNonceSource(Interlocked.Add(ref _nonce, 1_000_000) - 1_000_000), new LockoutGuard(credentials.MaskedKey, new LockoutGuardOptions(), Time));
         }
 
         return new SpotClient(Http, options, Time, krakenKey);
