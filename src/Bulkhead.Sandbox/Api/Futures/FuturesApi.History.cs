@@ -68,7 +68,7 @@ public static partial class FuturesApi
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return FuturesWire.Error(time, KrakenErrors.FuturesServerError, StatusCodes.Status500InternalServerError);
+            return FuturesWire.Error(time, KrakenErrors.FuturesServerError);
         }
     }
 

@@ -32,6 +32,7 @@ public static partial class FuturesApi
 
         routes.Map("/derivatives/{**rest}", (HttpContext context) => NotFound(context));
         routes.Map("/api/history/{**rest}", (HttpContext context) => NotFound(context));
+        routes.Map("/api/charts/{**rest}", (HttpContext context) => NotFound(context));
         return routes;
     }
 

@@ -68,7 +68,7 @@ internal sealed class FuturesSandbox : IAsyncDisposable
     public FuturesRestClient Client(CreatedKey key, bool sendNonce = true)
     {
         var credentials = KrakenCredentials.Create(key.Key.Key, key.SecretBase64);
-        var guard = new LockoutGuard(credentials.MaskedKey, new LockoutGuardOptions { MaxAuthenticationFailures = 1000 }, Time);
+        var guard = new LockoutGuard(credentials.MaskedKey, new LockoutGuardOptions { MaxAuthenticationFailures = 100 }, Time);
         var options = new KrakenClientOptions { BaseUrl = BaseUrl, MaxRetries = 0, RetryBaseDelay = TimeSpan.Zero };
         return new FuturesRestClient(_http, options, Time, new KrakenKey(credentials, new FuturesTestNonceSource(), guard)) { SendNonce = sendNonce };
     }
@@ -80,7 +80,7 @@ internal sealed class FuturesSandbox : IAsyncDisposable
     /// A raw request as ccxt sends it: parameters URL-encoded in the query (GET and POST alike), empty body, signed over
     /// <c>query + path-without-/derivatives</c>; or, with <paramref name="body"/>, a form body as Kraken.Net sends it.
     /// </summary>
-    public async Task<RawAnswer> RawAsync(HttpMethod method, string path, string query = "", CreatedKey? key = null, string? nonce = null, string body = "", string? secretOverride = null)
+    public async Task<RawAnswer> RawAsync(HttpMethod method, string path, string query = "", CreatedKey? key = null, string? nonce = null, string body = "", string? secretOverride = null, string? signedQuery = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(BaseUrl, path.TrimStart('/') + (query.Length > 0 ? "?" + query : string.Empty)));
         if (method == HttpMethod.Post || body.Length > 0)
@@ -92,7 +92,7 @@ internal sealed class FuturesSandbox : IAsyncDisposable
         {
             var credentials = KrakenCredentials.Create(key.Key.Key, secretOverride ?? key.SecretBase64);
             request.Headers.TryAddWithoutValidation("APIKey", key.Key.Key);
-            request.Headers.TryAddWithoutValidation("Authent", FuturesSigner.Sign(credentials, query + body, nonce ?? string.Empty, path));
+            request.Headers.TryAddWithoutValidation("Authent", FuturesSigner.Sign(credentials, (signedQuery ?? query) + body, nonce ?? string.Empty, path));
             if (nonce is not null)
             {
                 request.Headers.TryAddWithoutValidation("Nonce", nonce);
