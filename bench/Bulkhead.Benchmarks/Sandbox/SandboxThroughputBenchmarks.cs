@@ -8,8 +8,8 @@ using Bulkhead.Kraken.Spot;
 using Bulkhead.Sandbox;
 using Bulkhead.Sandbox.Keys;
 using Bulkhead.Sandbox.Ledger;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
