@@ -5,7 +5,9 @@ using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Xunit;
 
-namespace Bulkhead.Sandbox.Tests.Keys;
+#pragma warning disable IDE0130 // Not ".Keys": that namespace would shadow Bulkhead.Sandbox.Keys in sibling test folders (Keys.KeySpec).
+namespace Bulkhead.Sandbox.Tests.KeyTests;
+#pragma warning restore IDE0130
 
 public sealed class SandboxExchangeKeysTests : IDisposable
 {

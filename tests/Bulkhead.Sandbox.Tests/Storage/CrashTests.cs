@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text;
+using Bulkhead.Kraken.Signing;
 using Shouldly;
 using Xunit;
 
@@ -30,13 +32,21 @@ public sealed class CrashTests : IDisposable
         using (var server = await ServeProcess.StartAsync(_folder.Path, Token))
         {
             using var http = Client(server.BaseUrl);
-            (await http.PostAsJsonAsync("admin/accounts", new { name = "desk" }, ct)).EnsureSuccessStatusCode();
-            (await http.PostAsJsonAsync("admin/accounts", new { name = "mm", master = "desk" }, ct)).EnsureSuccessStatusCode();
-            (await http.PostAsJsonAsync("admin/accounts", new { name = "arb", master = "desk" }, ct)).EnsureSuccessStatusCode();
-            (await http.PostAsJsonAsync("admin/accounts", new { name = "other" }, ct)).EnsureSuccessStatusCode();
+            var iibans = new List<string>();
+            foreach (var (name, master) in new[] { ("desk", (string?)null), ("mm", "desk"), ("arb", "desk"), ("other", null) })
+            {
+                using var created = await http.PostAsJsonAsync("admin/accounts", new { name, master }, ct);
+                iibans.Add((await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("iiban").GetString()!);
+            }
+
+            using var keyAnswer = await http.PostAsJsonAsync("admin/keys", new { account = "desk", permissions = new[] { "Withdraw Funds" } }, ct);
+            var key = await keyAnswer.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct);
+            (await http.PostAsJsonAsync("admin/deposits", new { account = "desk", asset = "ZUSD", amount = "100000" }, ct)).EnsureSuccessStatusCode();
+            var credentials = KrakenCredentials.Create(key.GetProperty("key").GetString()!, key.GetProperty("secret").GetString()!);
 
             var enough = new TaskCompletionSource();
             var acks = 0;
+            var spotAcks = 0;
             var workers = Enumerable.Range(0, 6).Select(worker => Task.Run(async () =>
             {
                 var random = new Random(worker);
@@ -69,11 +79,59 @@ public sealed class CrashTests : IDisposable
                         return;
                     }
                 }
-            }, ct)).ToArray();
+            }, ct)).ToList();
+
+            // One signed Spot caller (strictly increasing nonces): AccountTransfer inside the desk family, by IIBAN.
+            workers.Add(Task.Run(async () =>
+            {
+                var random = new Random(99);
+                var nonce = 1_800_000_000_000L;
+                while (true)
+                {
+                    var from = random.Next(3);
+                    var to = (from + 1 + random.Next(2)) % 3;
+                    var body = string.Create(CultureInfo.InvariantCulture,
+                        $"nonce={++nonce}&asset=ZUSD&amount={random.Next(1, 50_000) / 100m}&from={Uri.EscapeDataString(iibans[from])}&to={Uri.EscapeDataString(iibans[to])}");
+                    using var request = new HttpRequestMessage(HttpMethod.Post, "0/private/AccountTransfer")
+                    {
+                        Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
+                    };
+                    request.Headers.Add("API-Key", credentials.ApiKey);
+                    request.Headers.Add("API-Sign", SpotSigner.Sign(credentials, "/0/private/AccountTransfer", nonce, Encoding.UTF8.GetBytes(body)));
+                    try
+                    {
+                        using var response = await http.SendAsync(request, CancellationToken.None);
+                        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None);
+                        if (answer.GetProperty("error").GetArrayLength() == 0)
+                        {
+                            acknowledged.Add(answer.GetProperty("result").GetProperty("transfer_id").GetString()!);
+                            Interlocked.Increment(ref spotAcks);
+                        }
+                        else if (answer.GetProperty("error")[0].GetString() == "EAPI:Rate limit exceeded")
+                        {
+                            // The account's Spot counter is full: pace like a polite client until it decays.
+                            await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider.System, CancellationToken.None);
+                        }
+                        else
+                        {
+                            answer.GetProperty("error")[0].GetString().ShouldBe("EFunding:Insufficient funds", answer.ToString());
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return;
+                    }
+                    catch (TaskCanceledException)
+                    {
+                        return;
+                    }
+                }
+            }, ct));
 
             await enough.Task.WaitAsync(ct);
             server.Kill();
             await Task.WhenAll(workers);
+            spotAcks.ShouldBeGreaterThan(0);
         }
 
         using var restarted = await ServeProcess.StartAsync(_folder.Path, Token);
