@@ -19,6 +19,8 @@ need node || apt_install nodejs npm
 if [ -f tests/Bulkhead.Kraken.Tests/Signing/fixtures/package.json ]; then
   (cd tests/Bulkhead.Kraken.Tests/Signing/fixtures && npm ci --no-audit --no-fund --silent)
 fi
+# ccxt and kraken-api for the end-to-end tests against the sandbox (tests/Bulkhead.EndToEnd.Tests/clients).
+(cd tests/Bulkhead.EndToEnd.Tests/clients && npm ci --no-audit --no-fund --silent)
 
 dotnet build Bulkhead.slnx -c Release -warnaserror -nologo -v quiet
 
