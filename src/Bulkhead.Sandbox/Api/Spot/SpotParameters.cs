@@ -121,13 +121,7 @@ internal sealed class SpotParameters
     }
 
     /// <summary>A positive decimal in plain notation (no sign, no exponent, no NaN), or false.</summary>
-    public static bool TryAmount(string? text, out decimal amount)
-    {
-        amount = 0;
-        return text is { Length: > 0 and <= 40 }
-            && decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount)
-            && amount > 0;
-    }
+    public static bool TryAmount(string? text, out decimal amount) => WireAmount.TryParsePositive(text, out amount);
 
     /// <summary>Unix seconds (fractions allowed), or false.</summary>
     public static bool TryUnixTime(string? text, out DateTimeOffset time)

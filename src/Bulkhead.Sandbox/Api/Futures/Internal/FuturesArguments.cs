@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Sandbox.Assets;
 
@@ -30,10 +29,7 @@ internal static class FuturesArguments
     /// </summary>
     public static decimal? Amount(string? text, SandboxAsset asset)
     {
-        if (text is null || text.Length > 40
-            || !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
-            || amount <= 0
-            || decimal.Round(amount, asset.Decimals) != amount)
+        if (!WireAmount.TryParsePositive(text, out var amount) || decimal.Round(amount, asset.Decimals) != amount)
         {
             return null;
         }
