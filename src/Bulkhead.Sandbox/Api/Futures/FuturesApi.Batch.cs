@@ -110,7 +110,7 @@ public static partial class FuturesApi
     {
         var trades = call.Exchange.TradesOfOrder(order.Id);
         var json = FuturesOrderWire.Order(order, order.Executed, FuturesOrderWire.LastUpdate(order, trades));
-        json.Insert(0, "type", "ORDER");
+        json["type"] = "ORDER";
         json["priceTriggerOptions"] = null;
         json["triggerTime"] = null;
         var (status, reason, error) = order switch
