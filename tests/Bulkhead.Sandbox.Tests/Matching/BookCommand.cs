@@ -19,8 +19,13 @@ internal sealed record BookCommand(
     bool PostOnly, SelfTradePrevention SelfTrade, int Pick)
 {
     /// <summary>Owners 1..4, prices 90..110 (so books cross often), quantities 1..20; 60 % submits.</summary>
-    public static readonly Gen<BookCommand> Gen =
-        CsCheck.Gen.Select(CsCheck.Gen.Int[0, 9], CsCheck.Gen.Int[1, 4], CsCheck.Gen.Int[0, 1], CsCheck.Gen.Int[90, 110], CsCheck.Gen.Int[1, 20], CsCheck.Gen.Int[0, 23], CsCheck.Gen.Int[0, 1_000])
+    public static readonly Gen<BookCommand> Gen = Make(90, 110);
+
+    /// <summary>Prices 1..400: many levels, so empty levels pile up behind the best (tombstones, compaction).</summary>
+    public static readonly Gen<BookCommand> Wide = Make(1, 400);
+
+    private static Gen<BookCommand> Make(int minPrice, int maxPrice) =>
+        CsCheck.Gen.Select(CsCheck.Gen.Int[0, 9], CsCheck.Gen.Int[1, 4], CsCheck.Gen.Int[0, 1], CsCheck.Gen.Int[minPrice, maxPrice], CsCheck.Gen.Int[1, 20], CsCheck.Gen.Int[0, 23], CsCheck.Gen.Int[0, 1_000])
             .Select((kind, owner, side, price, quantity, flags, pick) => new BookCommand(
                 kind < 6 ? BookCommandKind.Submit : kind < 8 ? BookCommandKind.Cancel : BookCommandKind.Amend,
                 owner,

@@ -8,6 +8,7 @@ internal static class BookShape
 {
     public static void ShouldBeConsistent(OrderBook book)
     {
+        book.CheckStructure().ShouldBeNull();
         var orders = book.Orders().ToList();
         orders.Count.ShouldBe(book.OrderCount);
         orders.ShouldAllBe(o => o.Remaining > 0);

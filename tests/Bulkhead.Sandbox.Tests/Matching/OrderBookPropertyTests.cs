@@ -24,6 +24,21 @@ public sealed class OrderBookPropertyTests
         });
 
     [Fact]
+    public void AnyCommandsOnManyLevels_StructureHoldsThroughTombstonesAndCompaction() =>
+        BookCommand.Wide.Array[100, 800].Sample(
+            commands =>
+            {
+                var runner = new BookRunner();
+                foreach (var command in commands)
+                {
+                    runner.Run(command);
+                    runner.Book.IsCrossed.ShouldBeFalse();
+                    BookShape.ShouldBeConsistent(runner.Book);
+                }
+            },
+            iter: 50);
+
+    [Fact]
     public void AnyCommands_QuantityConserved_PerOrderAndPerFill() =>
         Commands.Sample(commands =>
         {
