@@ -86,12 +86,13 @@ public sealed class OrderFlow : IMatchListener
     {
         for (var i = 0; i < operations; i++)
         {
-            Step();
+            _ = Step();
         }
     }
 
     /// <summary>One add, cancel or take.</summary>
-    public void Step()
+    /// <returns>Which it was: 0 add, 1 cancel, 2 take.</returns>
+    public int Step()
     {
         var low = _liveCount < Depth - (Depth / 50);
         var high = _liveCount > Depth + (Depth / 50);
@@ -99,20 +100,22 @@ public sealed class OrderFlow : IMatchListener
         if (low || (!high && roll < 50))
         {
             Add(Next(2) == 0 ? Side.Buy : Side.Sell, Offset(), Quantity());
+            return 0;
         }
-        else if (high || roll < 85)
+
+        if (high || roll < 85)
         {
             var id = _live[Next(_liveCount)];
             Book.Cancel(id, this);
             Forget(id);
             _cancels++;
+            return 1;
         }
-        else
-        {
-            var order = new NewOrder(TakerId, 0, Next(2) == 0 ? Side.Buy : Side.Sell, OrderKind.Market, 0, Quantity());
-            Book.Submit(order, this);
-            _takes++;
-        }
+
+        var order = new NewOrder(TakerId, 0, Next(2) == 0 ? Side.Buy : Side.Sell, OrderKind.Market, 0, Quantity());
+        Book.Submit(order, this);
+        _takes++;
+        return 2;
     }
 
     /// <inheritdoc/>
