@@ -24,6 +24,7 @@ public static partial class FuturesApi
             routes.MapGet($"/api/history/{version}/account-log", Handler(context => HistoryAsync(context, AccountLog)));
             routes.MapGet($"/api/history/{version}/orders", Handler(context => HistoryAsync(context, HistoryOrders, "orders")));
             routes.MapGet($"/api/history/{version}/executions", Handler(context => HistoryAsync(context, HistoryExecutions, "executions")));
+            routes.MapGet($"/api/history/{version}/triggers", Handler(context => HistoryAsync(context, (call, count) => HistoryPage(call, count, []), "triggers")));
         }
     }
 

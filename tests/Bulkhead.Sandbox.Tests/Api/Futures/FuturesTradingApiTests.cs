@@ -182,6 +182,8 @@ public sealed class FuturesTradingApiTests
         var execution = executions.Json.GetProperty("elements").EnumerateArray().Single().GetProperty("event").GetProperty("Execution").GetProperty("execution");
         (execution.GetProperty("price").GetString(), execution.GetProperty("quantity").GetString()).ShouldBe(("100000", "0.1"));
         execution.GetProperty("takerOrder").GetProperty("uid").GetString().ShouldBe(filled.OrderId);
+        var triggers = await sandbox.RawAsync(HttpMethod.Get, "/api/history/v2/triggers", key: key);
+        triggers.Json.GetProperty("elements").GetArrayLength().ShouldBe(0);
     }
 
     private static void ExchangeConserved(FuturesSandbox sandbox)
