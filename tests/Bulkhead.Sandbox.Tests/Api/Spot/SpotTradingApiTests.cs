@@ -172,6 +172,29 @@ public sealed class SpotTradingApiTests
     }
 
     [Fact]
+    public async Task EditOrder_CancelByUserref_CancelAll_OverHttp()
+    {
+        await using var sandbox = await SpotSandbox.StartAsync();
+        var key = sandbox.Key(sandbox.Master("desk", 10_000m));
+        var first = (await sandbox.PrivateAsync(key, "AddOrder", "pair=XBTUSD&type=buy&ordertype=limit&volume=0.01&price=40000&userref=9")).ShouldSucceed().GetProperty("txid")[0].GetString()!;
+        (await sandbox.PrivateAsync(key, "AddOrder", "pair=XBTUSD&type=buy&ordertype=limit&volume=0.01&price=41000&userref=9")).ShouldSucceed();
+        (await sandbox.PrivateAsync(key, "AddOrder", "pair=ETHUSD&type=buy&ordertype=limit&volume=0.1&price=2000")).ShouldSucceed();
+
+        var edited = (await sandbox.PrivateAsync(key, "EditOrder", $"txid={first}&pair=XBTUSD&volume=0.02&price=39000")).ShouldSucceed();
+        edited.GetProperty("originaltxid").GetString().ShouldBe(first);
+        edited.GetProperty("status").GetString().ShouldBe("ok");
+        edited.GetProperty("descr").GetProperty("order").GetString().ShouldBe("buy 0.02000000 XBTUSD @ limit 39000.0");
+        var replacement = edited.GetProperty("txid").GetString()!;
+        (await sandbox.PrivateAsync(key, "EditOrder", $"txid={first}&pair=XBTUSD&volume=0.02")).ShouldFailWith(KrakenErrors.UnknownOrder);
+
+        (await sandbox.PrivateAsync(key, "CancelOrder", "txid=9")).ShouldSucceed().GetProperty("count").GetInt32().ShouldBe(2);
+        sandbox.Exchange.FindOrder("desk", replacement)!.Status.ShouldBe(Sandbox.Trading.SandboxOrderStatus.Canceled);
+        (await sandbox.PrivateAsync(key, "CancelAll")).ShouldSucceed().GetProperty("count").GetInt32().ShouldBe(1);
+        (await sandbox.PrivateAsync(key, "CancelAll")).ShouldSucceed().GetProperty("count").GetInt32().ShouldBe(0);
+        sandbox.Exchange.HoldsByAsset("desk", Wallet.Spot).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Validate_ChecksButPlacesNothing()
     {
         await using var sandbox = await SpotSandbox.StartAsync();
