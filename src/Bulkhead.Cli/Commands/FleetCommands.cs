@@ -30,7 +30,8 @@ internal static class FleetCommands
         var json = new Option<bool>("--json") { Description = "Print the findings as JSON." };
         var expiryDays = new Option<int?>("--expiry-days") { Description = "Flag keys expiring within this many days (default: the manifest's expiry_warning_days)." };
         var env = new Option<string?>("--env") { Description = "Audit only this environment's keys (default: every environment)." };
-        var command = new Command("audit", "Audit a fleet manifest: exit 0 clean, 1 findings, 2 invalid manifest.") { file, usage, json, expiryDays, env };
+        var asOf = new Option<string?>("--as-of") { Description = "Check expiry and rotation as of this date (YYYY-MM-DD; default: today)." };
+        var command = new Command("audit", "Audit a fleet manifest: exit 0 clean, 1 findings, 2 invalid manifest.") { file, usage, json, expiryDays, env, asOf };
         command.SetAction(parse =>
         {
             if (Load(environment, parse.GetValue(file)!) is not { } manifest)
@@ -54,7 +55,19 @@ internal static class FleetCommands
                 journalProblems.AddRange(problems);
             }
 
-            var findings = new FleetAuditor(environment.Time)
+            var time = environment.Time;
+            if (parse.GetValue(asOf) is { } date)
+            {
+                if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+                {
+                    environment.Error.WriteLine($"error: --as-of \"{date}\" is not a date — fix: write YYYY-MM-DD, e.g. --as-of 2027-01-31");
+                    return ExitCodes.Usage;
+                }
+
+                time = new FixedTime(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            }
+
+            var findings = new FleetAuditor(time)
                 .Audit(manifest, new AuditOptions { Environment = environmentName, ExpiryWarningDays = parse.GetValue(expiryDays), Usage = records })
                 .Concat(journalProblems).ToList();
             if (parse.GetValue(json))
@@ -138,5 +151,11 @@ internal static class FleetCommands
 
         console.Write(table);
         environment.Out.WriteLine($"{findings.Count(f => f.Severity == FindingSeverity.Error)} error(s), {findings.Count(f => f.Severity == FindingSeverity.Warning)} warning(s), {findings.Count(f => f.Severity == FindingSeverity.Info)} info.");
+    }
+
+    /// <summary>A clock stopped at <c>--as-of</c>.</summary>
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }
