@@ -2,6 +2,7 @@ using Bulkhead.Sandbox.Api.Admin;
 using Bulkhead.Sandbox.Api.Futures;
 using Bulkhead.Sandbox.Api.Spot;
 using Bulkhead.Sandbox.Auth;
+using Bulkhead.Sandbox.Market;
 using Bulkhead.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -36,6 +37,7 @@ public static class SandboxHost
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(token);
         builder.Services.AddSingleton(_ => new SandboxExchange(store, time));
+        builder.Services.AddSingleton(services => new MarketData(services.GetRequiredService<SandboxExchange>(), time));
         builder.Services.AddSandboxAuth();
         var app = builder.Build();
 

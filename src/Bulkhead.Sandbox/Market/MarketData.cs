@@ -1,0 +1,71 @@
+namespace Bulkhead.Sandbox.Market;
+
+/// <summary>
+/// The public market data over the real books: depth read from the trading core, public trades copied from committed
+/// fills into a <see cref="TradeTape"/> (on every read and every market step, so it never lags a request), and the top of
+/// each book sampled into a <see cref="SpreadLog"/>. Thread-safe.
+/// </summary>
+public sealed class MarketData
+{
+    private readonly SandboxExchange _exchange;
+    private readonly TimeProvider _time;
+    private readonly Lock _sync = new();
+    private readonly List<PublicFill> _buffer = [];
+    private readonly List<MarketLevel> _bids = [];
+    private readonly List<MarketLevel> _asks = [];
+    private long _lastSequence;
+
+    /// <summary>Market data of <paramref name="exchange"/>; the tape starts with every fill already committed.</summary>
+    public MarketData(SandboxExchange exchange, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        ArgumentNullException.ThrowIfNull(time);
+        _exchange = exchange;
+        _time = time;
+        Sync();
+    }
+
+    /// <summary>Public trades of every book.</summary>
+    public TradeTape Tape { get; } = new();
+
+    /// <summary>Recent tops of book.</summary>
+    public SpreadLog Spreads { get; } = new();
+
+    /// <summary>The exchange read.</summary>
+    public SandboxExchange Exchange => _exchange;
+
+    /// <summary>Copies fills committed since the last call into the tape and samples the top of every listed book.</summary>
+    public void Sync()
+    {
+        lock (_sync)
+        {
+            _buffer.Clear();
+            _lastSequence = _exchange.PublicFillsAfter(_lastSequence, _buffer);
+            foreach (var fill in _buffer)
+            {
+                Tape.Add(fill.Symbol, fill.Time, fill.Price, fill.Volume, fill.TakerBuys, fill.TakerMarket);
+            }
+
+            var now = _time.GetUtcNow();
+            foreach (var instrument in MarketInstrument.All)
+            {
+                _exchange.MarketDepth(instrument.Symbol, 1, _bids, _asks);
+                if (_bids.Count > 0 && _asks.Count > 0)
+                {
+                    Spreads.Record(instrument.Symbol, now, _bids[0].Price, _asks[0].Price);
+                }
+            }
+        }
+    }
+
+    /// <summary>The best <paramref name="levels"/> levels of each side (0: the whole book), best first.</summary>
+    public BookDepth Depth(string symbol, int levels)
+    {
+        ArgumentNullException.ThrowIfNull(symbol);
+        ArgumentOutOfRangeException.ThrowIfNegative(levels);
+        var bids = new List<MarketLevel>();
+        var asks = new List<MarketLevel>();
+        _exchange.MarketDepth(symbol, levels, bids, asks);
+        return new BookDepth(bids, asks);
+    }
+}
