@@ -9,7 +9,8 @@ namespace Bulkhead.Sandbox;
 /// The sandbox's domain: accounts, keys and the double-entry ledger, with no HTTP and no SQL inside. Every mutating
 /// operation validates first, then hands its changes to the store in one transaction, then applies them in memory: a
 /// refused operation, or one the store could not write, changes no state. Thread-safe: one lock around everything.
-/// Partial files: <c>SandboxExchange.Accounts.cs</c>, <c>.Ledger.cs</c>, <c>.Keys.cs</c>.
+/// Partial files: <c>SandboxExchange.Accounts.cs</c>, <c>.Ledger.cs</c>, <c>.Keys.cs</c>; the trading core in <c>Trading/</c>
+/// (<c>.Trading.cs</c>, <c>.Orders.cs</c>, <c>.OrderFlow.cs</c>, <c>.OrderQueries.cs</c>, <c>.Deadlines.cs</c>, <c>.TradingLimits.cs</c>) and <c>Fees/</c>.
 /// </summary>
 public sealed partial class SandboxExchange : IDisposable
 {
@@ -41,14 +42,21 @@ public sealed partial class SandboxExchange : IDisposable
             changes.Nonces[key] = nonce;
         }
 
+        changes.Orders.AddRange(snapshot.Orders);
+        changes.Trades.AddRange(snapshot.Trades.OrderBy(t => t.Sequence));
         Apply(changes);
+        StartTrading();
     }
 
     /// <summary>The clock the exchange books with.</summary>
     public TimeProvider Time => _time;
 
     /// <inheritdoc />
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        StopDeadlines();
+        _store.Dispose();
+    }
 
     /// <summary>Writes then applies; the caller holds the lock. If the store throws, memory is unchanged.</summary>
     private void Commit(SandboxChangeSet changes)
@@ -99,5 +107,7 @@ public sealed partial class SandboxExchange : IDisposable
         {
             _nonces[key] = nonce;
         }
+
+        ApplyTrading(changes);
     }
 }

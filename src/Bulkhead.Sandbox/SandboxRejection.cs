@@ -41,4 +41,28 @@ public enum SandboxRejection
 
     /// <summary>Key settings that do not fit together (e.g. Spot permissions on a Futures key, a bad CIDR).</summary>
     InvalidKeySettings,
+
+    /// <summary>No such pair or instrument (Spot <c>EQuery:Unknown asset pair</c>).</summary>
+    UnknownPair,
+
+    /// <summary>The volume is not positive or has more decimals than the lot (Spot <c>EGeneral:Invalid arguments:volume</c>).</summary>
+    InvalidVolume,
+
+    /// <summary>The price is missing, not positive, off the tick, or given for a market order (Spot <c>EOrder:Invalid price:…</c>).</summary>
+    InvalidPrice,
+
+    /// <summary>Below the pair's minimum volume or cost (Spot <c>EOrder:Order minimum not met</c>).</summary>
+    OrderMinimumNotMet,
+
+    /// <summary>The order's parameters do not fit together (Spot <c>EOrder:Invalid order</c>).</summary>
+    InvalidOrder,
+
+    /// <summary>No such open order for this account (Spot <c>EOrder:Unknown order</c>).</summary>
+    UnknownOrder,
+
+    /// <summary>The per-pair trading counter is full (Spot <c>EOrder:Rate limit exceeded</c>).</summary>
+    OrderRateLimitExceeded,
+
+    /// <summary>Too many open orders on the pair (Spot <c>EOrder:Orders limit exceeded</c>).</summary>
+    OrdersLimitExceeded,
 }

@@ -3,8 +3,8 @@ using System.Collections.Frozen;
 namespace Bulkhead.Sandbox.Assets;
 
 /// <summary>
-/// The Spot pairs of the sandbox and Kraken's fee schedule as AssetPairs reports it, in one place for every API module.
-/// Figures follow Kraken's public AssetPairs answer; the volume tiers above the base tier are UNCONFIRMED (spot.md §6).
+/// The Spot pairs of the sandbox, in one place for every API module; the fee lists AssetPairs reports come from the one
+/// Spot fee table, <see cref="Fees.FeeSchedules.Spot"/>. Figures follow Kraken's public AssetPairs answer.
 /// </summary>
 public static class PairCatalog
 {
@@ -18,19 +18,13 @@ public static class PairCatalog
         new("USDTZUSD", "USDTUSD", "USDT/USD", "USDT", "ZUSD", 4, 5, 8, 5m, 5m, 0.0001m, [2, 3]),
     ];
 
-    /// <summary>Taker fee tiers: 30-day USD volume → percent.</summary>
+    /// <summary>Taker fee tiers (30-day USD volume → percent), read from <see cref="Fees.FeeSchedules.Spot"/>.</summary>
     public static IReadOnlyList<(decimal Volume, decimal Percent)> TakerFees { get; } =
-    [
-        (0m, 0.40m), (10_000m, 0.35m), (50_000m, 0.24m), (100_000m, 0.22m), (250_000m, 0.20m),
-        (500_000m, 0.18m), (1_000_000m, 0.16m), (2_500_000m, 0.14m), (5_000_000m, 0.12m), (10_000_000m, 0.10m),
-    ];
+        [.. Fees.FeeSchedules.Spot.Tiers.Select(t => (t.Volume, t.TakerPercent))];
 
-    /// <summary>Maker fee tiers: 30-day USD volume → percent.</summary>
+    /// <summary>Maker fee tiers (30-day USD volume → percent), read from <see cref="Fees.FeeSchedules.Spot"/>.</summary>
     public static IReadOnlyList<(decimal Volume, decimal Percent)> MakerFees { get; } =
-    [
-        (0m, 0.25m), (10_000m, 0.20m), (50_000m, 0.14m), (100_000m, 0.12m), (250_000m, 0.10m),
-        (500_000m, 0.08m), (1_000_000m, 0.06m), (2_500_000m, 0.04m), (5_000_000m, 0.02m), (10_000_000m, 0m),
-    ];
+        [.. Fees.FeeSchedules.Spot.Tiers.Select(t => (t.Volume, t.MakerPercent))];
 
     private static readonly FrozenDictionary<string, SandboxPair> ByName =
         All.SelectMany(p => new[] { (p.Id, p), (p.AltName, p), (p.WsName, p) })

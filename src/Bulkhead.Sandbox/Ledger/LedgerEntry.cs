@@ -1,8 +1,8 @@
 namespace Bulkhead.Sandbox.Ledger;
 
 /// <summary>
-/// One side of a movement of funds. Every movement (one <see cref="RefId"/>) writes at least two entries whose amounts
-/// sum to zero per asset; deposits and withdrawals balance against the system account <see cref="SystemAccounts.External"/>,
+/// One side of a movement of funds. Every movement (one <see cref="RefId"/>) writes at least two entries whose balance
+/// changes (amount − fee) sum to zero per asset; deposits and withdrawals balance against the system account <see cref="SystemAccounts.External"/>,
 /// fees against <see cref="SystemAccounts.Fees"/>.
 /// </summary>
 /// <param name="Id">Kraken-style id, <c>LXXXXX-XXXXX-XXXXXX</c>.</param>
@@ -13,7 +13,7 @@ namespace Bulkhead.Sandbox.Ledger;
 /// <param name="Wallet">The wallet.</param>
 /// <param name="Asset">Kraken's Spot asset id (<c>ZUSD</c>, <c>XXBT</c>).</param>
 /// <param name="Amount">Signed amount (credit positive).</param>
-/// <param name="Fee">Fee charged with this entry (already included in the balance change), zero in part 1.</param>
+/// <param name="Fee">Fee charged with this entry (Kraken's convention: the balance moves by <c>Amount − Fee</c>); the fee itself is credited to <see cref="SystemAccounts.Fees"/> under the same refid.</param>
 /// <param name="Balance">The account's balance of this asset in this wallet after the entry.</param>
 /// <param name="Type">The kind of movement.</param>
 public sealed record LedgerEntry(

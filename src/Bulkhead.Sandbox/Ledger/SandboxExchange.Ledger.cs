@@ -178,12 +178,12 @@ public sealed partial class SandboxExchange
         }
     }
 
-    /// <summary>Refids whose entries do not sum to zero per asset: always empty unless there is a bug.</summary>
+    /// <summary>Refids whose entries do not sum to zero per asset (each entry moving its balance by amount − fee): always empty unless there is a bug.</summary>
     public IReadOnlyList<string> UnbalancedMovements()
     {
         lock (_gate)
         {
-            return [.. _entries.GroupBy(e => (e.RefId, e.Asset)).Where(g => g.Sum(e => e.Amount) != 0).Select(g => g.Key.RefId).Distinct(StringComparer.Ordinal)];
+            return [.. _entries.GroupBy(e => (e.RefId, e.Asset)).Where(g => g.Sum(e => e.Amount - e.Fee) != 0).Select(g => g.Key.RefId).Distinct(StringComparer.Ordinal)];
         }
     }
 
@@ -207,7 +207,8 @@ public sealed partial class SandboxExchange
         return null;
     }
 
-    private decimal Available(string account, Wallet wallet, string asset) => _balances.GetValueOrDefault((account, wallet, asset));
+    /// <summary>Balance minus what open orders hold (Spot <c>hold_trade</c>): what a withdrawal, transfer or new order may use.</summary>
+    private decimal Available(string account, Wallet wallet, string asset) => _balances.GetValueOrDefault((account, wallet, asset)) - HoldOf(account, wallet, asset);
 
     private static SandboxResult<string> InsufficientFunds(string account, Wallet wallet, string asset, decimal amount) =>
         SandboxResult<string>.Fail(SandboxRejection.InsufficientFunds, $"'{account}' has less than {amount} {asset} available in its {wallet} wallet");

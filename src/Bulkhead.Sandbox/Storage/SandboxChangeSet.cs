@@ -1,6 +1,7 @@
 using Bulkhead.Sandbox.Accounts;
 using Bulkhead.Sandbox.Keys;
 using Bulkhead.Sandbox.Ledger;
+using Bulkhead.Sandbox.Trading;
 
 namespace Bulkhead.Sandbox.Storage;
 
@@ -19,6 +20,12 @@ public sealed class SandboxChangeSet
     /// <summary>Nonce high-water marks set (key → nonce).</summary>
     public Dictionary<string, long> Nonces { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Orders created or replaced (by txid): every new version of an order.</summary>
+    public List<SandboxOrder> Orders { get; } = [];
+
+    /// <summary>Trades appended (one per side of a fill).</summary>
+    public List<SandboxTrade> Trades { get; } = [];
+
     /// <summary>True when there is nothing to write.</summary>
-    public bool IsEmpty => Accounts.Count == 0 && Keys.Count == 0 && Entries.Count == 0 && Nonces.Count == 0;
+    public bool IsEmpty => Accounts.Count == 0 && Keys.Count == 0 && Entries.Count == 0 && Nonces.Count == 0 && Orders.Count == 0 && Trades.Count == 0;
 }

@@ -1,6 +1,7 @@
 using Bulkhead.Sandbox.Accounts;
 using Bulkhead.Sandbox.Keys;
 using Bulkhead.Sandbox.Ledger;
+using Bulkhead.Sandbox.Trading;
 
 namespace Bulkhead.Sandbox.Storage;
 
@@ -9,8 +10,10 @@ public sealed record SandboxSnapshot(
     IReadOnlyList<SandboxAccount> Accounts,
     IReadOnlyList<SandboxApiKey> Keys,
     IReadOnlyList<LedgerEntry> Entries,
-    IReadOnlyDictionary<string, long> Nonces)
+    IReadOnlyDictionary<string, long> Nonces,
+    IReadOnlyList<SandboxOrder> Orders,
+    IReadOnlyList<SandboxTrade> Trades)
 {
     /// <summary>Nothing yet.</summary>
-    public static SandboxSnapshot Empty { get; } = new([], [], [], new Dictionary<string, long>());
+    public static SandboxSnapshot Empty { get; } = new([], [], [], new Dictionary<string, long>(), [], []);
 }

@@ -6,7 +6,24 @@ namespace Bulkhead.Sandbox.Storage.Internal;
 internal static class SqliteSchema
 {
     /// <summary>The schema version this code writes; a newer database is refused rather than misread.</summary>
-    public const int Version = 1;
+    /// <remarks>1: accounts, keys, ledger, nonces. 2: orders and trades (a version-1 folder gains the two empty tables on open).</remarks>
+    public const int Version = 2;
+
+    public const string UpsertOrder = """
+        INSERT INTO orders (id, engine_id, account, venue, symbol, side, kind, price, volume, executed, cost, fee, status, opened_at, closed_at,
+            userref, cl_ord_id, flags, time_in_force, expires_at, self_trade, reduce_only, reason, hold, hold_asset, fee_cap, fee_asset, priority)
+        VALUES ($id, $engine, $account, $venue, $symbol, $side, $kind, $price, $volume, $executed, $cost, $fee, $status, $opened, $closed,
+            $userref, $clordid, $flags, $tif, $expires, $stp, $reduce, $reason, $hold, $holdasset, $feecap, $feeasset, $priority)
+        ON CONFLICT(id) DO UPDATE SET price = excluded.price, volume = excluded.volume, executed = excluded.executed, cost = excluded.cost,
+            fee = excluded.fee, status = excluded.status, closed_at = excluded.closed_at, reason = excluded.reason, hold = excluded.hold,
+            hold_asset = excluded.hold_asset, fee_cap = excluded.fee_cap, priority = excluded.priority, expires_at = excluded.expires_at,
+            userref = excluded.userref, cl_ord_id = excluded.cl_ord_id, flags = excluded.flags
+        """;
+
+    public const string InsertTrade = """
+        INSERT INTO trades (sequence, id, order_id, account, venue, symbol, side, kind, price, volume, cost, fee, fee_asset, maker, time, usd_volume)
+        VALUES ($seq, $id, $order, $account, $venue, $symbol, $side, $kind, $price, $volume, $cost, $fee, $feeasset, $maker, $time, $usd)
+        """;
 
     public const string UpsertAccount = """
         INSERT INTO accounts (name, master, iiban, futures_uid, created_at, futures_trading_enabled, volume_usd_30d)
@@ -76,6 +93,54 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS nonces (
             key TEXT PRIMARY KEY NOT NULL,
             high_water INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS orders (
+            id TEXT PRIMARY KEY NOT NULL,
+            engine_id INTEGER NOT NULL UNIQUE,
+            account TEXT NOT NULL,
+            venue INTEGER NOT NULL,
+            symbol TEXT NOT NULL,
+            side INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            price TEXT NULL,
+            volume TEXT NOT NULL,
+            executed TEXT NOT NULL,
+            cost TEXT NOT NULL,
+            fee TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            opened_at TEXT NOT NULL,
+            closed_at TEXT NULL,
+            userref INTEGER NULL,
+            cl_ord_id TEXT NULL,
+            flags INTEGER NOT NULL,
+            time_in_force INTEGER NOT NULL,
+            expires_at TEXT NULL,
+            self_trade INTEGER NOT NULL,
+            reduce_only INTEGER NOT NULL,
+            reason TEXT NULL,
+            hold TEXT NOT NULL,
+            hold_asset TEXT NULL,
+            fee_cap TEXT NOT NULL,
+            fee_asset TEXT NOT NULL,
+            priority INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS orders_open ON orders(status);
+        CREATE TABLE IF NOT EXISTS trades (
+            sequence INTEGER PRIMARY KEY NOT NULL,
+            id TEXT NOT NULL,
+            order_id TEXT NOT NULL REFERENCES orders(id),
+            account TEXT NOT NULL,
+            venue INTEGER NOT NULL,
+            symbol TEXT NOT NULL,
+            side INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            price TEXT NOT NULL,
+            volume TEXT NOT NULL,
+            cost TEXT NOT NULL,
+            fee TEXT NOT NULL,
+            fee_asset TEXT NOT NULL,
+            maker INTEGER NOT NULL,
+            time TEXT NOT NULL,
+            usd_volume TEXT NOT NULL,
+            UNIQUE (id, order_id));
         """;
 
     /// <summary>Sets the pragmas and creates or checks the schema.</summary>
@@ -98,17 +163,21 @@ internal static class SqliteSchema
             read.Transaction = transaction;
             read.CommandText = "SELECT max(version) FROM schema_version";
             var found = read.ExecuteScalar();
-            if (found is null or DBNull)
+            var version = found is null or DBNull ? 0L : Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture);
+            if (version > Version)
+            {
+                throw new InvalidOperationException($"The sandbox database has schema version {found}, newer than this build's {Version}: upgrade bulkhead or use another data folder.");
+            }
+
+            // Migration: every version's tables are created above with IF NOT EXISTS (version 1 → 2 adds orders and
+            // trades, empty), so an older folder only needs its version raised, in the same transaction.
+            if (version < Version)
             {
                 using var write = connection.CreateCommand();
                 write.Transaction = transaction;
                 write.CommandText = "INSERT INTO schema_version (version) VALUES ($v)";
                 write.Parameters.AddWithValue("$v", Version);
                 write.ExecuteNonQuery();
-            }
-            else if (Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture) > Version)
-            {
-                throw new InvalidOperationException($"The sandbox database has schema version {found}, newer than this build's {Version}: upgrade bulkhead or use another data folder.");
             }
         }
 

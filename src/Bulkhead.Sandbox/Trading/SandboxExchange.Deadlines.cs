@@ -1,0 +1,111 @@
+using Bulkhead.Sandbox.Trading;
+
+#pragma warning disable IDE0130 // One class split by concern across the concept folders.
+namespace Bulkhead.Sandbox;
+#pragma warning restore IDE0130
+
+/// <summary>
+/// Time-driven cancels: GTD expiry and the dead man's switch (Kraken <c>CancelAllOrdersAfter</c>). Both are checked at
+/// the start of every order operation and by a one-second tick on the <see cref="TimeProvider"/>, so a switch fires
+/// within a second of its trigger time even when nobody calls (with a fake clock: when the clock is advanced).
+/// Switches live in memory: a restart disarms them (the orders stay).
+/// </summary>
+public sealed partial class SandboxExchange
+{
+    private readonly Dictionary<(string Account, TradingVenue Venue), DateTimeOffset> _deadMans = [];
+    private ITimer? _deadlineTimer;
+
+    /// <summary>
+    /// Arms, re-arms or (timeout zero) disarms an account's dead man's switch on one venue: when
+    /// <paramref name="timeout"/> passes without another call, every open order of the account on that venue is cancelled.
+    /// </summary>
+    public SandboxResult<SandboxDeadMansSwitch> SetDeadMansSwitch(string account, TradingVenue venue, TimeSpan timeout)
+    {
+        if (timeout < TimeSpan.Zero || timeout > TimeSpan.FromDays(1))
+        {
+            return SandboxResult<SandboxDeadMansSwitch>.Fail(SandboxRejection.InvalidOrder, "the timeout is 0 (off) to 86400 seconds");
+        }
+
+        lock (_gate)
+        {
+            if (!_accountsByName.ContainsKey(account))
+            {
+                return SandboxResult<SandboxDeadMansSwitch>.Fail(SandboxRejection.UnknownAccount, $"account '{account}' does not exist");
+            }
+
+            RunDeadlines();
+            var now = _time.GetUtcNow();
+            if (timeout == TimeSpan.Zero)
+            {
+                _deadMans.Remove((account, venue));
+                return SandboxResult<SandboxDeadMansSwitch>.Ok(new SandboxDeadMansSwitch(now, null));
+            }
+
+            var trigger = now + timeout;
+            _deadMans[(account, venue)] = trigger;
+            return SandboxResult<SandboxDeadMansSwitch>.Ok(new SandboxDeadMansSwitch(now, trigger));
+        }
+    }
+
+    /// <summary>The armed switch's trigger time, or null.</summary>
+    public DateTimeOffset? DeadMansSwitch(string account, TradingVenue venue)
+    {
+        lock (_gate)
+        {
+            return _deadMans.TryGetValue((account, venue), out var trigger) ? trigger : null;
+        }
+    }
+
+    /// <summary>Fires what is due now: expired GTD orders and triggered switches. Called by the tick; safe to call any time.</summary>
+    public void ProcessDeadlines()
+    {
+        lock (_gate)
+        {
+            RunDeadlines();
+        }
+    }
+
+    private void StartDeadlines() =>
+        _deadlineTimer = _time.CreateTimer(static state => ((SandboxExchange)state!).Tick(), this, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+
+    private void StopDeadlines() => _deadlineTimer?.Dispose();
+
+    private void Tick()
+    {
+        try
+        {
+            ProcessDeadlines();
+        }
+#pragma warning disable CA1031 // A timer callback must not throw; the next operation or tick retries (the store state is unchanged).
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    /// <summary>Caller holds the lock.</summary>
+    private void RunDeadlines()
+    {
+        var now = _time.GetUtcNow();
+        if (_openWithExpiry > 0)
+        {
+            var expired = _openByEngineId.Values.Where(o => o.ExpiresAt is { } at && at <= now).OrderBy(o => o.EngineId).ToList();
+            if (expired.Count > 0)
+            {
+                CancelLocked(expired, SandboxOrderStatus.Expired, CancelReasons.Expired, charge: false);
+            }
+        }
+
+        if (_deadMans.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (key, trigger) in _deadMans.Where(d => d.Value <= now).ToList())
+        {
+            var victims = OpenOrdersLocked(key.Account).Where(o => o.Venue == key.Venue).ToList();
+            CancelLocked(victims, SandboxOrderStatus.Canceled, CancelReasons.DeadMansSwitch, charge: false);
+            _deadMans.Remove(key);
+        }
+    }
+}

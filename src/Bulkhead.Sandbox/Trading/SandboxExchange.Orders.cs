@@ -1,0 +1,204 @@
+using Bulkhead.Sandbox.Matching;
+using Bulkhead.Sandbox.Trading;
+
+#pragma warning disable IDE0130 // One class split by concern across the concept folders.
+namespace Bulkhead.Sandbox;
+#pragma warning restore IDE0130
+
+/// <summary>
+/// The venue-neutral order operations: place, amend, edit (cancel and replace), cancel. Each validates first (a refused
+/// request changes nothing), then runs the book, books the fills through the venue's settlement, commits one change
+/// set, and applies it.
+/// </summary>
+public sealed partial class SandboxExchange
+{
+    /// <summary>Places an order on its venue's book (Spot endpoints, the Futures module and the liquidity provider call this).</summary>
+    public SandboxResult<SandboxOrderOutcome> PlaceOrder(SandboxOrderRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        lock (_gate)
+        {
+            RunDeadlines();
+            var batch = NewBatch();
+            var prepared = Prepare(batch, request, null, Bulkhead.Kraken.Limits.SpotTradingCosts.AddOrder);
+            if (!prepared.Success)
+            {
+                return SandboxResult<SandboxOrderOutcome>.Fail(prepared.Rejection.Value, prepared.Detail);
+            }
+
+            var order = prepared.Value;
+            if (request.ValidateOnly)
+            {
+                return SandboxResult<SandboxOrderOutcome>.Ok(new SandboxOrderOutcome(order with { Id = string.Empty }, [], []));
+            }
+
+            var scale = ScaleOf(order.Venue, order.Symbol)!.Value;
+            var working = new Dictionary<long, SandboxOrder> { [order.EngineId] = order };
+            var events = new MatchEvents();
+            batch.TouchedBooks.Add(order.Symbol);
+            BookOf(order.Symbol).Submit(new NewOrder(order.EngineId, OwnerOf(order.Account), order.Side, order.Kind, order.Price is { } p ? scale.ToTicks(p) : 0, scale.ToLots(order.Volume), order.TimeInForce, order.Flags.HasFlag(SandboxOrderConditions.PostOnly), order.SelfTrade), events);
+            var outcome = Settle(batch, scale, events, working, order.EngineId);
+            CommitBatch(batch);
+            ChargeTrading(order.Account, order.Venue, order.Symbol, Bulkhead.Kraken.Limits.SpotTradingCosts.AddOrder);
+            return SandboxResult<SandboxOrderOutcome>.Ok(outcome);
+        }
+    }
+
+    /// <summary>
+    /// Amends an open order in place (Kraken AmendOrder: the txid stays): a new total volume and/or limit price. It keeps
+    /// its time priority when the price is unchanged and the volume does not grow; if the new price crosses, it takes.
+    /// </summary>
+    public SandboxResult<SandboxOrderOutcome> AmendOrder(string account, string orderId, decimal? newVolume, decimal? newPrice)
+    {
+        lock (_gate)
+        {
+            RunDeadlines();
+            if (FindOpen(account, orderId) is not { } old)
+            {
+                return SandboxResult<SandboxOrderOutcome>.Fail(SandboxRejection.UnknownOrder, $"'{account}' has no open order '{orderId}'");
+            }
+
+            var volume = newVolume ?? old.Volume;
+            var price = newPrice ?? old.Price;
+            if (volume <= old.Executed)
+            {
+                return SandboxResult<SandboxOrderOutcome>.Fail(SandboxRejection.InvalidVolume, $"the new volume {volume} must exceed the executed volume {old.Executed}");
+            }
+
+            var batch = NewBatch();
+            var request = new SandboxOrderRequest(account, old.Venue, old.Symbol, old.Side, old.Kind, volume, price, old.TimeInForce, old.ExpiresAt, old.Flags, old.SelfTrade, old.ReduceOnly, old.UserRef, old.ClientOrderId);
+            var prepared = Prepare(batch, request, old, Bulkhead.Kraken.Limits.SpotTradingCosts.AmendPenalty(batch.Now - old.OpenedAt));
+            if (!prepared.Success)
+            {
+                return SandboxResult<SandboxOrderOutcome>.Fail(prepared.Rejection.Value, prepared.Detail);
+            }
+
+            var scale = ScaleOf(old.Venue, old.Symbol)!.Value;
+            var keepsPriority = price == old.Price && volume - old.Executed <= old.Remaining;
+            var amended = prepared.Value with { Priority = keepsPriority ? old.Priority : ++_prioritySequence };
+            var working = new Dictionary<long, SandboxOrder> { [old.EngineId] = amended };
+            var events = new MatchEvents();
+            batch.TouchedBooks.Add(old.Symbol);
+            var status = BookOf(old.Symbol).Amend(old.EngineId, scale.ToTicks(amended.Price!.Value), scale.ToLots(amended.Remaining), events);
+            if (status != AmendStatus.Amended)
+            {
+                return SandboxResult<SandboxOrderOutcome>.Fail(SandboxRejection.InvalidOrder, "the amended post-only order would take liquidity");
+            }
+
+            batch.Put(amended);
+            var outcome = Settle(batch, scale, events, working, old.EngineId);
+            CommitBatch(batch);
+            ChargeTrading(account, old.Venue, old.Symbol, Bulkhead.Kraken.Limits.SpotTradingCosts.AmendPenalty(batch.Now - old.OpenedAt));
+            return SandboxResult<SandboxOrderOutcome>.Ok(outcome);
+        }
+    }
+
+    /// <summary>
+    /// Replaces an open order (Kraken EditOrder): the original is cancelled and a new order (new txid) is placed with the
+    /// given changes, in one transaction. The new volume is the total wanted; what the original already filled is
+    /// subtracted. A refused replacement leaves the original untouched.
+    /// </summary>
+    public SandboxResult<SandboxOrderOutcome> EditOrder(string account, string orderId, decimal? newVolume, decimal? newPrice, long? newUserRef = null)
+    {
+        lock (_gate)
+        {
+            RunDeadlines();
+            if (FindOpen(account, orderId) is not { } old)
+            {
+                return SandboxResult<SandboxOrderOutcome>.Fail(SandboxRejection.UnknownOrder, $"'{account}' has no open order '{orderId}'");
+            }
+
+            var volume = (newVolume ?? old.Volume) - old.Executed;
+            if (volume <= 0)
+            {
+                return SandboxResult<SandboxOrderOutcome>.Fail(SandboxRejection.InvalidVolume, $"the new volume must exceed the executed volume {old.Executed}");
+            }
+
+            var batch = NewBatch();
+            var request = new SandboxOrderRequest(account, old.Venue, old.Symbol, old.Side, old.Kind, volume, newPrice ?? old.Price, old.TimeInForce, old.ExpiresAt, old.Flags, old.SelfTrade, old.ReduceOnly, newUserRef ?? old.UserRef, ClientOrderId: null);
+            var prepared = Prepare(batch, request, old, Bulkhead.Kraken.Limits.SpotTradingCosts.AmendPenalty(batch.Now - old.OpenedAt), replaceWithNewId: true);
+            if (!prepared.Success)
+            {
+                return SandboxResult<SandboxOrderOutcome>.Fail(prepared.Rejection.Value, prepared.Detail);
+            }
+
+            var scale = ScaleOf(old.Venue, old.Symbol)!.Value;
+            var order = prepared.Value;
+            var working = new Dictionary<long, SandboxOrder> { [old.EngineId] = old, [order.EngineId] = order };
+            var events = new MatchEvents();
+            batch.TouchedBooks.Add(old.Symbol);
+            var book = BookOf(old.Symbol);
+            book.Cancel(old.EngineId, events);
+            book.Submit(new NewOrder(order.EngineId, OwnerOf(account), order.Side, order.Kind, scale.ToTicks(order.Price!.Value), scale.ToLots(order.Volume), order.TimeInForce, order.Flags.HasFlag(SandboxOrderConditions.PostOnly), order.SelfTrade), events);
+            var outcome = Settle(batch, scale, events, working, order.EngineId, replacedId: old.EngineId);
+            CommitBatch(batch);
+            ChargeTrading(account, old.Venue, old.Symbol, Bulkhead.Kraken.Limits.SpotTradingCosts.AmendPenalty(batch.Now - old.OpenedAt));
+            return SandboxResult<SandboxOrderOutcome>.Ok(outcome);
+        }
+    }
+
+    /// <summary>Cancels one open order of an account by txid; <see cref="SandboxRejection.UnknownOrder"/> if it has none open with that id.</summary>
+    public SandboxResult<SandboxOrder> CancelOrder(string account, string orderId)
+    {
+        var result = CancelOrders(account, o => o.Id == orderId);
+        if (!result.Success)
+        {
+            return SandboxResult<SandboxOrder>.Fail(result.Rejection.Value, result.Detail);
+        }
+
+        return result.Value.Count == 0
+            ? SandboxResult<SandboxOrder>.Fail(SandboxRejection.UnknownOrder, $"'{account}' has no open order '{orderId}'")
+            : SandboxResult<SandboxOrder>.Ok(result.Value[0]);
+    }
+
+    /// <summary>Cancels every open order of an account that <paramref name="which"/> selects (possibly none); returns them as cancelled.</summary>
+    public SandboxResult<IReadOnlyList<SandboxOrder>> CancelOrders(string account, Func<SandboxOrder, bool> which)
+    {
+        ArgumentNullException.ThrowIfNull(which);
+        lock (_gate)
+        {
+            RunDeadlines();
+            var victims = OpenOrdersLocked(account).Where(which).ToList();
+            return SandboxResult<IReadOnlyList<SandboxOrder>>.Ok(CancelLocked(victims, SandboxOrderStatus.Canceled, CancelReasons.User, charge: true));
+        }
+    }
+
+    /// <summary>Cancels every open order of an account on one venue (Spot <c>CancelAll</c>, Futures <c>cancelallorders</c>).</summary>
+    public SandboxResult<IReadOnlyList<SandboxOrder>> CancelAll(string account, TradingVenue venue) =>
+        CancelOrders(account, o => o.Venue == venue);
+
+    /// <summary>Removes orders from their books and records them closed with <paramref name="status"/>, in one transaction.</summary>
+    private List<SandboxOrder> CancelLocked(List<SandboxOrder> victims, SandboxOrderStatus status, string reason, bool charge)
+    {
+        if (victims.Count == 0)
+        {
+            return [];
+        }
+
+        var batch = NewBatch();
+        var closed = new List<SandboxOrder>(victims.Count);
+        var silent = new MatchEvents();
+        foreach (var order in victims)
+        {
+            batch.TouchedBooks.Add(order.Symbol);
+            BookOf(order.Symbol).Cancel(order.EngineId, silent);
+            var done = order with { Status = status, ClosedAt = batch.Now, Reason = reason, Hold = 0m };
+            batch.Put(done);
+            closed.Add(done);
+        }
+
+        CommitBatch(batch);
+        if (charge)
+        {
+            foreach (var order in victims)
+            {
+                ChargeTrading(order.Account, order.Venue, order.Symbol, Bulkhead.Kraken.Limits.SpotTradingCosts.CancelPenalty(batch.Now - order.OpenedAt));
+            }
+        }
+
+        return closed;
+    }
+
+    private SandboxOrder? FindOpen(string account, string orderId) =>
+        _orders.TryGetValue(orderId, out var order) && order.Account == account && order.IsOpen ? order : null;
+}
