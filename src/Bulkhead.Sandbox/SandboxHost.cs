@@ -38,6 +38,14 @@ public static class SandboxHost
         builder.Services.AddSingleton(token);
         builder.Services.AddSingleton(_ => new SandboxExchange(store, time));
         builder.Services.AddSingleton(services => new MarketData(services.GetRequiredService<SandboxExchange>(), time));
+        if (options.Market.Enabled)
+        {
+            options.Market.ThrowIfInvalid();
+            builder.Services.AddSingleton(services => new SandboxMarket(
+                services.GetRequiredService<SandboxExchange>(), services.GetRequiredService<MarketData>(), options.Market, services.GetService<ILogger<SandboxMarket>>()));
+            builder.Services.AddHostedService(services => new MarketService(
+                services.GetRequiredService<SandboxMarket>(), time, options.Market.TickInterval, services.GetService<ILogger<MarketService>>()));
+        }
         builder.Services.AddSandboxAuth();
         var app = builder.Build();
 
@@ -75,6 +83,13 @@ public static class SandboxHost
     {
         ArgumentNullException.ThrowIfNull(app);
         return [.. app.Urls];
+    }
+
+    /// <summary>The simulated market, or null when <see cref="MarketOptions.Enabled"/> is off (drive it with <see cref="SandboxMarket.Tick"/> in tests).</summary>
+    public static SandboxMarket? GetMarket(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Services.GetService<SandboxMarket>();
     }
 
     /// <summary>The exchange behind the sandbox (for tests and in-process composition).</summary>

@@ -1,3 +1,5 @@
+using Bulkhead.Sandbox.Trading;
+
 namespace Bulkhead.Sandbox.Market;
 
 /// <summary>
@@ -49,7 +51,7 @@ public sealed class MarketData
             var now = _time.GetUtcNow();
             foreach (var instrument in MarketInstrument.All)
             {
-                _exchange.MarketDepth(instrument.Symbol, 1, _bids, _asks);
+                _exchange.MarketDepth(instrument.Venue, instrument.Symbol, 1, _bids, _asks);
                 if (_bids.Count > 0 && _asks.Count > 0)
                 {
                     Spreads.Record(instrument.Symbol, now, _bids[0].Price, _asks[0].Price);
@@ -58,14 +60,14 @@ public sealed class MarketData
         }
     }
 
-    /// <summary>The best <paramref name="levels"/> levels of each side (0: the whole book), best first.</summary>
-    public BookDepth Depth(string symbol, int levels)
+    /// <summary>The best <paramref name="levels"/> levels of each side of a book (0: the whole book), best first.</summary>
+    public BookDepth Depth(TradingVenue venue, string symbol, int levels)
     {
         ArgumentNullException.ThrowIfNull(symbol);
         ArgumentOutOfRangeException.ThrowIfNegative(levels);
         var bids = new List<MarketLevel>();
         var asks = new List<MarketLevel>();
-        _exchange.MarketDepth(symbol, levels, bids, asks);
+        _exchange.MarketDepth(venue, symbol, levels, bids, asks);
         return new BookDepth(bids, asks);
     }
 }

@@ -1,4 +1,5 @@
 using Bulkhead.Sandbox.Assets;
+using Bulkhead.Sandbox.Trading;
 
 namespace Bulkhead.Sandbox.Market;
 
@@ -11,13 +12,13 @@ namespace Bulkhead.Sandbox.Market;
 /// <param name="LotDecimals">Decimals of the volume.</param>
 /// <param name="MinVolume">Smallest order volume.</param>
 /// <param name="MinCost">Smallest order cost in the quote asset.</param>
-public sealed record MarketInstrument(MarketVenue Venue, string Symbol, string Base, string Quote, decimal TickSize, int LotDecimals, decimal MinVolume, decimal MinCost)
+public sealed record MarketInstrument(TradingVenue Venue, string Symbol, string Base, string Quote, decimal TickSize, int LotDecimals, decimal MinVolume, decimal MinCost)
 {
     /// <summary>The market's view of a Spot pair.</summary>
     public static MarketInstrument FromPair(SandboxPair pair)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        return new(MarketVenue.Spot, pair.Id, pair.Base, pair.Quote, pair.TickSize, pair.LotDecimals, pair.OrderMin, pair.CostMin);
+        return new(TradingVenue.Spot, pair.Id, pair.Base, pair.Quote, pair.TickSize, pair.LotDecimals, pair.OrderMin, pair.CostMin);
     }
 
     /// <summary>The market's view of a Futures perpetual (one contract = one unit of the base; no minimum cost).</summary>
@@ -30,7 +31,7 @@ public sealed record MarketInstrument(MarketVenue Venue, string Symbol, string B
             lot /= 10m;
         }
 
-        return new(MarketVenue.Futures, instrument.Symbol, AssetId(instrument.Base), AssetId(instrument.Quote), instrument.TickSize, instrument.QuantityDecimals, lot, 0m);
+        return new(TradingVenue.Futures, instrument.Symbol, AssetId(instrument.Base), AssetId(instrument.Quote), instrument.TickSize, instrument.QuantityDecimals, lot, 0m);
     }
 
     /// <summary>Every Spot pair and Futures perpetual the sandbox lists, Spot first, catalogue order.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Sandbox.Assets;
 using Bulkhead.Sandbox.Market;
+using Bulkhead.Sandbox.Trading;
 
 namespace Bulkhead.Sandbox.Api.Spot;
 
@@ -45,7 +46,7 @@ internal static partial class SpotPublicEndpoints
             w.WriteStartObject();
             foreach (var pair in pairs.Distinct())
             {
-                var top = market.Depth(pair.Id, 1);
+                var top = market.Depth(TradingVenue.Spot, pair.Id, 1);
                 var last = market.Tape.Last(pair.Id);
                 var day = market.Tape.Stats(pair.Id, today, now);
                 var rolling = market.Tape.Stats(pair.Id, now.AddDays(-1), now);
@@ -84,7 +85,7 @@ internal static partial class SpotPublicEndpoints
             return KrakenErrors.InvalidArguments + ":count";
         }
 
-        var depth = market.Depth(pair.Id, count);
+        var depth = market.Depth(TradingVenue.Spot, pair.Id, count);
         var stamp = time.GetUtcNow().ToUnixTimeSeconds();
         return SpotAnswer.Ok(w =>
         {
