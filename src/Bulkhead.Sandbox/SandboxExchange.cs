@@ -109,5 +109,6 @@ public sealed partial class SandboxExchange : IDisposable
         }
 
         ApplyTrading(changes);
+        ApplyFutures(changes);
     }
 }

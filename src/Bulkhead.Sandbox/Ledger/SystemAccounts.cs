@@ -8,4 +8,10 @@ public static class SystemAccounts
 
     /// <summary>Fees collected by the exchange.</summary>
     public const string Fees = "@fees";
+
+    /// <summary>The counterparty of realised Futures profit and loss (Futures margin, <c>Margin/</c>).</summary>
+    public const string Clearing = "@clearing";
+
+    /// <summary>The insurance fund: takes over liquidated Futures positions at the mark price and covers a bankrupt remainder.</summary>
+    public const string Insurance = "@insurance";
 }
