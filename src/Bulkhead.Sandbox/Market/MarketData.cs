@@ -70,4 +70,15 @@ public sealed class MarketData
         _exchange.MarketDepth(venue, symbol, levels, bids, asks);
         return new BookDepth(bids, asks);
     }
+
+    /// <summary>The tape key of a published price series: <c>mark:PF_XBTUSD</c> or <c>spot:PF_XBTUSD</c> (the index).</summary>
+    public static string PriceSeries(string kind, string symbol) => kind + ":" + symbol;
+
+    /// <summary>Records the mark and index prices published for a Futures instrument (the charts API's <c>mark</c> and <c>spot</c> candles).</summary>
+    public void RecordPrices(string symbol, decimal mark, decimal index)
+    {
+        var now = _time.GetUtcNow();
+        Tape.Add(PriceSeries("mark", symbol), now, mark, 1m, takerBuys: true, takerMarket: false);
+        Tape.Add(PriceSeries("spot", symbol), now, index, 1m, takerBuys: true, takerMarket: false);
+    }
 }

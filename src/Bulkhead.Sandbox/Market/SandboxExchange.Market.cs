@@ -90,4 +90,23 @@ public sealed partial class SandboxExchange
             return posted.Success ? posted.Value : null;
         }
     }
+
+    /// <summary>Open interest of a Futures instrument: the sum of every account's long position (equal to the shorts'), in contracts.</summary>
+    internal decimal OpenInterest(string symbol)
+    {
+        ArgumentNullException.ThrowIfNull(symbol);
+        lock (_gate)
+        {
+            var total = 0m;
+            foreach (var ((_, positionSymbol), position) in _positions)
+            {
+                if (position.Size > 0m && string.Equals(positionSymbol, symbol, StringComparison.Ordinal))
+                {
+                    total += position.Size;
+                }
+            }
+
+            return total;
+        }
+    }
 }

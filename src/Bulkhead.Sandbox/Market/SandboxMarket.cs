@@ -184,6 +184,7 @@ public sealed class SandboxMarket
             try
             {
                 _exchange.UpdateMarkPrice(instrument.Symbol, mark, index);
+                _data.RecordPrices(instrument.Symbol, mark, index);
             }
             catch (ArgumentException ex)
             {

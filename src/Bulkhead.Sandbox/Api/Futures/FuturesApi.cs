@@ -29,6 +29,7 @@ public static partial class FuturesApi
         MapAccounts(v3);
         MapTransfers(v3);
         MapHistory(routes);
+        MapCharts(routes);
 
         routes.Map("/derivatives/{**rest}", (HttpContext context) => NotFound(context));
         routes.Map("/api/history/{**rest}", (HttpContext context) => NotFound(context));
