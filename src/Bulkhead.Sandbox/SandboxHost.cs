@@ -36,7 +36,7 @@ public static class SandboxHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(token);
-        builder.Services.AddSingleton(_ => new SandboxExchange(store, time));
+        builder.Services.AddSingleton(_ => new SandboxExchange(store, time) { TradingLimits = Bulkhead.Kraken.Limits.SpotTradingLimits.For(options.Tier) });
         builder.Services.AddSingleton(services => new MarketData(services.GetRequiredService<SandboxExchange>(), time));
         if (options.Market.Enabled)
         {

@@ -2,7 +2,8 @@ namespace Bulkhead.Sandbox.Matching;
 
 /// <summary>
 /// Receives an <see cref="OrderBook"/>'s events synchronously, in the order they happen. Calls are made while the
-/// book is mid-operation: a listener must not call back into the same book.
+/// book is mid-operation: a listener must not call back into the same book, and must not throw (the command would be
+/// left half applied); collect the events and act on them after the call returns.
 /// </summary>
 public interface IMatchListener
 {

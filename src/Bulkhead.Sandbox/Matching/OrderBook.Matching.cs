@@ -60,7 +60,11 @@ public sealed partial class OrderBook
                     if (selfTrade == SelfTradePrevention.CancelBoth)
                     {
                         selfTradeStopped = true;
-                        RemoveBestIfEmpty(opposite, levelIndex);
+                        if (level.Count == 0)
+                        {
+                            LevelEmptied(opposite, levelIndex);
+                        }
+
                         return remaining;
                     }
 
@@ -80,25 +84,67 @@ public sealed partial class OrderBook
                 listener.OnFill(fill);
             }
 
-            if (!RemoveBestIfEmpty(opposite, levelIndex))
+            if (level.Count != 0)
             {
                 break;
             }
+
+            LevelEmptied(opposite, levelIndex);
         }
 
         return remaining;
     }
 
-    private bool RemoveBestIfEmpty(BookSide side, int levelIndex)
+    /// <summary>Removes and frees empty levels at the best end of a side, so its best is a live level again.</summary>
+    private void TrimBest(BookSide side)
     {
-        if (_levels[levelIndex].Count != 0)
+        while (side.Count > 0)
         {
-            return false;
+            var best = side.Best;
+            if (_levels[best].Count != 0)
+            {
+                return;
+            }
+
+            side.RemoveBest();
+            side.Tombstones--;
+            FreeLevel(best);
+        }
+    }
+
+    /// <summary>A level just became empty: trim it if it is the best, else leave a tombstone (compacting when many).</summary>
+    private void LevelEmptied(BookSide side, int levelIndex)
+    {
+        side.Tombstones++;
+        if (side.Best == levelIndex)
+        {
+            TrimBest(side);
+        }
+        else if (side.Tombstones > 32 && side.Tombstones > side.Count / 2)
+        {
+            Compact(side);
+        }
+    }
+
+    /// <summary>Drops every tombstone of a side in one pass (amortised over the removals that made them).</summary>
+    private void Compact(BookSide side)
+    {
+        var kept = 0;
+        for (var i = 0; i < side.Count; i++)
+        {
+            var levelIndex = side.LevelAt(i);
+            if (_levels[levelIndex].Count == 0)
+            {
+                FreeLevel(levelIndex);
+            }
+            else
+            {
+                side.Move(i, kept++);
+            }
         }
 
-        side.RemoveBest();
-        FreeLevel(levelIndex);
-        return true;
+        side.Truncate(kept);
+        side.Tombstones = 0;
     }
 
     /// <summary>Removes and frees the head order of a level (filled or cancelled while taking).</summary>
@@ -130,6 +176,10 @@ public sealed partial class OrderBook
         if (at >= 0)
         {
             levelIndex = side.LevelAt(at);
+            if (_levels[levelIndex].Count == 0)
+            {
+                side.Tombstones--;
+            }
         }
         else
         {
@@ -165,7 +215,7 @@ public sealed partial class OrderBook
         level.Quantity += remaining;
     }
 
-    /// <summary>Takes a resting order out of its level's FIFO (the slot and its id stay); frees the level if it empties.</summary>
+    /// <summary>Takes a resting order out of its level's FIFO (the slot and its id stay).</summary>
     private void Unlink(int slot)
     {
         ref var o = ref _orders[slot];
@@ -193,9 +243,7 @@ public sealed partial class OrderBook
         level.Quantity -= o.Remaining;
         if (level.Count == 0)
         {
-            var side = o.Side == Side.Buy ? _bids : _asks;
-            side.RemoveAt(side.IndexOf(level.Price));
-            FreeLevel(levelIndex);
+            LevelEmptied(o.Side == Side.Buy ? _bids : _asks, levelIndex);
         }
     }
 

@@ -133,11 +133,13 @@ public sealed partial class OrderBook
     private void Depth(BookSide side, int levels, List<BookLevel> into)
     {
         into.Clear();
-        var count = Math.Min(levels, side.Count);
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < side.Count && into.Count < levels; i++)
         {
             ref readonly var level = ref _levels[side.LevelFromBest(i)];
-            into.Add(new BookLevel(level.Price, level.Quantity, level.Count));
+            if (level.Count > 0)
+            {
+                into.Add(new BookLevel(level.Price, level.Quantity, level.Count));
+            }
         }
     }
 

@@ -108,5 +108,8 @@ public sealed partial class SandboxExchange
     private IEnumerable<SandboxOrder> OrdersLocked(string account) =>
         _ordersByAccount.TryGetValue(account, out var ids) ? ids.Select(id => _orders[id]) : [];
 
-    private IEnumerable<SandboxOrder> OpenOrdersLocked(string account) => OrdersLocked(account).Where(o => o.IsOpen);
+    private static readonly SortedDictionary<long, SandboxOrder> NoOpenOrders = [];
+
+    private SortedDictionary<long, SandboxOrder>.ValueCollection OpenOrdersLocked(string account) =>
+        (_openByAccount.TryGetValue(account, out var open) ? open : NoOpenOrders).Values;
 }

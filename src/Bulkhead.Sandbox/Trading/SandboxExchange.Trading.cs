@@ -16,6 +16,7 @@ public sealed partial class SandboxExchange
     private readonly Dictionary<string, SandboxOrder> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<long, SandboxOrder> _openByEngineId = [];
     private readonly Dictionary<string, List<string>> _ordersByAccount = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<long, SandboxOrder>> _openByAccount = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Account, Wallet Wallet, string Asset), decimal> _holds = [];
     private readonly Dictionary<(string Account, string Symbol), int> _openCounts = [];
     private readonly List<SandboxTrade> _trades = [];
@@ -136,6 +137,12 @@ public sealed partial class SandboxExchange
             if (order.IsOpen)
             {
                 _openByEngineId[order.EngineId] = order;
+                if (!_openByAccount.TryGetValue(order.Account, out var open))
+                {
+                    _openByAccount[order.Account] = open = [];
+                }
+
+                open[order.EngineId] = order;
                 _openWithExpiry += order.ExpiresAt is null ? 0 : 1;
                 _openCounts[(order.Account, order.Symbol)] = _openCounts.GetValueOrDefault((order.Account, order.Symbol)) + 1;
                 if (order.HoldAsset is { } asset)
@@ -163,6 +170,7 @@ public sealed partial class SandboxExchange
         }
 
         _openByEngineId.Remove(order.EngineId);
+        _openByAccount[order.Account].Remove(order.EngineId);
         _openWithExpiry -= order.ExpiresAt is null ? 0 : 1;
         _openCounts[(order.Account, order.Symbol)]--;
         if (order.HoldAsset is { } asset)

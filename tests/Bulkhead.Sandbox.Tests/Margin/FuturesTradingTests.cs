@@ -103,4 +103,16 @@ public sealed class FuturesTradingTests
         w.Exchange.SetFuturesTradingEnabled("sub", false);
         w.Limit("sub", Side.Buy, 0.01m, 90_000m).Verdict.ShouldBe(FuturesOrderVerdict.MarketSuspended);
     }
+
+    [Fact]
+    public void Fees_FuturesTable_TierByConsolidatedMasterPlusSubaccountVolume()
+    {
+        using var w = new FuturesWorld().Account("lp", usd: 1_000_000m).Account("desk").Account("one", "desk", usd: 10_000m).Account("two", "desk", usd: 10_000m);
+        w.Exchange.SetVolume("one", 60_000m).Success.ShouldBeTrue();
+        w.Exchange.SetVolume("two", 39_000m).Success.ShouldBeTrue();       // together 99,000: below the 100,000 tier
+        w.Limit("lp", Side.Sell, 1m, 100_000m);
+        w.Limit("one", Side.Buy, 0.01m, 100_000m).Trades.Single().Fee.ShouldBe(0.5m);    // 1,000 × 0.05 %: the group is now at 100,000
+        w.Limit("two", Side.Buy, 0.01m, 100_000m).Trades.Single().Fee.ShouldBe(0.4m);    // 0.04 % for the sibling too
+        w.ShouldConserve();
+    }
 }

@@ -106,6 +106,37 @@ public sealed class OrderBookQueryTests
     }
 
     [Fact]
+    public void Cancel_ManyLevelsBehindTheBest_DepthSkipsThemAndPricesComeBack()
+    {
+        var book = new BookHarness();
+        for (var i = 1; i <= 200; i++)
+        {
+            book.Limit(i, 1, Side.Buy, i, 1);
+        }
+
+        for (var i = 1; i < 200; i++)
+        {
+            if (i % 4 != 0)
+            {
+                book.Cancel(i).ShouldBeTrue();
+                book.Book.CheckStructure().ShouldBeNull();
+            }
+        }
+
+        book.Book.LevelEntries.ShouldBeLessThan(150);   // compacted at least once
+
+        List<BookLevel> bids = [];
+        List<BookLevel> asks = [];
+        book.Book.GetDepth(3, bids, asks);
+        bids.ShouldBe([new BookLevel(200, 1, 1), new BookLevel(196, 1, 1), new BookLevel(192, 1, 1)]);
+        book.Limit(1001, 2, Side.Buy, 199, 5).Status.ShouldBe(SubmitStatus.Rested);
+        book.Limit(1002, 3, Side.Sell, 150, 1000).ShouldBe(new SubmitResult(SubmitStatus.PartiallyFilledRested, 18, 982));
+        book.Book.CheckStructure().ShouldBeNull();
+        book.Book.TryGetBestBid(out var bid).ShouldBeTrue();
+        bid.ShouldBe(148);
+    }
+
+    [Fact]
     public void Engine_Book_CreatedOnceBySymbol()
     {
         var engine = new MatchingEngine();

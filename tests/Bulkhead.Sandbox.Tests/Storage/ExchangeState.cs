@@ -16,6 +16,10 @@ internal static class ExchangeState
             $"key {k.Key} {Convert.ToBase64String(k.Secret)} {k.Account} {k.Venue} {k.Permissions} {k.FuturesAccess} {k.FuturesWithdraw} {k.NonceWindow} [{string.Join(',', k.IpAllowlist)}] {k.ExpiresAt:O} {k.QueryStart:O} {k.QueryEnd:O} {k.CreatedAt:O} {k.RevokedAt:O} nonce {exchange.NonceHighWater(k.Key)}")));
         lines.AddRange(exchange.AllEntries().Select(e => string.Create(CultureInfo.InvariantCulture,
             $"entry {e.Sequence} {e.Id} {e.RefId} {e.Time:O} {e.Account} {e.Wallet} {e.Asset} {e.Amount} {e.Fee} {e.Balance} {e.Type}")));
+        lines.AddRange(exchange.AllOrders().Select(o => string.Create(CultureInfo.InvariantCulture,
+            $"order {o.Id} {o.EngineId} {o.Account} {o.Venue} {o.Symbol} {o.Side} {o.Kind} {o.Price} {o.Volume} {o.Executed} {o.Cost} {o.Fee} {o.Status} {o.OpenedAt:O} {o.ClosedAt:O} {o.UserRef} {o.ClientOrderId} {o.Flags} {o.TimeInForce} {o.ExpiresAt:O} {o.SelfTrade} {o.ReduceOnly} {o.Reason} {o.Hold} {o.HoldAsset} {o.FeeCap} {o.FeeAsset} {o.Priority}")));
+        lines.AddRange(exchange.AllTrades().Select(t => string.Create(CultureInfo.InvariantCulture,
+            $"trade {t.Sequence} {t.Id} {t.OrderId} {t.Account} {t.Venue} {t.Symbol} {t.Side} {t.Kind} {t.Price} {t.Volume} {t.Cost} {t.Fee} {t.FeeAsset} {t.IsMaker} {t.Time:O} {t.UsdVolume}")));
         return lines;
     }
 

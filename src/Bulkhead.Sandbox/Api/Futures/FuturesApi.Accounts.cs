@@ -16,10 +16,9 @@ public static partial class FuturesApi
     {
         v3.MapGet("accounts", Handler(context => PrivateAsync(context, FuturesScope.ReadOnly, Cost("accounts"), Accounts)));
 
-        // Orders, positions and fills come with trading (part 2); until then clients must still find their lists.
-        v3.MapGet("openpositions", Handler(context => PrivateAsync(context, FuturesScope.ReadOnly, Cost("openpositions"), call => Empty(call, "openPositions"))));
-        v3.MapGet("openorders", Handler(context => PrivateAsync(context, FuturesScope.ReadOnly, Cost("openorders"), call => Empty(call, "openOrders"))));
-        v3.MapGet("fills", Handler(context => PrivateAsync(context, FuturesScope.ReadOnly, r => FuturesLimits.FillsCost(r["lastFillTime"] is not null), call => Empty(call, "fills"))));
+        v3.MapGet("openpositions", Handler(context => PrivateAsync(context, FuturesScope.ReadOnly, Cost("openpositions"), OpenPositions)));
+        v3.MapGet("openorders", Handler(context => PrivateAsync(context, FuturesScope.ReadOnly, Cost("openorders"), OpenOrders)));
+        v3.MapGet("fills", Handler(context => PrivateAsync(context, FuturesScope.ReadOnly, r => FuturesLimits.FillsCost(r["lastFillTime"] is not null), Fills)));
         v3.MapGet("notifications", Handler(context => PrivateAsync(context, FuturesScope.ReadOnly, Cost("notifications"), call => Empty(call, "notifications"))));
 
         v3.MapGet("subaccounts", Handler(context => PrivateAsync(context, FuturesScope.ReadOnly, Cost("subaccounts"), Subaccounts)));

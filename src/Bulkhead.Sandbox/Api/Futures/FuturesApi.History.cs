@@ -6,6 +6,7 @@ using Bulkhead.Sandbox.Api.Futures.Internal;
 using Bulkhead.Sandbox.Auth;
 using Bulkhead.Sandbox.Assets;
 using Bulkhead.Sandbox.Ledger;
+using Bulkhead.Sandbox.Trading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -91,7 +92,9 @@ public static partial class FuturesApi
         }
 
         var ascending = string.Equals(r["sort"], "asc", StringComparison.OrdinalIgnoreCase);
-        var logs = futures.Select((e, i) => (Id: i + 1L, Entry: e, Info: Info(e, refs)))
+        var trades = call.Exchange.Trades(name, TradingVenue.Futures).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var liquidations = call.Exchange.ClosedOrders(name, TradingVenue.Futures).Where(o => o.Reason == SandboxExchange.LiquidationReason).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var logs = futures.Select((e, i) => (Id: i + 1L, Entry: e, Info: trades.TryGetValue(e.RefId, out var t) && liquidations.Contains(t.OrderId) ? "futures liquidation" : Info(e, refs)))
             .Where(x => since is null || x.Entry.Time >= since)
             .Where(x => before is null || x.Entry.Time < before)
             .Where(x => fromId is null || x.Id >= fromId)
@@ -101,11 +104,12 @@ public static partial class FuturesApi
         return FuturesWire.Json(new JsonObject
         {
             ["accountUid"] = call.Account.FuturesUid.ToString(),
-            ["logs"] = new JsonArray([.. logs.Take(count).Select(x => LogEntry(x.Id, x.Entry, x.Info))]),
+            ["logs"] = new JsonArray([.. logs.Take(count).Select(x => LogEntry(x.Id, x.Entry, x.Info, trades.GetValueOrDefault(x.Entry.RefId)))]),
         });
     }
 
-    private static JsonObject LogEntry(long id, LedgerEntry e, string info)
+    /// <summary>One log line; a futures trade's cash leg also names its contract, price, realised P&amp;L and execution.</summary>
+    private static JsonObject LogEntry(long id, LedgerEntry e, string info, SandboxTrade? trade)
     {
         var asset = AssetCatalog.Find(e.Asset);
         return new JsonObject
@@ -116,17 +120,17 @@ public static partial class FuturesApi
             ["info"] = info,
             ["booking_uid"] = e.RefId,
             ["margin_account"] = FuturesWallets.Name(e.Wallet),
-            ["old_balance"] = FuturesWire.Number(e.Balance - e.Amount),
+            ["old_balance"] = FuturesWire.Number(e.Balance - e.Amount + e.Fee),
             ["new_balance"] = FuturesWire.Number(e.Balance),
             ["old_average_entry_price"] = null,
             ["new_average_entry_price"] = null,
-            ["trade_price"] = null,
+            ["trade_price"] = trade is null ? null : FuturesWire.Number(trade.Price),
             ["mark_price"] = null,
-            ["realized_pnl"] = null,
+            ["realized_pnl"] = trade is null ? null : FuturesWire.Number(e.Amount),
             ["fee"] = FuturesWire.Number(e.Fee),
-            ["execution"] = null,
+            ["execution"] = trade is null ? null : FuturesOrderWire.FillUid(trade),
             ["collateral"] = asset?.AltName,
-            ["contract"] = null,
+            ["contract"] = trade?.Symbol.ToLowerInvariant(),
             ["funding_rate"] = null,
             ["realized_funding"] = null,
             ["conversion_spread_percentage"] = null,

@@ -14,7 +14,7 @@ namespace Bulkhead.Sandbox.Api.Futures;
 /// Kraken's Futures REST surface: <c>/derivatives/api/v3/*</c> and <c>/api/history/v2|v3/*</c>. Envelopes, error strings
 /// and HTTP statuses follow shared/kraken/futures.md §2; parameters come from the query string and a form body alike;
 /// an unknown path answers 404 with a Futures error body; an unexpected exception answers <c>Server Error</c> (HTTP 200,
-/// no stack trace) and changes no state. Partial files: <c>.Market</c>, <c>.Accounts</c>, <c>.Transfers</c>, <c>.History</c>.
+/// no stack trace) and changes no state. Partial files: <c>.Market</c>, <c>.Accounts</c>, <c>.Transfers</c>, <c>.History</c>, <c>.Orders</c>, <c>.Batch</c>, <c>.Positions</c>.
 /// </summary>
 public static partial class FuturesApi
 {
@@ -28,6 +28,7 @@ public static partial class FuturesApi
         MapMarket(v3);
         MapAccounts(v3);
         MapTransfers(v3);
+        MapOrders(v3);
         MapHistory(routes);
         MapCharts(routes);
 

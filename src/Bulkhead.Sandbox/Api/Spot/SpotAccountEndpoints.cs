@@ -29,6 +29,7 @@ internal static class SpotAccountEndpoints
     public static SpotAnswer BalanceEx(SpotCall call)
     {
         var balances = Sorted(call);
+        var holds = call.Exchange.HoldsByAsset(call.Account.Name, Wallet.Spot);
         return SpotAnswer.Ok(w =>
         {
             w.WriteStartObject();
@@ -36,7 +37,7 @@ internal static class SpotAccountEndpoints
             {
                 w.WriteStartObject(asset.Id);
                 w.WriteString("balance", SpotEnvelope.Money(amount, asset.Decimals));
-                w.WriteString("hold_trade", SpotEnvelope.Money(0m, asset.Decimals));
+                w.WriteString("hold_trade", SpotEnvelope.Money(holds.GetValueOrDefault(asset.Id), asset.Decimals));
                 w.WriteEndObject();
             }
 

@@ -34,9 +34,22 @@ public static class SpotApi
         ["Withdraw"] = SpotFundingEndpoints.Withdraw,
         ["WalletTransfer"] = SpotFundingEndpoints.WalletTransfer,
         ["GetWebSocketsToken"] = SpotFundingEndpoints.GetWebSocketsToken,
+        ["AddOrder"] = SpotTradingEndpoints.AddOrder,
+        ["AddOrderBatch"] = SpotTradingEndpoints.AddOrderBatch,
+        ["AmendOrder"] = SpotTradingEndpoints.AmendOrder,
+        ["EditOrder"] = SpotTradingEndpoints.EditOrder,
+        ["CancelOrder"] = SpotTradingEndpoints.CancelOrder,
+        ["CancelAll"] = SpotTradingEndpoints.CancelAll,
+        ["CancelAllOrdersAfter"] = SpotTradingEndpoints.CancelAllOrdersAfter,
+        ["OpenOrders"] = SpotOrderEndpoints.OpenOrders,
+        ["ClosedOrders"] = SpotOrderEndpoints.ClosedOrders,
+        ["QueryOrders"] = SpotOrderEndpoints.QueryOrders,
+        ["TradesHistory"] = SpotOrderEndpoints.TradesHistory,
+        ["QueryTrades"] = SpotOrderEndpoints.QueryTrades,
+        ["TradeVolume"] = SpotOrderEndpoints.TradeVolume,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>The private methods this sandbox serves (the others answer <c>EGeneral:Unknown method</c> until part 2).</summary>
+    /// <summary>The private methods this sandbox serves (the others answer <c>EGeneral:Unknown method</c>).</summary>
     public static IReadOnlyCollection<string> PrivateMethods => Private.Keys;
 
     /// <summary>Maps the Spot routes.</summary>

@@ -3,7 +3,9 @@ namespace Bulkhead.Sandbox.Matching.Internal;
 /// <summary>
 /// One side's price levels as a sorted array of keys with the best at the end (bids: key = price; asks: key = -price,
 /// so the end is always the best), mapped to pooled <see cref="PriceLevel"/> indices. Most activity is near the touch,
-/// so inserts and removals shift few entries and the best is removed in O(1).
+/// so inserts shift few entries and the best is removed in O(1). A level that empties behind the best stays in place
+/// as a tombstone (no shift; reused if an order comes back to that price) until tombstones outnumber live levels and
+/// <c>OrderBook</c> compacts the side; the best (the end) is never empty.
 /// </summary>
 internal sealed class BookSide
 {
@@ -15,6 +17,9 @@ internal sealed class BookSide
     public bool IsBid { get; }
 
     public int Count { get; private set; }
+
+    /// <summary>Empty levels kept in the array (tombstones).</summary>
+    public int Tombstones { get; set; }
 
     /// <summary>The level index of the best price (the side must not be empty).</summary>
     public int Best => _levels[Count - 1];
@@ -85,19 +90,20 @@ internal sealed class BookSide
         Count++;
     }
 
-    public void RemoveAt(int index)
-    {
-        var tail = Count - index - 1;
-        if (tail > 0)
-        {
-            Array.Copy(_keys, index + 1, _keys, index, tail);
-            Array.Copy(_levels, index + 1, _levels, index, tail);
-        }
-
-        Count--;
-    }
-
     public void RemoveBest() => Count--;
 
-    public void Clear() => Count = 0;
+    /// <summary>Moves the entry at <paramref name="from"/> to <paramref name="to"/> (≤ from), for compaction.</summary>
+    public void Move(int from, int to)
+    {
+        _keys[to] = _keys[from];
+        _levels[to] = _levels[from];
+    }
+
+    public void Truncate(int count) => Count = count;
+
+    public void Clear()
+    {
+        Count = 0;
+        Tombstones = 0;
+    }
 }

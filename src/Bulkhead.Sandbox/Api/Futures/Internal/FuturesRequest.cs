@@ -11,7 +11,11 @@ namespace Bulkhead.Sandbox.Api.Futures.Internal;
 /// </summary>
 internal sealed class FuturesRequest
 {
+    /// <summary>Parameters that carry a list as repeated keys (<c>orders/status</c>: <c>orderIds=a&amp;orderIds=b</c>).</summary>
+    private static readonly HashSet<string> Lists = new(StringComparer.Ordinal) { "orderIds", "cliOrdIds" };
+
     private readonly Dictionary<string, string> _parameters;
+    private readonly Dictionary<string, List<string>> _lists = new(StringComparer.Ordinal);
 
     private FuturesRequest(string path, string rawQuery, string rawBody, Dictionary<string, string> parameters, string? duplicate, string? json)
     {
@@ -44,6 +48,9 @@ internal sealed class FuturesRequest
     /// <summary>A parameter's value, or null.</summary>
     public string? this[string name] => _parameters.GetValueOrDefault(name);
 
+    /// <summary>Every value of a list parameter (<c>orderIds</c>, <c>cliOrdIds</c>), in order; empty if absent.</summary>
+    public IReadOnlyList<string> Values(string name) => _lists.TryGetValue(name, out var values) ? values : [];
+
     /// <summary>Builds the request from the body bytes read by <see cref="Auth.HttpAuthRequests.ReadBodyAsync"/>.</summary>
     public static FuturesRequest Read(HttpRequest request, byte[] body)
     {
@@ -51,6 +58,7 @@ internal sealed class FuturesRequest
         var rawBody = Encoding.UTF8.GetString(body);
 
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lists = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         string? duplicate = null;
         string? json = null;
         foreach (var source in new[] { rawQuery, rawBody })
@@ -65,6 +73,17 @@ internal sealed class FuturesRequest
 
             foreach (var (name, values) in QueryHelpers.ParseQuery(source))
             {
+                if (Lists.Contains(name))
+                {
+                    if (!lists.TryGetValue(name, out var list))
+                    {
+                        lists[name] = list = [];
+                    }
+
+                    list.AddRange(values.Where(v => v is not null).Select(v => v!));
+                    continue;
+                }
+
                 if (values.Count != 1 || !parameters.TryAdd(name, values.ToString()))
                 {
                     duplicate ??= name;
@@ -72,6 +91,12 @@ internal sealed class FuturesRequest
             }
         }
 
-        return new FuturesRequest(request.Path.Value ?? string.Empty, rawQuery, rawBody, parameters, duplicate, json);
+        var read = new FuturesRequest(request.Path.Value ?? string.Empty, rawQuery, rawBody, parameters, duplicate, json);
+        foreach (var (name, list) in lists)
+        {
+            read._lists[name] = list;
+        }
+
+        return read;
     }
 }

@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using Bulkhead.Sandbox.Assets;
 using Bulkhead.Sandbox.Ledger;
+using Bulkhead.Sandbox.Margin;
 
 namespace Bulkhead.Sandbox.Api.Futures.Internal;
 
 /// <summary>
-/// The Futures wallets on the wire: <c>cash</c> (holding) and <c>flex</c> (multi-collateral). Flex collateral is valued at
-/// <see cref="SandboxAsset.UsdPrice"/> with no haircut (Kraken's haircuts are UNCONFIRMED) and, with no positions in
-/// part 1, every margin figure is zero and equity equals the collateral value.
+/// The Futures wallets on the wire: <c>cash</c> (holding) and <c>flex</c> (multi-collateral). Flex figures come from
+/// <see cref="SandboxExchange.Margin"/>: collateral valued at the index price (USD at 1) with no haircut (Kraken's haircuts
+/// are UNCONFIRMED), unrealised P&amp;L at mark, initial and maintenance margin from the ladder.
 /// </summary>
 internal static class FuturesWallets
 {
@@ -48,19 +49,19 @@ internal static class FuturesWallets
     /// </summary>
     public static JsonObject Flex(SandboxExchange exchange, string account, bool asArray)
     {
-        var total = 0m;
+        var margin = exchange.Margin(account);
         var map = new JsonObject();
         var list = new JsonArray();
         foreach (var (asset, quantity) in Sorted(exchange.Balances(account, Wallet.FuturesFlex)))
         {
-            var value = quantity * asset.UsdPrice;
-            total += value;
+            var price = MarginCalculator.UsdValue(asset.Id, exchange.MarkPrices);
+            var value = quantity * price;
             var entry = new JsonObject
             {
                 ["quantity"] = FuturesWire.Number(quantity),
                 ["value"] = FuturesWire.Number(value),
                 ["collateral"] = FuturesWire.Number(value),
-                ["available"] = FuturesWire.Number(quantity),
+                ["available"] = FuturesWire.Number(Math.Max(0m, Math.Min(quantity, decimal.Round(margin.AvailableMargin / price, asset.Decimals, MidpointRounding.ToZero)))),
             };
             if (asArray)
             {
@@ -80,20 +81,23 @@ internal static class FuturesWallets
         }
 
         flex["currencies"] = asArray ? list : map;
-        flex["initialMargin"] = 0;
-        flex["initialMarginWithOrders"] = 0;
-        flex["maintenanceMargin"] = 0;
-        flex["balanceValue"] = FuturesWire.Number(total);
-        flex["portfolioValue"] = FuturesWire.Number(total);
-        flex["collateralValue"] = FuturesWire.Number(total);
-        flex["pnl"] = 0;
+        flex["initialMargin"] = Usd(margin.InitialMargin);
+        flex["initialMarginWithOrders"] = Usd(margin.InitialMarginWithOrders);
+        flex["maintenanceMargin"] = Usd(margin.MaintenanceMargin);
+        flex["balanceValue"] = Usd(margin.BalanceValue);
+        flex["portfolioValue"] = Usd(margin.Equity);
+        flex["collateralValue"] = Usd(margin.BalanceValue);
+        flex["pnl"] = Usd(margin.UnrealisedPnl);
         flex["unrealizedFunding"] = 0;
-        flex["totalUnrealized"] = 0;
-        flex["totalUnrealizedAsMargin"] = 0;
-        flex["marginEquity"] = FuturesWire.Number(total);
-        flex["availableMargin"] = FuturesWire.Number(total);
+        flex["totalUnrealized"] = Usd(margin.UnrealisedPnl);
+        flex["totalUnrealizedAsMargin"] = Usd(margin.UnrealisedPnl);
+        flex["marginEquity"] = Usd(margin.Equity);
+        flex["availableMargin"] = Usd(margin.AvailableMargin);
         return flex;
     }
+
+    /// <summary>A USD figure on the wire: at most 8 decimals.</summary>
+    private static JsonNode Usd(decimal value) => FuturesWire.Number(decimal.Round(value, 8));
 
     private static IEnumerable<(SandboxAsset Asset, decimal Amount)> Sorted(IReadOnlyDictionary<string, decimal> balances) =>
         AssetCatalog.All.Where(a => balances.ContainsKey(a.Id)).Select(a => (a, balances[a.Id]));
