@@ -23,7 +23,7 @@ namespace Bulkhead.Sandbox.Api.Futures;
 public static partial class FuturesApi
 {
     private const int HistoryCount = 100;
-    private const int DefaultCandleCount = 2000;
+    private const int DefaultCandleCount = 5000;
     private const int MaxCandleCount = 5000;
 
     private static readonly Dictionary<string, TimeSpan> Resolutions = new(StringComparer.Ordinal)
