@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Bulkhead.Sandbox.Market;
 
 /// <summary>
-/// Runs a <see cref="SandboxMarket"/> in the background: opens it when the host starts, then ticks every
+/// Runs a <see cref="SandboxMarket"/> in the background: opens it while the host starts (so books have depth before the
+/// first request), then ticks every
 /// <see cref="MarketOptions.TickInterval"/> on the injected <see cref="TimeProvider"/> (a <c>FakeTimeProvider</c> ticks
 /// it only when advanced). A failed step is logged and the next one retries.
 /// </summary>
@@ -29,10 +30,16 @@ public sealed class MarketService : BackgroundService
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
+    /// <summary>Opens the market (funds and quotes every book) before the host reports started, then starts the step loop.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _market.Open();
+        return base.StartAsync(cancellationToken);
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _market.Open();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
