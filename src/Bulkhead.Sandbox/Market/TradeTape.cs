@@ -96,6 +96,23 @@ public sealed class TradeTape
         }
     }
 
+    /// <summary>Every kept trade of <paramref name="symbol"/> at or after <paramref name="from"/> and before <paramref name="before"/> (either may be null), oldest first.</summary>
+    public IReadOnlyList<PublicTrade> Between(string symbol, DateTimeOffset? from, DateTimeOffset? before)
+    {
+        lock (_gate)
+        {
+            if (!_books.TryGetValue(symbol, out var book))
+            {
+                return [];
+            }
+
+            var list = book.Trades;
+            var start = from is { } f ? FirstAtOrAfter(list, f) : 0;
+            var end = before is { } b ? FirstAtOrAfter(list, b) : list.Count;
+            return end > start ? list.GetRange(start, end - start) : [];
+        }
+    }
+
     /// <summary>Statistics of the trades in [<paramref name="from"/>, <paramref name="to"/>].</summary>
     public TradeStats Stats(string symbol, DateTimeOffset from, DateTimeOffset to)
     {

@@ -39,9 +39,12 @@ public static partial class FuturesApi
         ["1w"] = TimeSpan.FromDays(7),
     };
 
-    private static void MapCharts(IEndpointRouteBuilder routes) =>
+    private static void MapCharts(IEndpointRouteBuilder routes)
+    {
         routes.MapGet("/api/charts/v1/{tickType}/{symbol}/{resolution}", (HttpContext context, string tickType, string symbol, string resolution) =>
             PublicAsync(context, time => Chart(context, time, tickType, symbol, resolution)));
+        MapMarketHistory(routes);
+    }
 
     private static MarketData MarketOf(HttpContext context)
     {

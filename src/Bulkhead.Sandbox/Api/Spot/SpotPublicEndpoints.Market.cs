@@ -236,7 +236,8 @@ internal static partial class SpotPublicEndpoints
         return text is null || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count >= 1 && count <= max);
     }
 
-    // Kraken's since: Unix seconds (a decimal allowed) or, for Trades' cursor, nanoseconds (anything above 10^12).
+    // Kraken's since: Unix seconds (a decimal allowed) or, for Trades' cursor, nanoseconds (anything above 10^12). A
+    // negative value means "from the start" (ccxt's kraken fetchOHLCV sends since=-60 for a limit without since).
     private static bool Since(string? text, out DateTimeOffset? since)
     {
         since = null;
@@ -245,9 +246,15 @@ internal static partial class SpotPublicEndpoints
             return true;
         }
 
-        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > 4_102_444_800_000_000_000m)
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value > 4_102_444_800_000_000_000m)
         {
             return false;
+        }
+
+        if (value < 0m)
+        {
+            since = DateTimeOffset.UnixEpoch;
+            return true;
         }
 
         var seconds = value > 1_000_000_000_000m ? value / 1_000_000_000m : Math.Min(value, 4_102_444_800m);

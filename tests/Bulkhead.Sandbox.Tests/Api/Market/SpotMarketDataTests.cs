@@ -90,6 +90,16 @@ public sealed class SpotMarketDataTests
     }
 
     [Fact]
+    public async Task Ohlc_NegativeSinceAsCcxtSendsForALimit_FromTheStart()
+    {
+        await using var sandbox = await MarketSandbox.StartAsync();
+        sandbox.Step(130);
+        var all = await sandbox.SpotAsync("OHLC?pair=XBTUSD&interval=1");
+        var negative = await sandbox.SpotAsync("OHLC?pair=XBTUSD&interval=1&since=-60");
+        negative.GetProperty("XXBTZUSD").GetArrayLength().ShouldBe(all.GetProperty("XXBTZUSD").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Spread_AfterSteps_TopOfBookSamples()
     {
         await using var sandbox = await MarketSandbox.StartAsync();
@@ -126,7 +136,7 @@ public sealed class SpotMarketDataTests
     [InlineData("Depth?pair=XBTUSD&count=501", KrakenErrors.InvalidArguments + ":count")]
     [InlineData("Depth?pair=XBTUSD&count=abc", KrakenErrors.InvalidArguments + ":count")]
     [InlineData("Depth?pair=XBTUSD&count=99999999999999999999", KrakenErrors.InvalidArguments + ":count")]
-    [InlineData("Trades?pair=XBTUSD&since=-5", KrakenErrors.InvalidArguments + ":since")]
+    [InlineData("Trades?pair=XBTUSD&since=--5", KrakenErrors.InvalidArguments + ":since")]
     [InlineData("Trades?pair=XBTUSD&since=abc", KrakenErrors.InvalidArguments + ":since")]
     [InlineData("Trades?pair=XBTUSD&since=1e9", KrakenErrors.InvalidArguments + ":since")]
     [InlineData("Trades?pair=XBTUSD&since=999999999999999999999999999", KrakenErrors.InvalidArguments + ":since")]
