@@ -60,6 +60,13 @@ public sealed partial class SandboxExchange
                 size = allowed;
             }
 
+            var position = PositionSizeLocked(command.Account, spec.Symbol);
+            var after = position + (command.Side == Side.Buy ? size : -size);
+            if (Math.Abs(after) > spec.MaxPositionSize && Math.Abs(after) > Math.Abs(position))
+            {
+                return FuturesOrderResult.Refused(FuturesOrderVerdict.MaxPositionViolation, $"the position would exceed {spec.MaxPositionSize} contracts of {spec.Symbol}");
+            }
+
             decimal price;
             if (command.Kind == FuturesOrderKind.Market)
             {

@@ -2,6 +2,7 @@ using Bulkhead.Sandbox.Assets;
 using Bulkhead.Sandbox.Ledger;
 using Bulkhead.Sandbox.Margin;
 using Bulkhead.Sandbox.Matching;
+using Bulkhead.Sandbox.Storage;
 using Bulkhead.Sandbox.Trading;
 
 #pragma warning disable IDE0130 // One class split by concern across the concept folders.
@@ -10,7 +11,7 @@ namespace Bulkhead.Sandbox;
 
 /// <summary>
 /// Liquidation, per account: when an account's equity falls below its maintenance margin (checked after every mark
-/// price update and every Futures order action), its Futures orders are cancelled and every position is taken over by
+/// price update, every Futures order action and every committed batch with Futures fills, whoever placed the order), its Futures orders are cancelled and every position is taken over by
 /// <see cref="SystemAccounts.Insurance"/> at the mark price (a trade with <c>fillType</c> <c>liquidation</c>, no fee),
 /// realising the loss against <see cref="SystemAccounts.Clearing"/>. If the flex collateral is then worth less than
 /// zero, the insurance fund pays the deficit in USD. Nothing of any other account is read or changed.
@@ -19,6 +20,8 @@ public sealed partial class SandboxExchange
 {
     /// <summary>The <c>reason</c> of orders cancelled, and of the orders that closed positions, by a liquidation.</summary>
     public const string LiquidationReason = "Liquidation";
+
+    private bool _liquidating;
 
     /// <summary>Liquidates <paramref name="account"/> now if its equity is below its maintenance margin; true if it did.</summary>
     public bool LiquidateIfDue(string account)
@@ -35,8 +38,35 @@ public sealed partial class SandboxExchange
         }
     }
 
+    /// <summary>After any committed batch with Futures fills (a Futures order, the market's orders, an amend that crossed): liquidate what is due.</summary>
+    partial void AfterTradingCommit(SandboxChangeSet changes)
+    {
+        if (!_liquidating && changes.Trades.Any(t => t.Venue == TradingVenue.Futures))
+        {
+            LiquidateDueLocked();
+        }
+    }
+
     /// <summary>Liquidates every user account whose equity is below its maintenance margin. Caller holds the lock.</summary>
     private void LiquidateDueLocked()
+    {
+        if (_liquidating)
+        {
+            return;
+        }
+
+        _liquidating = true;
+        try
+        {
+            LiquidateDueOnce();
+        }
+        finally
+        {
+            _liquidating = false;
+        }
+    }
+
+    private void LiquidateDueOnce()
     {
         var holders = _positions.Where(p => !p.Value.IsFlat && !p.Key.Account.StartsWith('@')).Select(p => p.Key.Account)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -50,6 +80,20 @@ public sealed partial class SandboxExchange
     }
 
     private void LiquidateLocked(string account)
+    {
+        var outer = _liquidating;
+        _liquidating = true;
+        try
+        {
+            LiquidateAccount(account);
+        }
+        finally
+        {
+            _liquidating = outer;
+        }
+    }
+
+    private void LiquidateAccount(string account)
     {
         var orders = OpenOrdersLocked(account).Where(o => o.Venue == TradingVenue.Futures).ToList();
         CancelLocked(orders, SandboxOrderStatus.Canceled, LiquidationReason, charge: false);

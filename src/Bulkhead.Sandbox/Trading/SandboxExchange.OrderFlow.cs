@@ -9,6 +9,9 @@ namespace Bulkhead.Sandbox;
 /// <summary>The two halves every order operation shares: checking a request into an order, and booking a book's events.</summary>
 public sealed partial class SandboxExchange
 {
+    /// <summary>The largest volume and the largest price an order may carry (their product still fits a decimal with fees).</summary>
+    public const decimal MaxOrderAmount = 1_000_000_000_000m;
+
     /// <summary>
     /// Checks a request and builds the order it would place (not yet on the book, nothing written). With
     /// <paramref name="replacing"/>, the order's hold may reuse the replaced version's; unless
@@ -33,14 +36,14 @@ public sealed partial class SandboxExchange
             return Fail(SandboxRejection.InvalidOrder, $"{request.Venue} trading is not available in this build");
         }
 
-        if (request.Volume <= 0 || !scale.FitsLots(request.Volume))
+        if (request.Volume <= 0 || request.Volume > MaxOrderAmount || !scale.FitsLots(request.Volume))
         {
             return Fail(SandboxRejection.InvalidVolume, $"volume {request.Volume} must be positive with at most {scale.LotDecimals} decimals");
         }
 
         var market = request.Kind == OrderKind.Market;
         var price = market ? null : request.Price;
-        if (!market && (price is not { } limit || limit <= 0 || !scale.IsOnTick(limit)))
+        if (!market && (price is not { } limit || limit <= 0 || limit > MaxOrderAmount || !scale.IsOnTick(limit)))
         {
             return Fail(SandboxRejection.InvalidPrice, $"a limit order needs a positive price on the tick {scale.TickSize}");
         }

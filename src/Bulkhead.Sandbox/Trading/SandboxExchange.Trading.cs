@@ -115,7 +115,12 @@ public sealed partial class SandboxExchange
 
             throw;
         }
+
+        AfterTradingCommit(changes);
     }
+
+    /// <summary>Lets the Futures module react to committed fills (liquidation checks, <c>Margin/</c>); no-op until it does.</summary>
+    partial void AfterTradingCommit(SandboxChangeSet changes);
 
     /// <summary>Applies committed orders and trades to memory (called by <see cref="Apply"/>).</summary>
     private void ApplyTrading(SandboxChangeSet changes)

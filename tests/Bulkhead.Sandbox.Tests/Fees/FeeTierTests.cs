@@ -1,5 +1,6 @@
 using Bulkhead.Sandbox.Assets;
 using Bulkhead.Sandbox.Fees;
+using Bulkhead.Sandbox.Ledger;
 using Bulkhead.Sandbox.Matching;
 using Bulkhead.Sandbox.Tests.Api.Spot;
 using Bulkhead.Sandbox.Tests.Trading;
@@ -95,5 +96,36 @@ public sealed class FeeTierTests
         after.GetProperty("fees_maker").GetProperty("XXBTZUSD").GetProperty("fee").GetString().ShouldBe("0.2000");
         var typed = await sandbox.Client(key).GetTradeVolumeAsync(["XXBTZUSD"], TestContext.Current.CancellationToken);
         typed.Value!.TakerFees["XXBTZUSD"].Percent.ShouldBe(0.35m);
+    }
+
+    [Fact]
+    public async Task TwoSubaccountsTradeOverHttp_TogetherCrossTheTier_NextFillPaysTheLowerFee()
+    {
+        await using var sandbox = await SpotSandbox.StartAsync();
+        var desk = sandbox.Master("desk");
+        var mm = sandbox.Sub("mm", desk);
+        var dir = sandbox.Sub("dir", desk);
+        var other = sandbox.Master("other");
+        sandbox.Exchange.Deposit(mm, Wallet.Spot, "ZUSD", 20_000m).Success.ShouldBeTrue();
+        sandbox.Exchange.Deposit(dir, Wallet.Spot, "ZUSD", 20_000m).Success.ShouldBeTrue();
+        sandbox.Exchange.Deposit(other, Wallet.Spot, "XXBT", 1m).Success.ShouldBeTrue();
+        var (mmKey, dirKey, otherKey) = (sandbox.Key(mm), sandbox.Key(dir), sandbox.Key(other));
+        (await sandbox.PrivateAsync(otherKey, "AddOrder", "pair=XBTUSD&type=sell&ordertype=limit&volume=0.5&price=50000")).ShouldSucceed();
+
+        (await sandbox.PrivateAsync(mmKey, "AddOrder", "pair=XBTUSD&type=buy&ordertype=market&volume=0.12")).ShouldSucceed();
+        (await sandbox.PrivateAsync(dirKey, "TradeVolume", "pair=XBTUSD")).ShouldSucceed().GetProperty("fees").GetProperty("XXBTZUSD").GetProperty("fee").GetString().ShouldBe("0.4000");
+        (await sandbox.PrivateAsync(dirKey, "AddOrder", "pair=XBTUSD&type=buy&ordertype=market&volume=0.12")).ShouldSucceed();
+        sandbox.Exchange.Trades(mm).Sum(t => t.UsdVolume).ShouldBe(6_000m);
+        sandbox.Exchange.Trades(dir).Sum(t => t.UsdVolume).ShouldBe(6_000m);
+
+        var volume = (await sandbox.PrivateAsync(dirKey, "TradeVolume", "pair=XBTUSD")).ShouldSucceed();
+        volume.GetProperty("volume").GetString().ShouldBe("12000.0000");
+        volume.GetProperty("fees").GetProperty("XXBTZUSD").GetProperty("fee").GetString().ShouldBe("0.3500");
+        (await sandbox.PrivateAsync(mmKey, "AddOrder", "pair=XBTUSD&type=buy&ordertype=market&volume=0.02")).ShouldSucceed();
+        sandbox.Time.Advance(TimeSpan.FromSeconds(10));
+        var fees = (await sandbox.PrivateAsync(mmKey, "TradesHistory")).ShouldSucceed().GetProperty("trades").EnumerateObject()
+            .Select(t => t.Value.GetProperty("fee").GetString()).ToList();
+        fees.ShouldBe(["3.5000", "24.0000"]); // newest first: 0.35 % of $1,000, then 0.40 % of $6,000
+        sandbox.Exchange.UnbalancedMovements().ShouldBeEmpty();
     }
 }

@@ -105,6 +105,14 @@ public sealed class FuturesTradingTests
     }
 
     [Fact]
+    public void MaxPosition_BeyondTheInstrumentsLimit_MaxPositionViolation()
+    {
+        using var w = new FuturesWorld().Account("whale", usd: 20_000_000_000m);
+        w.Limit("whale", Side.Buy, 10_000_001m, 1m, FuturesWorld.Eth).Verdict.ShouldBe(FuturesOrderVerdict.MaxPositionViolation);
+        w.Limit("whale", Side.Buy, 10_000_000m, 1m, FuturesWorld.Eth).Verdict.ShouldBe(FuturesOrderVerdict.Placed);
+    }
+
+    [Fact]
     public void Fees_FuturesTable_TierByConsolidatedMasterPlusSubaccountVolume()
     {
         using var w = new FuturesWorld().Account("lp", usd: 1_000_000m).Account("desk").Account("one", "desk", usd: 10_000m).Account("two", "desk", usd: 10_000m);

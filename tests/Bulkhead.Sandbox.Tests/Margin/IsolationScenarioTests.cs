@@ -65,6 +65,25 @@ public sealed class IsolationScenarioTests
     }
 
     [Fact]
+    public void FillFromTheMarketsOwnOrder_LeavesAccountBelowMaintenance_LiquidatedAtOnce()
+    {
+        using var w = new FuturesWorld().Account("trader", usd: 1_000m);
+        w.Limit("trader", Side.Buy, 0.4m, 100_000m).Verdict.ShouldBe(FuturesOrderVerdict.Placed);
+        w.Exchange.UpdateMarkPrice(FuturesWorld.Xbt, 97_700m);                     // an order alone has no maintenance margin
+        w.Exchange.OpenOrders("trader").Count.ShouldBe(1);
+
+        // The liquidity provider's path: the trading core directly, as a system account.
+        var placed = w.Exchange.PlaceOrder(new SandboxOrderRequest("@market", TradingVenue.Futures, FuturesWorld.Xbt, Side.Sell, OrderKind.Limit, 0.4m, 100_000m));
+        placed.Success.ShouldBeTrue(placed.Detail);
+        placed.Value.Trades.Single().Volume.ShouldBe(0.4m);
+
+        w.Size("trader").ShouldBe(0m);                                             // −920 at mark on 1,000 − 8 fee: below 390.80 maintenance
+        w.Size(SystemAccounts.Insurance).ShouldBe(0.4m);
+        w.Usd("trader").ShouldBe(1_000m - 8m - 920m);
+        w.ShouldConserve();
+    }
+
+    [Fact]
     public void Positions_SurviveReopen_OnSqlite()
     {
         using var folder = new TempFolder();

@@ -22,6 +22,9 @@ public static partial class FuturesApi
         foreach (var version in new[] { "v2", "v3" })
         {
             routes.MapGet($"/api/history/{version}/account-log", Handler(context => HistoryAsync(context, AccountLog)));
+            routes.MapGet($"/api/history/{version}/orders", Handler(context => HistoryAsync(context, HistoryOrders, "orders")));
+            routes.MapGet($"/api/history/{version}/executions", Handler(context => HistoryAsync(context, HistoryExecutions, "executions")));
+            routes.MapGet($"/api/history/{version}/triggers", Handler(context => HistoryAsync(context, (call, count) => HistoryPage(call, count, []), "triggers")));
         }
     }
 
@@ -29,7 +32,7 @@ public static partial class FuturesApi
     /// Runs a history endpoint: no <c>result</c> envelope; authentication refusals are 401 <c>{status,reason}</c>, an empty
     /// token pool 429 text with <c>rate-limit-reset</c> (futures.md §2.2, §3.3).
     /// </summary>
-    private static async Task<IResult> HistoryAsync(HttpContext context, Func<FuturesCall, int, IResult> handler)
+    private static async Task<IResult> HistoryAsync(HttpContext context, Func<FuturesCall, int, IResult> handler, string endpoint = "account-log")
     {
         var time = context.RequestServices.GetRequiredService<TimeProvider>();
         try
@@ -48,7 +51,7 @@ public static partial class FuturesApi
             var count = request["count"] is { } text
                 ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 100_000 ? n : -1
                 : FuturesLimits.AccountLogDefaultCount;
-            var cost = FuturesLimits.AccountLogCost(count < 0 ? FuturesLimits.AccountLogDefaultCount : count);
+            var cost = FuturesLimits.HistoryCost(endpoint, count < 0 ? FuturesLimits.AccountLogDefaultCount : count);
             var outcome = Authenticate(context, body, FuturesScope.ReadOnly, RateBudget.FuturesHistory, cost);
             if (outcome.Failure == AuthFailure.RateLimited)
             {

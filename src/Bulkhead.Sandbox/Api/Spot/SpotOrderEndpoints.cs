@@ -66,11 +66,6 @@ internal static class SpotOrderEndpoints
         }
 
         var orders = ids.Select(id => call.Exchange.FindOrder(call.Account.Name, id)).OfType<SandboxOrder>().Where(o => o.Venue == TradingVenue.Spot).ToList();
-        if (orders.Count == 0)
-        {
-            return KrakenErrors.InvalidOrder;
-        }
-
         var trades = WithTrades(call);
         return SpotAnswer.Ok(w => SpotOrderWire.WriteOrders(w, orders, trades));
     }

@@ -160,6 +160,32 @@ public sealed class FuturesTradingApiTests
         (await trader.CancelAllOrdersAsync(cancellationToken: Ct)).GetValueOrThrow().Status.ShouldBe("noOrdersToCancel");
     }
 
+    [Fact]
+    public async Task History_OrdersAndExecutions_AsElements()
+    {
+        var (sandbox, lp, trader, key) = await StartAsync();
+        await using var _ = sandbox;
+        (await lp.SendOrderAsync(Order(OrderSide.Sell, FuturesOrderType.Limit, 1m, 100_000m), Ct)).GetValueOrThrow();
+        var filled = (await trader.SendOrderAsync(Order(OrderSide.Buy, FuturesOrderType.Limit, 0.1m, 100_000m, "h1"), Ct)).GetValueOrThrow();
+        var cancelled = (await trader.SendOrderAsync(Order(OrderSide.Buy, FuturesOrderType.Limit, 0.1m, 90_000m), Ct)).GetValueOrThrow();
+        (await trader.CancelOrderAsync(cancelled.OrderId, cancellationToken: Ct)).GetValueOrThrow();
+
+        var orders = await sandbox.RawAsync(HttpMethod.Get, "/api/history/v2/orders", "sort=asc", key);
+        orders.Status.ShouldBe(System.Net.HttpStatusCode.OK, orders.Body);
+        var kinds = orders.Json.GetProperty("elements").EnumerateArray().Select(e => e.GetProperty("event").EnumerateObject().Single().Name).ToList();
+        kinds.ShouldBe(["OrderPlaced", "OrderUpdated", "OrderPlaced", "OrderCancelled"]);
+        var first = orders.Json.GetProperty("elements")[1].GetProperty("event").GetProperty("OrderUpdated").GetProperty("order");
+        (first.GetProperty("uid").GetString(), first.GetProperty("filled").GetString(), first.GetProperty("clientId").GetString(), first.GetProperty("direction").GetString())
+            .ShouldBe((filled.OrderId, "0.1", "h1", "Buy"));
+
+        var executions = await sandbox.RawAsync(HttpMethod.Get, "/api/history/v3/executions", "tradeable=PF_XBTUSD", key);
+        var execution = executions.Json.GetProperty("elements").EnumerateArray().Single().GetProperty("event").GetProperty("Execution").GetProperty("execution");
+        (execution.GetProperty("price").GetString(), execution.GetProperty("quantity").GetString()).ShouldBe(("100000", "0.1"));
+        execution.GetProperty("takerOrder").GetProperty("uid").GetString().ShouldBe(filled.OrderId);
+        var triggers = await sandbox.RawAsync(HttpMethod.Get, "/api/history/v2/triggers", key: key);
+        triggers.Json.GetProperty("elements").GetArrayLength().ShouldBe(0);
+    }
+
     private static void ExchangeConserved(FuturesSandbox sandbox)
     {
         sandbox.Exchange.UnbalancedMovements().ShouldBeEmpty();

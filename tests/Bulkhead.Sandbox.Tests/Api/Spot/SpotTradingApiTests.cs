@@ -111,6 +111,40 @@ public sealed class SpotTradingApiTests
         fees.Value.MakerFees["XXBTZUSD"].Percent.ShouldBe(0.25m);
     }
 
+    [Fact]
+    public async Task TypedClient_FillShowsInTradesHistoryClosedOrdersLedgerAndBalances()
+    {
+        await using var sandbox = await SpotSandbox.StartAsync();
+        var desk = sandbox.Master("desk");
+        var mm = sandbox.Sub("mm", desk);
+        sandbox.Exchange.Deposit(mm, Wallet.Spot, "XXBT", 1m).Success.ShouldBeTrue();
+        sandbox.Exchange.Deposit(desk, Wallet.Spot, "ZUSD", 10_000m).Success.ShouldBeTrue();
+        var seller = sandbox.Client(sandbox.Key(mm));
+        var buyer = sandbox.Client(sandbox.Key(desk));
+        var ct = TestContext.Current.CancellationToken;
+
+        var ask = await seller.AddOrderAsync(new OrderRequest { Pair = "XXBTZUSD", Side = OrderSide.Sell, Volume = 0.05m, Price = 60_000m, Conditions = OrderConditions.PostOnly }, ct);
+        ask.Success.ShouldBeTrue(ask.Error?.Message);
+        var extended = await seller.GetExtendedBalancesAsync(ct);
+        extended.Success.ShouldBeTrue(extended.Error?.Message);
+        extended.Value!["XXBT"].HeldForTrade.ShouldBe(0.05m);
+        var take = await buyer.AddOrderAsync(new OrderRequest { Pair = "XBTUSD", Side = OrderSide.Buy, Type = SpotOrderType.Market, Volume = 0.05m }, ct);
+        take.Success.ShouldBeTrue(take.Error?.Message);
+
+        sandbox.Time.Advance(TimeSpan.FromSeconds(30));
+        var trades = await buyer.GetTradesHistoryAsync(cancellationToken: ct);
+        trades.Success.ShouldBeTrue(trades.Error?.Message);
+        var trade = trades.Value!.Items.ShouldHaveSingleItem();
+        (trade.Price, trade.Volume, trade.Cost, trade.Fee, trade.IsMaker).ShouldBe((60_000m, 0.05m, 3_000m, 12m, (bool?)false));
+        var closed = await seller.GetClosedOrdersAsync(cancellationToken: ct);
+        closed.Success.ShouldBeTrue(closed.Error?.Message);
+        var order = closed.Value!.Items.ShouldHaveSingleItem();
+        (order.Status, order.ExecutedVolume, order.Fee).ShouldBe((OrderStatus.Closed, 0.05m, 7.5m));
+        var ledger = await seller.GetLedgersAsync(cancellationToken: ct);
+        ledger.Value!.Items.Where(e => e.Type == "trade").Select(e => (e.Asset, e.Amount, e.Fee)).ShouldBe([("ZUSD", 3_000m, 7.5m), ("XXBT", -0.05m, 0m)], ignoreOrder: true);
+        (await seller.GetBalancesAsync(ct)).Value!["ZUSD"].ShouldBe(2_992.5m);
+    }
+
     [Theory]
     [InlineData("pair=XBTUSD&type=buy&ordertype=stop-loss&volume=0.1&price=50000", "EGeneral:Invalid arguments:ordertype")]
     [InlineData("pair=XBTUSD&type=hold&ordertype=limit&volume=0.1&price=50000", "EGeneral:Invalid arguments:type")]
@@ -135,6 +169,29 @@ public sealed class SpotTradingApiTests
 
         sandbox.Exchange.AllOrders().ShouldBeEmpty();
         sandbox.Exchange.Holds("desk", Wallet.Spot, "ZUSD").ShouldBe(0m);
+    }
+
+    [Fact]
+    public async Task EditOrder_CancelByUserref_CancelAll_OverHttp()
+    {
+        await using var sandbox = await SpotSandbox.StartAsync();
+        var key = sandbox.Key(sandbox.Master("desk", 10_000m));
+        var first = (await sandbox.PrivateAsync(key, "AddOrder", "pair=XBTUSD&type=buy&ordertype=limit&volume=0.01&price=40000&userref=9")).ShouldSucceed().GetProperty("txid")[0].GetString()!;
+        (await sandbox.PrivateAsync(key, "AddOrder", "pair=XBTUSD&type=buy&ordertype=limit&volume=0.01&price=41000&userref=9")).ShouldSucceed();
+        (await sandbox.PrivateAsync(key, "AddOrder", "pair=ETHUSD&type=buy&ordertype=limit&volume=0.1&price=2000")).ShouldSucceed();
+
+        var edited = (await sandbox.PrivateAsync(key, "EditOrder", $"txid={first}&pair=XBTUSD&volume=0.02&price=39000")).ShouldSucceed();
+        edited.GetProperty("originaltxid").GetString().ShouldBe(first);
+        edited.GetProperty("status").GetString().ShouldBe("ok");
+        edited.GetProperty("descr").GetProperty("order").GetString().ShouldBe("buy 0.02000000 XBTUSD @ limit 39000.0");
+        var replacement = edited.GetProperty("txid").GetString()!;
+        (await sandbox.PrivateAsync(key, "EditOrder", $"txid={first}&pair=XBTUSD&volume=0.02")).ShouldFailWith(KrakenErrors.UnknownOrder);
+
+        (await sandbox.PrivateAsync(key, "CancelOrder", "txid=9")).ShouldSucceed().GetProperty("count").GetInt32().ShouldBe(2);
+        sandbox.Exchange.FindOrder("desk", replacement)!.Status.ShouldBe(Sandbox.Trading.SandboxOrderStatus.Canceled);
+        (await sandbox.PrivateAsync(key, "CancelAll")).ShouldSucceed().GetProperty("count").GetInt32().ShouldBe(1);
+        (await sandbox.PrivateAsync(key, "CancelAll")).ShouldSucceed().GetProperty("count").GetInt32().ShouldBe(0);
+        sandbox.Exchange.HoldsByAsset("desk", Wallet.Spot).ShouldBeEmpty();
     }
 
     [Fact]
