@@ -13,6 +13,8 @@ namespace Bulkhead.Fleet.Journal;
 /// The call journal as JSON lines: one file per UTC day and per process, <c>calls-YYYY-MM-DD.PROCESS.PID.jsonl</c> in one
 /// folder, so processes never share a file and need no lock. Each line is written and flushed whole; a process killed
 /// mid-write leaves at most one torn last line, which readers skip. Thread-safe; never throws from <see cref="Record"/>.
+/// Each line is a <see cref="Audit.CallRecord"/> (what <c>bulkhead audit --usage</c> reads) plus <c>pid</c>, <c>origin</c>
+/// (on errors: <c>exchange</c>, <c>local</c> or <c>transport</c>) and <c>durationMs</c>.
 /// </summary>
 public sealed class CallJournalWriter : ICallJournal, IDisposable
 {
@@ -117,8 +119,7 @@ public sealed class CallJournalWriter : ICallJournal, IDisposable
             json.WriteString("process", _process);
             json.WriteString("host", _host);
             json.WriteNumber("pid", _pid);
-            json.WriteString("outcome", record.Succeeded ? "ok" : "error");
-            json.WriteString("code", record.ErrorCode);
+            json.WriteString("outcome", record.ErrorCode ?? "ok");
             json.WriteString("origin", record.ErrorOrigin switch
             {
                 null => null,
