@@ -1,0 +1,15 @@
+using Bulkhead.Fleet.Manifest;
+
+namespace Bulkhead.Fleet.Provisioning.Internal;
+
+/// <summary>The deposits the manifest declares (<c>funding = { ZUSD = "100000" }</c> on the master and subaccounts).</summary>
+internal static class FundingPlan
+{
+    /// <summary>Per account: the wallet (<c>spot</c>, or <c>futures</c> for a Futures subaccount) and asset → amount.</summary>
+    public static IEnumerable<(string Account, string Wallet, IReadOnlyDictionary<string, decimal> Funding)> Of(FleetManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        // The manifest model has no funding field yet (requested in the plan's "Contract changes"); nothing to deposit.
+        return [];
+    }
+}
