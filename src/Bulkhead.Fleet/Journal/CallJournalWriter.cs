@@ -24,6 +24,9 @@ public sealed class CallJournalWriter : ICallJournal, IDisposable
     /// <summary>The file name extension.</summary>
     public const string FileExtension = ".jsonl";
 
+    // Relaxed escaping keeps "+00:00" and error codes readable; the lines are never embedded in HTML.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly string _folder;
     private readonly string _process;
     private readonly string _host;
@@ -109,7 +112,7 @@ public sealed class CallJournalWriter : ICallJournal, IDisposable
     internal string Format(KrakenCallRecord record)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("time", record.Time.ToString("O", CultureInfo.InvariantCulture));
