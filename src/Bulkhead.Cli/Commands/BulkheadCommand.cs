@@ -11,6 +11,8 @@ internal static class BulkheadCommand
         root.Subcommands.Add(ApiCommand.Create(environment));
         root.Subcommands.Add(SandboxCommand.Create(environment));
         root.Subcommands.Add(SecretsCommand.Create(environment));
+        root.Subcommands.Add(FleetCommands.CreateAudit(environment));
+        root.Subcommands.Add(FleetCommands.CreatePlan(environment));
         return root;
     }
 }

@@ -42,14 +42,19 @@ public static class CallJournal
                 {
                 }
 
-                if (record is { Endpoint: not null, Key: not null, Process: not null, Host: not null, Venue: not null })
+                if (record is { Endpoint: not null, Process: not null, Host: not null, Venue: not null })
                 {
-                    records.Add(record);
+                    // A call with an unnamed key (Key null) cannot be attributed to a manifest key: skipped.
+                    if (record.Key is not null)
+                    {
+                        records.Add(record);
+                    }
                 }
                 else
                 {
-                    problems.Add(new Finding(FindingSeverity.Warning, FindingCodes.JournalUnreadable, "journal", new SourceLocation(file, line, 1),
-                        "this line is not a call record", "each line must be a JSON object with time, venue, endpoint, key, process, host and outcome"));
+                    // Info, not warning: a process killed mid-write leaves a torn last line, which must not fail the audit.
+                    problems.Add(new Finding(FindingSeverity.Info, FindingCodes.JournalUnreadable, "journal", new SourceLocation(file, line, 1),
+                        "this line is not a call record (skipped)", "each line must be a JSON object with time, venue, endpoint, key, process, host and outcome"));
                 }
             }
         }

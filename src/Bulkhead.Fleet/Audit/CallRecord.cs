@@ -8,8 +8,8 @@ namespace Bulkhead.Fleet.Audit;
 /// <param name="Time">When the call was made (UTC, ISO 8601).</param>
 /// <param name="Venue"><c>spot</c> or <c>futures</c>.</param>
 /// <param name="Endpoint">HTTP method and path: <c>POST /0/private/AddOrder</c>, <c>POST /derivatives/api/v3/sendorder</c>.</param>
-/// <param name="Key">The manifest's key name (never the API key itself).</param>
+/// <param name="Key">The manifest's key name (never the API key itself); null for an unnamed key (such lines are skipped).</param>
 /// <param name="Process">The manifest's process name.</param>
 /// <param name="Host">The host name or address the call was made from.</param>
 /// <param name="Outcome"><c>ok</c>, or the error code (e.g. <c>EGeneral:Permission denied</c>, <c>http:503</c>).</param>
-public sealed record CallRecord(DateTimeOffset Time, string Venue, string Endpoint, string Key, string Process, string Host, string Outcome);
+public sealed record CallRecord(DateTimeOffset Time, string Venue, string Endpoint, string? Key, string Process, string Host, string Outcome);

@@ -9,7 +9,7 @@ public sealed partial class FleetAuditor
     private static void Usage(FleetManifest m, List<FleetKey> keys, IReadOnlyList<CallRecord> usage, List<Finding> findings)
     {
         var period = usage.Count == 0 ? "the journal (empty)" : $"{usage.Min(r => r.Time):yyyy-MM-dd HH:mm} to {usage.Max(r => r.Time):yyyy-MM-dd HH:mm} UTC";
-        foreach (var unknown in usage.Select(r => r.Key).Distinct(StringComparer.Ordinal).Where(k => m.FindKey(k) is null))
+        foreach (var unknown in usage.Select(r => r.Key).OfType<string>().Distinct(StringComparer.Ordinal).Where(k => m.FindKey(k) is null))
         {
             findings.Add(new(FindingSeverity.Warning, FindingCodes.UnknownKeyInJournal, $"key {unknown}", SourceLocation.None(m.SourceFile),
                 $"the journal shows calls with key \"{unknown}\", which the manifest does not declare", "declare the key, or find and revoke whatever uses it"));
