@@ -1,0 +1,6 @@
+namespace Bulkhead.Fleet.Manifest;
+
+/// <summary>The <c>[master]</c> table: the one master account (it alone can withdraw and create subaccounts).</summary>
+/// <param name="Name">The master account's name in this manifest.</param>
+/// <param name="Location">Where the table was declared.</param>
+public sealed record MasterAccount(string Name, SourceLocation Location);
