@@ -21,6 +21,12 @@ public sealed record FleetManifest(
     ImmutableArray<FleetProcess> Processes,
     ImmutableArray<FleetKey> Keys)
 {
+    /// <summary>Where each key of the manifest was written, by dotted path (e.g. <c>keys.mm-trader.permissions</c>).</summary>
+    public ImmutableDictionary<string, SourceLocation> Locations { get; init; } = ImmutableDictionary<string, SourceLocation>.Empty;
+
+    /// <summary>Where the key at <paramref name="path"/> was written, else <paramref name="fallback"/>.</summary>
+    public SourceLocation LocationOf(string path, SourceLocation fallback) => Locations.TryGetValue(path, out var at) ? at : fallback;
+
     /// <summary>The folder relative paths in the manifest are resolved against.</summary>
     public string BaseDirectory => Path.GetDirectoryName(Path.GetFullPath(SourceFile)) ?? ".";
 

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using Tomlyn.Syntax;
+
+namespace Bulkhead.Fleet.Manifest.Internal;
+
+internal static partial class ManifestReader
+{
+    private static readonly string[] Venues = ["spot", "futures"];
+    private static readonly string[] Roles = ["trader", "dashboard", "reconciler", "flattener", "replayer", "treasury"];
+
+    private static ImmutableArray<Subaccount> ReadSubaccounts(TableReader root)
+    {
+        var result = ImmutableArray.CreateBuilder<Subaccount>();
+        if (root.SubTable("subaccounts", false, "[subaccounts.mm] venue = \"spot\"") is not { } table)
+        {
+            return [];
+        }
+
+        foreach (var (name, t) in table.Children())
+        {
+            var venue = Enum<Venue>(t, "venue", true, Venues) ?? Venue.Spot;
+            var mandate = t.String("mandate", false, "\"Market making XBT/USD\"");
+            var separate = t.Boolean("separate_capital") ?? false;
+            RiskLimits? risk = null;
+            if (t.SubTable("risk", false, "{ max_position = \"0.5\" }") is { } r)
+            {
+                risk = new RiskLimits(r.Decimal("max_position", "\"0.5\""), r.Decimal("max_notional_usd", "\"50000\""), r.Decimal("max_drawdown_usd", "\"2000\""));
+                r.RejectUnknown();
+            }
+
+            t.RejectUnknown();
+            result.Add(new Subaccount(name, venue, mandate, separate, risk, t.Location));
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static ImmutableArray<Strategy> ReadStrategies(TableReader root)
+    {
+        var result = ImmutableArray.CreateBuilder<Strategy>();
+        if (root.SubTable("strategies", false, "[strategies.mm] account = \"mm\"") is not { } table)
+        {
+            return [];
+        }
+
+        foreach (var (name, t) in table.Children())
+        {
+            var account = t.String("account", true, "\"mm\"") ?? "";
+            var kind = t.String("kind", true, "\"spot-market-maker\"") ?? "";
+            var pairs = t.Strings("pairs", "[\"XBTUSD\"]").Select(p => p.Value).ToImmutableArray();
+            var parameters = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            if (t.SubTable("params", false, "{ spread_bps = \"20\" }") is { } p)
+            {
+                foreach (var entry in p.Table.Entries)
+                {
+                    p.Entry(entry.Name);
+                    var text = entry.Value switch
+                    {
+                        StringValueSyntax s => s.Value,
+                        IntegerValueSyntax or FloatValueSyntax or BooleanValueSyntax => ((ValueSyntax)entry.Value).ToString()?.Trim(),
+                        _ => null,
+                    };
+                    if (text is null)
+                    {
+                        p.Error(entry.Location, $"strategies.{name}.params.{entry.Name} must be a string, number or boolean", $"write e.g. {entry.Name} = \"20\"");
+                    }
+                    else
+                    {
+                        parameters[entry.Name] = text;
+                    }
+                }
+            }
+
+            t.RejectUnknown();
+            result.Add(new Strategy(name, account, kind, pairs, parameters.ToImmutable(), t.Location));
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static ImmutableArray<FleetProcess> ReadProcesses(TableReader root)
+    {
+        var result = ImmutableArray.CreateBuilder<FleetProcess>();
+        if (root.SubTable("processes", false, "[processes.mm-trader] role = \"trader\"") is not { } table)
+        {
+            return [];
+        }
+
+        foreach (var (name, t) in table.Children())
+        {
+            var role = Enum<FleetRole>(t, "role", true, Roles) ?? FleetRole.Dashboard;
+            var strategy = t.String("strategy", false, "\"mm\"");
+            var account = t.String("account", false, "\"desk\"");
+            var key = t.String("key", false, $"\"{name}\"");
+            var hosts = t.Strings("hosts", "[\"127.0.0.1\"]").Select(h => h.Value).ToImmutableArray();
+            t.RejectUnknown();
+            result.Add(new FleetProcess(name, role, strategy, account ?? "", key, hosts, t.Location));
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>A process's account: the one it names, else its strategy's, else its key's.</summary>
+    private static ImmutableArray<FleetProcess> ResolveAccounts(ImmutableArray<FleetProcess> processes, ImmutableArray<Strategy> strategies, ImmutableArray<FleetKey> keys) =>
+    [
+        .. processes.Select(p => p.Account.Length > 0 ? p : p with
+        {
+            Account = strategies.FirstOrDefault(s => s.Name == p.Strategy)?.Account ?? keys.FirstOrDefault(k => k.Name == p.Key)?.Account ?? "",
+        }),
+    ];
+}
