@@ -21,6 +21,9 @@ internal static class FleetKeys
     /// <summary>Kept off the counter's maximum, so arrival jitter between processes never takes the exchange's counter over.</summary>
     public const decimal BudgetMargin = 1m;
 
+    /// <summary>Overrides the host name a lease records (default: the machine's name); a holder named after another host is never declared dead from here.</summary>
+    public const string HostVariable = "BULKHEAD_HOST";
+
     /// <summary>Opens the process's key; returns 0, or the exit code with <paramref name="problem"/>.</summary>
     public static int Open(CliEnvironment environment, FleetOptions options, ParseResult parse, Venue venue, bool needsKey, out KeyContext? context, out Uri? baseUrl, out string? problem)
     {
@@ -103,7 +106,13 @@ internal static class FleetKeys
         LeaseKeeper? keeper = null;
         try
         {
-            var result = store.TryAcquire(key.Name, LeaseHolder.ForThisProcess(process.Name, time), ttl);
+            var holder = LeaseHolder.ForThisProcess(process.Name, time);
+            if (environment.GetVariable(HostVariable) is { Length: > 0 } host)
+            {
+                holder = holder with { Host = host };
+            }
+
+            var result = store.TryAcquire(key.Name, holder, ttl);
             if (!result.Granted)
             {
                 store.Dispose();
