@@ -18,6 +18,9 @@ internal static class CliProcess
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"build src/Bulkhead.Cli first: {dll} is missing", dll);
     });
 
+    /// <summary>The built CLI's bulkhead.dll.</summary>
+    public static string DllPath => CliDll.Value;
+
     public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
     {
         var dll = CliDll.Value;
