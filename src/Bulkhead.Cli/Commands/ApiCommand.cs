@@ -91,6 +91,7 @@ internal static class ApiCommand
         }
 
         KeyContext? opened = null;
+        Fleet.Journal.CallJournalWriter? journal = null;
         try
         {
             if (parse.GetValue(fleet.Fleet) is not null)
@@ -102,6 +103,8 @@ internal static class ApiCommand
                 }
 
                 clientOptions!.BaseUrl ??= fleetUrl;
+                journal = FleetJournal.Open(environment, fleet, parse);
+                clientOptions.CallJournal = journal;
             }
             else if (needsKey(parse))
             {
@@ -123,6 +126,7 @@ internal static class ApiCommand
         finally
         {
             opened?.Dispose();
+            journal?.Dispose();
         }
     }
 
