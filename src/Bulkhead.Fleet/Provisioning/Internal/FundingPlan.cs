@@ -9,7 +9,14 @@ internal static class FundingPlan
     public static IEnumerable<(string Account, string Wallet, IReadOnlyDictionary<string, decimal> Funding)> Of(FleetManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        // The manifest model has no funding field yet (requested in the plan's "Contract changes"); nothing to deposit.
-        return [];
+        if (!manifest.Master.Funding.IsEmpty)
+        {
+            yield return (manifest.Master.Name, "spot", manifest.Master.Funding);
+        }
+
+        foreach (var sub in manifest.Subaccounts.Where(s => !s.Funding.IsEmpty))
+        {
+            yield return (sub.Name, sub.Venue == Venue.Futures ? "futures" : "spot", sub.Funding);
+        }
     }
 }
