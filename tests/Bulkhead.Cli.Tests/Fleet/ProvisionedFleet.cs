@@ -1,8 +1,13 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Bulkhead.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Shouldly;
 
 namespace Bulkhead.Cli.Tests.Fleet;
 
@@ -88,5 +93,19 @@ internal sealed class ProvisionedFleet : IAsyncDisposable
         }
 
         return directory?.FullName ?? throw new DirectoryNotFoundException("no Bulkhead.slnx above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>Decrypts the secrets file independently of Bulkhead's code, following docs/fleet-secrets.md.</summary>
+    public static List<string> ReadSecrets(string path, byte[] key)
+    {
+        var file = File.ReadAllBytes(path);
+        Encoding.ASCII.GetString(file, 0, 8).ShouldBe("BHSECRET");
+        file[8].ShouldBe((byte)1);
+        var length = BinaryPrimitives.ReadInt32BigEndian(file.AsSpan(32, 4));
+        var plaintext = new byte[length];
+        using var aes = new AesGcm(key, 16);
+        aes.Decrypt(file.AsSpan(20, 12), file.AsSpan(36, length), file.AsSpan(36 + length, 16), plaintext, file.AsSpan(0, 36));
+        using var json = JsonDocument.Parse(plaintext);
+        return [.. json.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("secret").GetString()!)];
     }
 }

@@ -1,10 +1,13 @@
 using System.Net;
 using Bulkhead.Fleet.Manifest;
+using Bulkhead.Fleet.Provisioning;
+using Bulkhead.Fleet.Secrets;
 using Bulkhead.Fleet.Roles;
 using Bulkhead.Kraken.Spot;
 using Bulkhead.Sandbox;
 using Bulkhead.Sandbox.Keys;
 using Bulkhead.Sandbox.Ledger;
+using Microsoft.Extensions.Logging.Testing;
 using Shouldly;
 using Xunit;
 
@@ -92,6 +95,64 @@ public sealed class SandboxProvisionTests : IAsyncLifetime
         exchange.Keys("desk").Count(k => k.RevokedAt is null && k.Permissions == dashboard.Permissions).ShouldBe(1);
         var json = await CliProcess.RunAsync(_sandbox.Environment(), "secrets", "list", "--fleet", _sandbox.Manifest, "--json");
         json.Out.ShouldContain("\"rotated\": \"2");
+    }
+
+    [Fact]
+    public async Task Provision_ManifestPermissionsChanged_DriftReportedThenReplacedWithRecreate()
+    {
+        (await Provision()).ExitCode.ShouldBe(0);
+        var text = await File.ReadAllTextAsync(_sandbox.Manifest, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(_sandbox.Manifest, text.Replace("permissions = [\"Query Funds\", \"Query Open Orders & Trades\"]", "permissions = [\"Query Funds\"]", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        var drift = await Provision();
+        var recreate = await CliProcess.RunAsync(_sandbox.Environment(), "sandbox", "provision", _sandbox.Manifest, "--recreate");
+        var after = await Provision();
+
+        drift.ExitCode.ShouldBe(1);
+        drift.Out.ShouldContain("drifted   key dashboard");
+        drift.Out.ShouldContain("permissions [Query Funds, Query Open Orders & Trades], manifest [Query Funds]");
+        recreate.ExitCode.ShouldBe(0, recreate.Error);
+        recreate.Out.ShouldContain("replaced  key dashboard");
+        after.ExitCode.ShouldBe(0, after.Error);
+        var desk = _sandbox.App.GetExchange().Keys("desk");
+        desk.Single(k => k.RevokedAt is null && k.Permissions == SpotPermission.QueryFunds).ShouldNotBeNull();
+        desk.Single(k => k.Permissions == (SpotPermission.QueryFunds | SpotPermission.QueryOpenOrdersAndTrades)).RevokedAt.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Provisioner_InProcess_LogsKeysMaskedNeverSecrets()
+    {
+        var manifest = ManifestLoader.Load(_sandbox.Manifest).GetValueOrThrow();
+        var logger = new FakeLogger<SandboxProvisioner>();
+        var keyBytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        var key = SecretsKey.FromBytes(keyBytes, "test");
+        var ct = TestContext.Current.CancellationToken;
+        using var http = new HttpClient();
+        using (var secrets = await SecretsFile.OpenForUpdateAsync(_sandbox.SecretsFile, key, TimeProvider.System, TimeSpan.Zero, ct))
+        {
+            var provisioner = new SandboxProvisioner(manifest, manifest.FindEnvironment("sandbox")!, new SandboxAdminClient(http, new Uri(_sandbox.Url), ProvisionedFleet.AdminToken), secrets, TimeProvider.System, logger);
+            var report = await provisioner.RunAsync(ct);
+            report.Changes.ShouldBeGreaterThan(manifest.Keys.Length);
+            report.ToString().ShouldNotContain("secret\"");
+        }
+
+        var stored = SecretsFile.Open(_sandbox.SecretsFile, key);
+        var log = string.Join('\n', logger.Collector.GetSnapshot().Select(r => r.Message));
+        log.ShouldContain("Created key mm-trader");
+        var secretValues = ProvisionedFleet.ReadSecrets(_sandbox.SecretsFile, keyBytes);
+        secretValues.Count.ShouldBe(manifest.Keys.Length);
+        foreach (var secret in secretValues)
+        {
+            log.ShouldNotContain(secret);
+            log.ShouldNotContain(secret[..16]);
+        }
+
+        foreach (var entry in stored.Entries)
+        {
+            log.ShouldNotContain(entry.ApiKey);
+            log.ShouldContain(entry.MaskedApiKey);
+            entry.ToString().ShouldNotContain(entry.ApiKey);
+        }
     }
 
     [Fact]

@@ -1,7 +1,5 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Shouldly;
 using Xunit;
 
@@ -61,7 +59,7 @@ public sealed class SecretScanTests : IAsyncLifetime
         futures.ExitCode.ShouldBe(0, futures.Error);
         await Run(null, "audit", manifest, "--usage", _sandbox.Journal);
 
-        var secrets = ReadSecrets(_sandbox.SecretsFile, Path.ChangeExtension(_sandbox.SecretsFile, ".key"));
+        var secrets = ProvisionedFleet.ReadSecrets(_sandbox.SecretsFile, Convert.FromBase64String(File.ReadAllText(Path.ChangeExtension(_sandbox.SecretsFile, ".key")).Trim()));
         secrets.Count.ShouldBe(10); // nine manifest keys and "extra"
         secrets.ShouldContain(rotatedSecret);
         var scanned = new List<(string Where, string Text)>();
@@ -92,20 +90,5 @@ public sealed class SecretScanTests : IAsyncLifetime
         {
             (run.Out + run.Error).ShouldNotContain(extraKey, customMessage: "CLI output shows API keys masked only");
         }
-    }
-
-    /// <summary>Decrypts the secrets file independently of Bulkhead's code, following docs/fleet-secrets.md.</summary>
-    private static List<string> ReadSecrets(string path, string keyFile)
-    {
-        var key = Convert.FromBase64String(File.ReadAllText(keyFile).Trim());
-        var file = File.ReadAllBytes(path);
-        Encoding.ASCII.GetString(file, 0, 8).ShouldBe("BHSECRET");
-        file[8].ShouldBe((byte)1);
-        var length = BinaryPrimitives.ReadInt32BigEndian(file.AsSpan(32, 4));
-        var plaintext = new byte[length];
-        using var aes = new AesGcm(key, 16);
-        aes.Decrypt(file.AsSpan(20, 12), file.AsSpan(36, length), file.AsSpan(36 + length, 16), plaintext, file.AsSpan(0, 36));
-        using var json = JsonDocument.Parse(plaintext);
-        return [.. json.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("secret").GetString()!)];
     }
 }
