@@ -122,7 +122,7 @@ internal static class SecretsCommand
         rows.Insert(0, ["NAME", "API KEY", "CREATED", "ROTATED", "ROTATIONS"]);
         var widths = Enumerable.Range(0, 5).Select(i => rows.Max(r => r[i].Length)).ToArray();
         var lines = rows.Select(r => string.Join("  ", r.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
-        return $"{file.Path}: {file.Entries.Count} entries\n{string.Join('\n', lines)}";
+        return $"{file.Path}: {file.Entries.Count} {(file.Entries.Count == 1 ? "entry" : "entries")}\n{string.Join('\n', lines)}";
     }
 
     private static string Json(SecretsFile file) => JsonSerializer.Serialize(
