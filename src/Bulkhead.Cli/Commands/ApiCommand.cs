@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using Bulkhead.Fleet.Coordination;
+using Bulkhead.Fleet.Manifest;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Kraken.Futures.Rest;
 using Bulkhead.Kraken.Spot;
@@ -10,6 +12,7 @@ namespace Bulkhead.Cli.Commands;
 internal static class ApiCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
     public static Command Create(CliEnvironment environment)
     {
@@ -24,15 +27,17 @@ internal static class ApiCommand
         var method = new Argument<string>("METHOD") { Description = "The Spot method, case-sensitive: Time, Balance, AddOrder, …" };
         var parameters = new Argument<string[]>("PARAMETERS") { Description = "Request parameters as name=value (e.g. pair=XBTUSD).", Arity = ArgumentArity.ZeroOrMore };
         var common = new CommonOptions();
+        var fleet = new FleetOptions();
         var command = new Command("spot", "Call a Spot REST method: public ones with GET /0/public/METHOD, private ones signed with POST /0/private/METHOD.")
         {
             method, parameters,
         };
         common.AddTo(command);
-        command.SetAction((parse, ct) => RunAsync(environment, common, parse, async (call, ctx) =>
+        fleet.AddTo(command);
+        command.SetAction((parse, ct) => RunAsync(environment, common, fleet, Venue.Spot, parse, async (call, ctx) =>
         {
             var name = parse.GetValue(method)!;
-            var client = new SpotClient(call.Http, call.ClientOptions, environment.Time, ctx.Key);
+            var client = new SpotClient(call.Http, call.ClientOptions, environment.Time, ctx.Key, ctx.SpotLimiters);
             return SpotMethods.IsPublic(name)
                 ? await client.CallPublicAsync(name, call.Parameters, ct).ConfigureAwait(false)
                 : await client.CallPrivateAsync(name, call.Parameters, ct).ConfigureAwait(false);
@@ -47,14 +52,16 @@ internal static class ApiCommand
         var path = new Argument<string>("PATH") { Description = "Endpoint relative to /derivatives/api/v3/ (openpositions) or an absolute path (/api/history/v3/account-log)." };
         var parameters = new Argument<string[]>("PARAMETERS") { Description = "Request parameters as name=value.", Arity = ArgumentArity.ZeroOrMore };
         var common = new CommonOptions();
+        var fleet = new FleetOptions();
         var command = new Command("futures", "Call a Futures REST endpoint; private ones are signed with APIKey/Authent.")
         {
             verb, path, parameters,
         };
         common.AddTo(command);
-        command.SetAction((parse, ct) => RunAsync(environment, common, parse, async (call, ctx) =>
+        fleet.AddTo(command);
+        command.SetAction((parse, ct) => RunAsync(environment, common, fleet, Venue.Futures, parse, async (call, ctx) =>
         {
-            var client = new FuturesRestClient(call.Http, call.ClientOptions, environment.Time, ctx.Key);
+            var client = new FuturesRestClient(call.Http, call.ClientOptions, environment.Time, ctx.Key, ctx.FuturesLimiters);
             var httpVerb = new HttpMethod(parse.GetValue(verb)!.ToUpperInvariant());
             var endpoint = parse.GetValue(path)!;
             return await client.CallAsync(httpVerb, endpoint, call.Parameters, authenticated: !FuturesEndpoints.IsPublic(endpoint), ct).ConfigureAwait(false);
@@ -65,6 +72,8 @@ internal static class ApiCommand
     private static async Task<int> RunAsync(
         CliEnvironment environment,
         CommonOptions common,
+        FleetOptions fleet,
+        Venue venue,
         ParseResult parse,
         Func<ApiCall, KeyContext, Task<KrakenResult<JsonElement>>> call,
         Func<ParseResult, bool> needsKey,
@@ -76,17 +85,28 @@ internal static class ApiCommand
             return Fail(environment, ExitCodes.Usage, problem!);
         }
 
-        if (!common.TryGetClientOptions(parse, out var clientOptions, out problem))
+        if (!common.TryGetClientOptions(parse, out var clientOptions, out problem) || !fleet.TryGetRepetition(parse, out var repeat, out var interval, out problem))
         {
             return Fail(environment, ExitCodes.Usage, problem!);
         }
 
-        using var keyContext = KeyContext.Empty();
-        var context = keyContext;
         KeyContext? opened = null;
+        Fleet.Journal.CallJournalWriter? journal = null;
         try
         {
-            if (needsKey(parse))
+            if (parse.GetValue(fleet.Fleet) is not null)
+            {
+                var code = FleetKeys.Open(environment, fleet, parse, venue, needsKey(parse), out opened, out var fleetUrl, out problem);
+                if (code != ExitCodes.Success)
+                {
+                    return Fail(environment, code, problem!);
+                }
+
+                clientOptions!.BaseUrl ??= fleetUrl;
+                journal = FleetJournal.Open(environment, fleet, parse);
+                clientOptions.CallJournal = journal;
+            }
+            else if (needsKey(parse))
             {
                 if (!CredentialSources.TryLoad(environment, parse.GetValue(common.KeyFile), out var credentials, out problem))
                 {
@@ -97,31 +117,72 @@ internal static class ApiCommand
                 {
                     return Fail(environment, ExitCodes.KeyUnavailable, problem!);
                 }
-
-                context = opened!;
             }
 
+            var context = opened ?? KeyContext.Empty();
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            cancellationToken.ThrowIfCancellationRequested();
-            var result = await call(new ApiCall(http, clientOptions!, parameters), context).ConfigureAwait(false);
-            if (!result.Success)
-            {
-                await environment.Error.WriteLineAsync(result.Error.Code).ConfigureAwait(false);
-                if (result.Error.Message != result.Error.Code)
-                {
-                    await environment.Error.WriteLineAsync(result.Error.Message).ConfigureAwait(false);
-                }
-
-                return ExitCodes.CallFailed;
-            }
-
-            await environment.Out.WriteLineAsync(JsonSerializer.Serialize(result.Value, Indented)).ConfigureAwait(false);
-            return ExitCodes.Success;
+            return await RepeatAsync(environment, call, new ApiCall(http, clientOptions!, parameters), context, repeat, interval, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             opened?.Dispose();
+            journal?.Dispose();
         }
+    }
+
+    // One call prints indented JSON as before; repeated calls print one compact JSON line each and a summary on stderr.
+    private static async Task<int> RepeatAsync(CliEnvironment environment, Func<ApiCall, KeyContext, Task<KrakenResult<JsonElement>>> call, ApiCall request, KeyContext context, int repeat, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.LeaseLost);
+        var token = linked.Token;
+        var calls = 0;
+        var failed = 0;
+        try
+        {
+            while (repeat == 0 || calls < repeat)
+            {
+                if (calls > 0 && interval > TimeSpan.Zero)
+                {
+                    await Task.Delay(interval, environment.Time, token).ConfigureAwait(false);
+                }
+
+                token.ThrowIfCancellationRequested();
+                var result = await call(request, context).ConfigureAwait(false);
+                calls++;
+                if (!result.Success)
+                {
+                    failed++;
+                    await environment.Error.WriteLineAsync(result.Error.Code).ConfigureAwait(false);
+                    if (result.Error.Message != result.Error.Code)
+                    {
+                        await environment.Error.WriteLineAsync(result.Error.Message).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    await environment.Out.WriteLineAsync(JsonSerializer.Serialize(result.Value, repeat == 1 ? Indented : Compact)).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (LeaseLostException ex)
+        {
+            return Fail(environment, ExitCodes.KeyUnavailable, ex.Message);
+        }
+        catch (OperationCanceledException) when (context.LeaseLost.IsCancellationRequested)
+        {
+            return Fail(environment, ExitCodes.KeyUnavailable, "the key's lease was lost; stopped");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && repeat != 1)
+        {
+            // Stopped (Ctrl-C or SIGTERM): the summary below still tells what was done.
+        }
+
+        if (repeat != 1)
+        {
+            await environment.Error.WriteLineAsync($"bulkhead: {calls} calls, {calls - failed} succeeded, {failed} failed").ConfigureAwait(false);
+        }
+
+        return failed == 0 ? ExitCodes.Success : ExitCodes.CallFailed;
     }
 
     private static int Fail(CliEnvironment environment, int code, string problem)

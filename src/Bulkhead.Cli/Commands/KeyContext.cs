@@ -1,24 +1,38 @@
+using Bulkhead.Kraken.Futures.Rest;
 using Bulkhead.Kraken.Guards;
 using Bulkhead.Kraken.Nonces;
 using Bulkhead.Kraken.Signing;
+using Bulkhead.Kraken.Spot;
 using Bulkhead.Kraken.Transport;
 
 namespace Bulkhead.Cli.Commands;
 
-/// <summary>A key opened for this process: its persistent nonce sequence (held exclusively) and its lockout guard.</summary>
+/// <summary>
+/// A key opened for this process: its persistent nonce sequence (held exclusively), its lockout guard and, on the fleet
+/// path, the lease that keeps it and the account's shared rate limiters. Disposing releases everything it owns, last first.
+/// </summary>
 internal sealed class KeyContext : IDisposable
 {
-    private readonly NonceSource? _nonces;
+    private readonly IDisposable[] _owned;
 
-    private KeyContext(KrakenKey? key, NonceSource? nonces)
+    internal KeyContext(KrakenKey? key, params IDisposable[] owned)
     {
         Key = key;
-        _nonces = nonces;
+        _owned = owned;
     }
 
     public KrakenKey? Key { get; }
 
-    public static KeyContext Empty() => new(null, null);
+    /// <summary>The account's Spot limiters; null outside a fleet (the exchange still enforces its limits).</summary>
+    public SpotRateLimiters? SpotLimiters { get; init; }
+
+    /// <summary>The account's Futures limiters; null outside a fleet.</summary>
+    public FuturesRateLimiters? FuturesLimiters { get; init; }
+
+    /// <summary>Cancelled when the key's fleet lease is lost; none outside a fleet.</summary>
+    public CancellationToken LeaseLost { get; init; }
+
+    public static KeyContext Empty() => new(null);
 
     public static bool TryOpen(KrakenCredentials credentials, string dataFolder, TimeProvider time, out KeyContext? context, out string? problem)
     {
@@ -51,5 +65,11 @@ internal sealed class KeyContext : IDisposable
         }
     }
 
-    public void Dispose() => _nonces?.Dispose();
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+    }
 }

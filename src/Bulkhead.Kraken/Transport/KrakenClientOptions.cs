@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Bulkhead.Kraken.Journal;
 
 namespace Bulkhead.Kraken.Transport;
 
@@ -31,6 +32,10 @@ public sealed class KrakenClientOptions
     /// <summary>The first retry delay; later ones grow exponentially with jitter.</summary>
     /// <value>500 milliseconds.</value>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Where each attempt of a signed call is recorded (endpoint, key name, outcome, duration; never credentials).</summary>
+    /// <value>Null: nothing is recorded.</value>
+    public ICallJournal? CallJournal { get; set; }
 
     internal KrakenClientOptions ValidatedCopy(Uri production)
     {
@@ -67,6 +72,7 @@ public sealed class KrakenClientOptions
             MaxRateWait = MaxRateWait,
             MaxRetries = MaxRetries,
             RetryBaseDelay = RetryBaseDelay,
+            CallJournal = CallJournal,
         };
     }
 }

@@ -30,6 +30,13 @@ public sealed class KrakenKey
     /// <summary>The key's lockout guard.</summary>
     public LockoutGuard Guard { get; }
 
+    /// <summary>
+    /// A label for the key chosen by its owner (the fleet manifest's key name, e.g. <c>mm-trader</c>): it is what the call
+    /// journal records instead of the key. Never the API key or its secret.
+    /// </summary>
+    /// <value>Null: the journal records no key name.</value>
+    public string? Name { get; init; }
+
     /// <inheritdoc />
-    public override string ToString() => $"KrakenKey({Credentials.MaskedKey})";
+    public override string ToString() => Name is null ? $"KrakenKey({Credentials.MaskedKey})" : $"KrakenKey({Name}, {Credentials.MaskedKey})";
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bulkhead.Kraken.Errors;
+using Bulkhead.Kraken.Journal;
 using Bulkhead.Kraken.Limits;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -91,6 +92,34 @@ internal sealed class PrivateCallPipeline
     }
 
     private async Task<KrakenResult<JsonElement>> AttemptAsync(
+        string endpoint,
+        Func<long?, HttpRequestMessage> build,
+        Func<HttpAnswer, KrakenResult<JsonElement>> read,
+        IRateLimiter? limiter,
+        decimal cost,
+        bool signed,
+        CancellationToken cancellationToken)
+    {
+        if (!signed || _options.CallJournal is not { } journal)
+        {
+            return await AttemptOnceAsync(endpoint, build, read, limiter, cost, signed, cancellationToken).ConfigureAwait(false);
+        }
+
+        var started = _time.GetUtcNow();
+        var timestamp = _time.GetTimestamp();
+        var result = await AttemptOnceAsync(endpoint, build, read, limiter, cost, signed, cancellationToken).ConfigureAwait(false);
+        journal.Record(new KrakenCallRecord(
+            started,
+            _venue,
+            endpoint,
+            _key!.Name,
+            result.Success ? null : result.Error.Code,
+            result.Success ? null : result.Error.Origin,
+            _time.GetElapsedTime(timestamp)));
+        return result;
+    }
+
+    private async Task<KrakenResult<JsonElement>> AttemptOnceAsync(
         string endpoint,
         Func<long?, HttpRequestMessage> build,
         Func<HttpAnswer, KrakenResult<JsonElement>> read,

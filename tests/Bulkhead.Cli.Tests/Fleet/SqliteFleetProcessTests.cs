@@ -1,0 +1,7 @@
+namespace Bulkhead.Cli.Tests.Fleet;
+
+/// <summary>The lease suite with the SQLite backend (a file beside the manifest).</summary>
+public sealed class SqliteFleetProcessTests : FleetProcessTests
+{
+    protected override string Coordination() => "sqlite:fleet.db";
+}
