@@ -48,12 +48,9 @@ public sealed partial class PostgresCoordinationStore : RelationalCoordinationSt
         }
 
         // Only built-in types are used: skipping Npgsql's type loading saves a catalog query on every process start.
-        if (!connectionString.Contains("Compatibility", StringComparison.OrdinalIgnoreCase))
-        {
-            builder.ServerCompatibilityMode = ServerCompatibilityMode.NoTypeLoading;
-        }
-
-        var dataSource = NpgsqlDataSource.Create(builder);
+        var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString)
+            .ConfigureTypeLoading(types => types.EnableTypeLoading(false))
+            .Build();
         var store = new PostgresCoordinationStore(dataSource, schema, $"{builder.Host}/{builder.Database}", time);
         try
         {
