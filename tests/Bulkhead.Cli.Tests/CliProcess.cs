@@ -21,7 +21,11 @@ internal static class CliProcess
     /// <summary>The built CLI's bulkhead.dll.</summary>
     public static string DllPath => CliDll.Value;
 
-    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments) =>
+        RunWithInputAsync(environment, null, arguments);
+
+    /// <summary>Runs with <paramref name="input"/> written to stdin (then closed): how secrets reach the CLI.</summary>
+    public static async Task<CliRun> RunWithInputAsync(IReadOnlyDictionary<string, string?>? environment, string? input, params string[] arguments)
     {
         var dll = CliDll.Value;
         var start = new ProcessStartInfo("dotnet")
@@ -45,6 +49,11 @@ internal static class CliProcess
         }
 
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
+
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

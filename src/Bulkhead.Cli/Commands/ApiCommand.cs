@@ -92,6 +92,7 @@ internal static class ApiCommand
         }
 
         KeyContext? opened = null;
+        Fleet.Journal.CallJournalWriter? journal = null;
         try
         {
             if (parse.GetValue(fleet.Fleet) is not null)
@@ -103,6 +104,8 @@ internal static class ApiCommand
                 }
 
                 clientOptions!.BaseUrl ??= fleetUrl;
+                journal = FleetJournal.Open(environment, fleet, parse);
+                clientOptions.CallJournal = journal;
             }
             else if (needsKey(parse))
             {
@@ -124,6 +127,7 @@ internal static class ApiCommand
         finally
         {
             opened?.Dispose();
+            journal?.Dispose();
         }
     }
 

@@ -10,6 +10,9 @@ internal static class BulkheadCommand
         var root = new RootCommand("Bulkhead: run many Kraken strategies, one API key per process, one subaccount per strategy.");
         root.Subcommands.Add(ApiCommand.Create(environment));
         root.Subcommands.Add(SandboxCommand.Create(environment));
+        root.Subcommands.Add(SecretsCommand.Create(environment));
+        root.Subcommands.Add(FleetCommands.CreateAudit(environment));
+        root.Subcommands.Add(FleetCommands.CreatePlan(environment));
         return root;
     }
 }

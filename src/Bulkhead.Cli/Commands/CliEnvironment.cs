@@ -11,12 +11,20 @@ internal sealed class CliEnvironment
 
     public required TextWriter Error { get; init; }
 
+    /// <summary>Standard input: where secrets are read from (never argv, which other users can see in <c>ps</c>).</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>True when standard input is a terminal: a secret is then prompted for without echo.</summary>
+    public bool InputIsTerminal { get; init; }
+
     public static CliEnvironment FromProcess() => new()
     {
         GetVariable = Environment.GetEnvironmentVariable,
         Time = TimeProvider.System,
         Out = Console.Out,
         Error = Console.Error,
+        In = Console.In,
+        InputIsTerminal = !Console.IsInputRedirected,
     };
 
     /// <summary>The data folder: <c>--data</c>, else <c>BULKHEAD_HOME</c>, else <c>~/.bulkhead</c>.</summary>

@@ -21,8 +21,11 @@ internal sealed class FleetOptions
 
     public Option<string> Interval { get; } = new("--interval") { Description = "Pause between repeated calls: 100ms, 2s, 1m.", DefaultValueFactory = _ => "0ms" };
 
+    public Option<string?> Journal { get; } = new("--journal") { Description = "With --fleet: the call journal folder (default: BULKHEAD_JOURNAL, else journal/ beside the manifest); 'off' to record nothing." };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(Journal);
         command.Options.Add(Fleet);
         command.Options.Add(Process);
         command.Options.Add(Env);

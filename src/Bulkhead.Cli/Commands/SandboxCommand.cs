@@ -12,6 +12,7 @@ internal static class SandboxCommand
         sandbox.Subcommands.Add(CreateAccounts(environment));
         sandbox.Subcommands.Add(CreateKeys(environment));
         sandbox.Subcommands.Add(CreateDeposit(environment));
+        sandbox.Subcommands.Add(SandboxProvisionCommand.Create(environment));
         return sandbox;
     }
 

@@ -1,6 +1,12 @@
+using System.Collections.Immutable;
+
 namespace Bulkhead.Fleet.Manifest;
 
 /// <summary>The <c>[master]</c> table: the one master account (it alone can withdraw and create subaccounts).</summary>
 /// <param name="Name">The master account's name in this manifest.</param>
 /// <param name="Location">Where the table was declared.</param>
-public sealed record MasterAccount(string Name, SourceLocation Location);
+public sealed record MasterAccount(string Name, SourceLocation Location)
+{
+    /// <summary>Sandbox funding (<c>funding = { ZUSD = "100000" }</c>): asset → amount deposited once by provisioning; production ignores it.</summary>
+    public ImmutableDictionary<string, decimal> Funding { get; init; } = ImmutableDictionary<string, decimal>.Empty;
+}

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Bulkhead.Fleet.Manifest;
 
 /// <summary>One <c>[subaccounts.NAME]</c> table.</summary>
@@ -7,4 +9,8 @@ namespace Bulkhead.Fleet.Manifest;
 /// <param name="SeparateCapital">The mandate requires its own capital and risk: one strategy only.</param>
 /// <param name="Risk">Risk limits, if any (setting any also requires a subaccount of its own).</param>
 /// <param name="Location">Where the table was declared.</param>
-public sealed record Subaccount(string Name, Venue Venue, string? Mandate, bool SeparateCapital, RiskLimits? Risk, SourceLocation Location);
+public sealed record Subaccount(string Name, Venue Venue, string? Mandate, bool SeparateCapital, RiskLimits? Risk, SourceLocation Location)
+{
+    /// <summary>Sandbox funding (<c>funding = { ZUSD = "50000" }</c>): asset → amount deposited once by provisioning (spot wallet, or the futures wallet of a futures subaccount); production ignores it.</summary>
+    public ImmutableDictionary<string, decimal> Funding { get; init; } = ImmutableDictionary<string, decimal>.Empty;
+}

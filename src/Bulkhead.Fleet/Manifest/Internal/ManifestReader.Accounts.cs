@@ -28,8 +28,9 @@ internal static partial class ManifestReader
                 r.RejectUnknown();
             }
 
+            var funding = Funding(t);
             t.RejectUnknown();
-            result.Add(new Subaccount(name, venue, mandate, separate, risk, t.Location));
+            result.Add(new Subaccount(name, venue, mandate, separate, risk, t.Location) { Funding = funding });
         }
 
         return result.ToImmutable();

@@ -39,7 +39,7 @@ internal static partial class ManifestReader
                 }
                 else
                 {
-                    t.Error(at, $"\"{text}\" in keys.{name}.ip_allowlist is not an address or a network in CIDR notation", "write e.g. \"203.0.113.7/32\" or \"10.0.0.0/24\" (no host bits after the prefix)");
+                    t.Error(at, $"\"{text}\" in keys.{name}.ip_allowlist is not an address or a network in CIDR notation", "write an address or a CIDR network, e.g. \"203.0.113.7/32\" or \"10.0.0.0/24\" (no host bits after the prefix)");
                 }
             }
 

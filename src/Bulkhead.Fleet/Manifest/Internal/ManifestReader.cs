@@ -141,8 +141,35 @@ internal static partial class ManifestReader
         }
 
         var name = t.String("name", true, "\"desk\"") ?? "";
+        var funding = Funding(t);
         t.RejectUnknown();
-        return new MasterAccount(name, t.Location);
+        return new MasterAccount(name, t.Location) { Funding = funding };
+    }
+
+    private static ImmutableDictionary<string, decimal> Funding(TableReader t)
+    {
+        if (t.SubTable("funding", false, "{ ZUSD = \"100000\" }") is not { } f)
+        {
+            return ImmutableDictionary<string, decimal>.Empty;
+        }
+
+        var result = ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        foreach (var entry in f.Table.Entries)
+        {
+            if (f.Decimal(entry.Name, "\"100000\"") is { } amount)
+            {
+                if (amount <= 0)
+                {
+                    f.Error(entry.Location, $"{f.Qualified(entry.Name)} = {amount} is not a positive amount", $"write a positive amount, e.g. {entry.Name} = \"1000\"");
+                }
+                else
+                {
+                    result[entry.Name] = amount;
+                }
+            }
+        }
+
+        return result.ToImmutable();
     }
 
     private static Uri? Url(TableReader t, string key, bool required, string example)

@@ -16,7 +16,16 @@ internal static class Suggest
             }
         }
 
-        return best is not null && bestDistance <= Math.Max(2, typed.Length / 3) ? best : null;
+        if (best is not null && bestDistance <= Math.Max(2, typed.Length / 3))
+        {
+            return best;
+        }
+
+        // A truncated name ("Query Open Orders") or a singular ("strategy") still points at the one it starts like.
+        return typed.Length >= 4
+            ? known.FirstOrDefault(k => k.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+                ?? known.FirstOrDefault(k => CommonPrefix(typed, k) >= Math.Max(4, typed.Length - 1))
+            : null;
     }
 
     public static string Fix(string typed, IReadOnlyCollection<string> known, string what)
@@ -26,6 +35,17 @@ internal static class Suggest
         return closest is not null
             ? $"did you mean \"{closest}\"? ({what}: {list})"
             : known.Count == 0 ? $"declare it first ({what}: none declared)" : $"use one of the {what}: {list}";
+    }
+
+    private static int CommonPrefix(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && char.ToUpperInvariant(a[n]) == char.ToUpperInvariant(b[n]))
+        {
+            n++;
+        }
+
+        return n;
     }
 
     private static int Distance(string a, string b)
