@@ -21,12 +21,12 @@ as_postgres() { (cd / && if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 [ -x /usr/lib/postgresql/15/bin/postgres ] && need pg_ctlcluster || apt_install postgresql-15
 if [ -x /usr/lib/postgresql/15/bin/postgres ]; then
-  pg_lsclusters -h 2>/dev/null | grep -q '^15 \+main ' || as_root pg_createcluster 15 main >/dev/null
-  pg_lsclusters -h | grep -q '^15 \+main .* online' || as_root pg_ctlcluster 15 main start
+  pg_lsclusters -h 2>/dev/null | grep '^15 \+main ' >/dev/null || as_root pg_createcluster 15 main >/dev/null
+  pg_ctlcluster 15 main status >/dev/null 2>&1 || as_root pg_ctlcluster 15 main start
   pg_port=$(pg_lsclusters -h | awk '$1 == "15" && $2 == "main" { print $3 }')
-  as_postgres psql -p "$pg_port" -qtAc "SELECT 1 FROM pg_roles WHERE rolname = 'bulkhead_test'" | grep -q 1 \
+  as_postgres psql -p "$pg_port" -qtAc "SELECT 1 FROM pg_roles WHERE rolname = 'bulkhead_test'" | grep 1 >/dev/null \
     || as_postgres psql -p "$pg_port" -qc "CREATE ROLE bulkhead_test LOGIN CREATEDB PASSWORD 'bulkhead_test'"
-  as_postgres psql -p "$pg_port" -qtAc "SELECT 1 FROM pg_database WHERE datname = 'bulkhead_test'" | grep -q 1 \
+  as_postgres psql -p "$pg_port" -qtAc "SELECT 1 FROM pg_database WHERE datname = 'bulkhead_test'" | grep 1 >/dev/null \
     || as_postgres createdb -p "$pg_port" -O bulkhead_test bulkhead_test
   export BULKHEAD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Database=bulkhead_test;Username=bulkhead_test;Password=bulkhead_test"
 fi

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Bulkhead.Fleet.Coordination;
 using Bulkhead.Fleet.Manifest;
@@ -34,7 +35,7 @@ internal static class ApiCommand
         };
         common.AddTo(command);
         fleet.AddTo(command);
-        command.SetAction((parse, ct) => RunAsync(environment, common, fleet, Venue.Spot, parse, async (call, ctx) =>
+        command.SetAction((parse, ct) => RunAsync(environment, common, fleet, Venue.Spot, parse, async (call, ctx, ct) =>
         {
             var name = parse.GetValue(method)!;
             var client = new SpotClient(call.Http, call.ClientOptions, environment.Time, ctx.Key, ctx.SpotLimiters);
@@ -59,7 +60,7 @@ internal static class ApiCommand
         };
         common.AddTo(command);
         fleet.AddTo(command);
-        command.SetAction((parse, ct) => RunAsync(environment, common, fleet, Venue.Futures, parse, async (call, ctx) =>
+        command.SetAction((parse, ct) => RunAsync(environment, common, fleet, Venue.Futures, parse, async (call, ctx, ct) =>
         {
             var client = new FuturesRestClient(call.Http, call.ClientOptions, environment.Time, ctx.Key, ctx.FuturesLimiters);
             var httpVerb = new HttpMethod(parse.GetValue(verb)!.ToUpperInvariant());
@@ -75,7 +76,7 @@ internal static class ApiCommand
         FleetOptions fleet,
         Venue venue,
         ParseResult parse,
-        Func<ApiCall, KeyContext, Task<KrakenResult<JsonElement>>> call,
+        Func<ApiCall, KeyContext, CancellationToken, Task<KrakenResult<JsonElement>>> call,
         Func<ParseResult, bool> needsKey,
         Argument<string[]> parameterArgument,
         CancellationToken cancellationToken)
@@ -131,9 +132,13 @@ internal static class ApiCommand
     }
 
     // One call prints indented JSON as before; repeated calls print one compact JSON line each and a summary on stderr.
-    private static async Task<int> RepeatAsync(CliEnvironment environment, Func<ApiCall, KeyContext, Task<KrakenResult<JsonElement>>> call, ApiCall request, KeyContext context, int repeat, TimeSpan interval, CancellationToken cancellationToken)
+    private static async Task<int> RepeatAsync(CliEnvironment environment, Func<ApiCall, KeyContext, CancellationToken, Task<KrakenResult<JsonElement>>> call, ApiCall request, KeyContext context, int repeat, TimeSpan interval, CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.LeaseLost);
+        // SIGTERM and Ctrl-C stop a repeating run cleanly: the summary is printed and the lease released.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
+        using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, context.LeaseLost);
         var token = linked.Token;
         var calls = 0;
         var failed = 0;
@@ -147,7 +152,7 @@ internal static class ApiCommand
                 }
 
                 token.ThrowIfCancellationRequested();
-                var result = await call(request, context).ConfigureAwait(false);
+                var result = await call(request, context, token).ConfigureAwait(false);
                 calls++;
                 if (!result.Success)
                 {
@@ -172,7 +177,7 @@ internal static class ApiCommand
         {
             return Fail(environment, ExitCodes.KeyUnavailable, "the key's lease was lost; stopped");
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && repeat != 1)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && repeat != 1)
         {
             // Stopped (Ctrl-C or SIGTERM): the summary below still tells what was done.
         }

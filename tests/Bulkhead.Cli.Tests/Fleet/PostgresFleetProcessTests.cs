@@ -4,6 +4,7 @@ using Xunit;
 namespace Bulkhead.Cli.Tests.Fleet;
 
 /// <summary>The lease suite with the PostgreSQL backend (a real server; one fresh schema per test).</summary>
+[Collection(nameof(FleetProcessTests))]
 public sealed class PostgresFleetProcessTests : FleetProcessTests, IDisposable
 {
     private string? _coordination;

@@ -47,12 +47,24 @@ public sealed partial class PostgresCoordinationStore : RelationalCoordinationSt
             throw new ArgumentException($"schema '{schema}' must be a plain identifier (letters, digits, underscore)", nameof(connectionString));
         }
 
-        var dataSource = NpgsqlDataSource.Create(builder);
+        // Only built-in types are used: skipping Npgsql's type loading saves a catalog query on every process start.
+        var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString)
+            .ConfigureTypeLoading(types => types.EnableTypeLoading(false))
+            .Build();
         var store = new PostgresCoordinationStore(dataSource, schema, $"{builder.Host}/{builder.Database}", time);
         try
         {
             store.InTransaction((c, tx) =>
             {
+                using var exists = c.CreateCommand();
+                exists.CommandText = "SELECT to_regclass(@l) IS NOT NULL AND to_regclass(@r) IS NOT NULL";
+                exists.Parameters.Add(new NpgsqlParameter("l", $"\"{schema}\".leases"));
+                exists.Parameters.Add(new NpgsqlParameter("r", $"\"{schema}\".rate_states"));
+                if (exists.ExecuteScalar() is true)
+                {
+                    return true; // the usual case: no DDL, no lock
+                }
+
                 // Concurrent first opens would race on CREATE … IF NOT EXISTS (catalog unique violations): serialize them.
                 DbTables.Execute(c, tx, "SELECT pg_advisory_xact_lock(hashtext(@s))", ("s", "bulkhead-schema:" + schema));
                 DbTables.Execute(c, tx, SchemaSql(schema));
