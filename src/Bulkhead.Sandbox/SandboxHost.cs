@@ -2,6 +2,7 @@ using Bulkhead.Sandbox.Api.Admin;
 using Bulkhead.Sandbox.Api.Futures;
 using Bulkhead.Sandbox.Api.Spot;
 using Bulkhead.Sandbox.Auth;
+using Bulkhead.Sandbox.Market;
 using Bulkhead.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -36,6 +37,15 @@ public static class SandboxHost
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(token);
         builder.Services.AddSingleton(_ => new SandboxExchange(store, time) { TradingLimits = Bulkhead.Kraken.Limits.SpotTradingLimits.For(options.Tier) });
+        builder.Services.AddSingleton(services => new MarketData(services.GetRequiredService<SandboxExchange>(), time));
+        if (options.Market.Enabled)
+        {
+            options.Market.ThrowIfInvalid();
+            builder.Services.AddSingleton(services => new SandboxMarket(
+                services.GetRequiredService<SandboxExchange>(), services.GetRequiredService<MarketData>(), options.Market, services.GetService<ILogger<SandboxMarket>>()));
+            builder.Services.AddHostedService(services => new MarketService(
+                services.GetRequiredService<SandboxMarket>(), time, options.Market.TickInterval, services.GetService<ILogger<MarketService>>()));
+        }
         builder.Services.AddSandboxAuth();
         var app = builder.Build();
 
@@ -73,6 +83,13 @@ public static class SandboxHost
     {
         ArgumentNullException.ThrowIfNull(app);
         return [.. app.Urls];
+    }
+
+    /// <summary>The simulated market, or null when <see cref="MarketOptions.Enabled"/> is off (drive it with <see cref="SandboxMarket.Tick"/> in tests).</summary>
+    public static SandboxMarket? GetMarket(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Services.GetService<SandboxMarket>();
     }
 
     /// <summary>The exchange behind the sandbox (for tests and in-process composition).</summary>

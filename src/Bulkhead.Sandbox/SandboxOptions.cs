@@ -1,3 +1,5 @@
+using Bulkhead.Sandbox.Market;
+
 namespace Bulkhead.Sandbox;
 
 /// <summary>How a sandbox runs. Defaults are documented in docs/sandbox.md.</summary>
@@ -43,4 +45,8 @@ public sealed class SandboxOptions
     /// <summary>Largest request body accepted, in bytes; larger ones get <c>EGeneral:Invalid arguments</c>.</summary>
     /// <value>64 KiB.</value>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The simulated market (liquidity provider, price path, noise takers, Futures mark/index); off unless <see cref="MarketOptions.Enabled"/>.</summary>
+    /// <value>Defaults of <see cref="MarketOptions"/>: disabled.</value>
+    public MarketOptions Market { get; set; } = new();
 }

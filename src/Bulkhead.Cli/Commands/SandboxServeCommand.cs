@@ -16,13 +16,16 @@ internal static class SandboxServeCommand
         var inMemory = new Option<bool>("--in-memory") { Description = "Keep everything in memory; nothing survives a restart." };
         var token = new Option<string?>("--admin-token") { Description = "Bearer token for /admin/ (default: DATA/admin.token, generated on first start)." };
         var fullSync = new Option<bool>("--full-sync") { Description = "SQLite synchronous=FULL instead of NORMAL: acknowledged operations also survive a power loss (one fsync per commit, slower)." };
-        var command = new Command("serve", "Run the sandbox exchange: Spot, Futures and the admin API on one port.") { port, host, data, inMemory, token, fullSync };
-        command.SetAction((parse, ct) => RunAsync(environment, parse.GetValue(port), parse.GetValue(host)!, parse.GetValue(data), parse.GetValue(inMemory), parse.GetValue(token), parse.GetValue(fullSync), ct));
+        var noMarket = new Option<bool>("--no-market") { Description = "Do not run the simulated market (no liquidity provider, noise takers or moving prices): books stay empty until users trade." };
+        var seed = new Option<long>("--seed") { Description = "Seed of the simulated market's price paths and noise (the same seed gives the same market).", DefaultValueFactory = _ => 1 };
+        var command = new Command("serve", "Run the sandbox exchange: Spot, Futures and the admin API on one port.") { port, host, data, inMemory, token, fullSync, noMarket, seed };
+        command.SetAction((parse, ct) => RunAsync(environment, new ServeSettings(parse.GetValue(port), parse.GetValue(host)!, parse.GetValue(data), parse.GetValue(inMemory), parse.GetValue(token), parse.GetValue(fullSync), !parse.GetValue(noMarket), parse.GetValue(seed)), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment environment, int port, string host, string? data, bool inMemory, string? token, bool sync, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliEnvironment environment, ServeSettings settings, CancellationToken cancellationToken)
     {
+        var (port, host, data, inMemory, token, sync, market, seed) = settings;
         if (inMemory && data is not null)
         {
             return Fail(environment, ExitCodes.Usage, "--data and --in-memory exclude each other: choose one");
@@ -39,6 +42,7 @@ internal static class SandboxServeCommand
             DataFolder = inMemory ? null : data ?? Path.Combine(environment.DataFolder(null), "sandbox"),
             AdminToken = token,
             SyncEveryCommit = sync,
+            Market = new Bulkhead.Sandbox.Market.MarketOptions { Enabled = market, Seed = seed },
         };
         var listen = host.Contains(':', StringComparison.Ordinal) ? $"http://[{host}]:{port}" : $"http://{host}:{port}";
         WebApplication app;
@@ -77,6 +81,9 @@ internal static class SandboxServeCommand
             await output.WriteLineAsync(options.InMemory
                 ? "  Data:    in memory (nothing survives a restart)"
                 : $"  Data:    {SandboxHost.ResolveDataFolder(options.DataFolder)} (SQLite, synchronous={(sync ? "FULL" : "NORMAL")})").ConfigureAwait(false);
+            await output.WriteLineAsync(market
+                ? $"  Market:  on, seed {seed}, a step every {options.Market.TickInterval.TotalSeconds:0.###} s (liquidity @market, noise @noise; --no-market to turn off)"
+                : "  Market:  off (--no-market)").ConfigureAwait(false);
             await output.WriteLineAsync("Press Ctrl-C to stop.").ConfigureAwait(false);
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             // Ctrl-C cancels the command's token; SIGTERM reaches the web host's own lifetime first, which stops the app.
@@ -95,6 +102,8 @@ internal static class SandboxServeCommand
             return ExitCodes.Success;
         }
     }
+
+    private readonly record struct ServeSettings(int Port, string Host, string? Data, bool InMemory, string? Token, bool Sync, bool Market, long Seed);
 
     private static int Fail(CliEnvironment environment, int code, string problem)
     {

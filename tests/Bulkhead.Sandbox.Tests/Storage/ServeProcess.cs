@@ -33,7 +33,7 @@ internal sealed class ServeProcess : IDisposable
     {
         port ??= FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { CliDll.Value, "sandbox", "serve", "--port", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", dataFolder, "--admin-token", adminToken })
+        foreach (var argument in new[] { CliDll.Value, "sandbox", "serve", "--port", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", dataFolder, "--admin-token", adminToken, "--no-market" })
         {
             start.ArgumentList.Add(argument);
         }

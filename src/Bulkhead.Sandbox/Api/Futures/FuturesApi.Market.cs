@@ -24,12 +24,18 @@ public static partial class FuturesApi
                 : FuturesWire.Error(time, KrakenErrors.FuturesContractNotFound, StatusCodes.Status404NotFound)));
 
         v3.MapGet("tickers", Handler(context => PublicAsync(context, time =>
-            FuturesWire.Success(time, new JsonObject { ["tickers"] = new JsonArray([.. InstrumentCatalog.All.Select(i => Ticker(i, time))]) }))));
+        {
+            var market = MarketOf(context);
+            return FuturesWire.Success(time, new JsonObject { ["tickers"] = new JsonArray([.. InstrumentCatalog.All.Select(i => Ticker(i, market, time))]) });
+        })));
 
         v3.MapGet("tickers/{symbol}", (HttpContext context, string symbol) => PublicAsync(context, time =>
             InstrumentCatalog.Find(symbol) is { } instrument
-                ? FuturesWire.Success(time, new JsonObject { ["ticker"] = Ticker(instrument, time) })
+                ? FuturesWire.Success(time, new JsonObject { ["ticker"] = Ticker(instrument, MarketOf(context), time) })
                 : FuturesWire.Error(time, KrakenErrors.FuturesContractNotFound, StatusCodes.Status404NotFound)));
+
+        v3.MapGet("orderbook", Handler(context => PublicAsync(context, time => OrderBook(context, time))));
+        v3.MapGet("history", Handler(context => PublicAsync(context, time => History(context, time))));
     }
 
     /// <summary>One instrument with every field ccxt and Kraken.Net read; no <c>lastTradingTime</c>, so clients see a perpetual (swap).</summary>
@@ -75,36 +81,4 @@ public static partial class FuturesApi
         ["experiencingExtremeVolatility"] = false,
         ["extremeVolatilityInitialMarginMultiplier"] = 1,
     };
-
-    /// <summary>A basic ticker at the indicative mark price (part 2 fills bid/ask/last from the book).</summary>
-    private static JsonObject Ticker(FuturesInstrumentSpec i, TimeProvider time)
-    {
-        var mark = FuturesWire.Number(i.MarkPrice);
-        return new JsonObject
-        {
-            ["tag"] = "perpetual",
-            ["pair"] = i.Pair,
-            ["symbol"] = i.Symbol,
-            ["markPrice"] = mark,
-            ["indexPrice"] = mark.DeepClone(),
-            ["last"] = mark.DeepClone(),
-            ["lastTime"] = FuturesWire.Time(time.GetUtcNow()),
-            ["lastSize"] = 0,
-            ["bid"] = mark.DeepClone(),
-            ["bidSize"] = 0,
-            ["ask"] = mark.DeepClone(),
-            ["askSize"] = 0,
-            ["vol24h"] = 0,
-            ["volumeQuote"] = 0,
-            ["openInterest"] = 0,
-            ["open24h"] = mark.DeepClone(),
-            ["high24h"] = mark.DeepClone(),
-            ["low24h"] = mark.DeepClone(),
-            ["change24h"] = 0,
-            ["fundingRate"] = 0,
-            ["fundingRatePrediction"] = 0,
-            ["suspended"] = false,
-            ["postOnly"] = false,
-        };
-    }
 }

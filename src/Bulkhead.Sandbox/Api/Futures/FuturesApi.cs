@@ -30,6 +30,7 @@ public static partial class FuturesApi
         MapTransfers(v3);
         MapOrders(v3);
         MapHistory(routes);
+        MapCharts(routes);
 
         routes.Map("/derivatives/{**rest}", (HttpContext context) => NotFound(context));
         routes.Map("/api/history/{**rest}", (HttpContext context) => NotFound(context));

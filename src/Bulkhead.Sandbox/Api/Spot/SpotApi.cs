@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Security.Cryptography;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Sandbox.Auth;
+using Bulkhead.Sandbox.Market;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -87,7 +88,7 @@ public static class SpotApi
                 return KrakenErrors.InvalidArguments;
             }
 
-            return SpotPublicEndpoints.Handle(method, parameters, services.GetRequiredService<TimeProvider>()) ?? KrakenErrors.UnknownMethod;
+            return SpotPublicEndpoints.Handle(method, parameters, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<MarketData>()) ?? KrakenErrors.UnknownMethod;
         }).ConfigureAwait(false);
         await SpotEnvelope.WriteAsync(context, SpotEnvelope.Render(answer)).ConfigureAwait(false);
     }

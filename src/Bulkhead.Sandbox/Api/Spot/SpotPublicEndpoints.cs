@@ -2,21 +2,27 @@ using System.Globalization;
 using System.Text.Json;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Sandbox.Assets;
+using Bulkhead.Sandbox.Market;
 
 namespace Bulkhead.Sandbox.Api.Spot;
 
 /// <summary>
 /// <c>Time</c>, <c>SystemStatus</c>, <c>Assets</c>, <c>AssetPairs</c> with every field ccxt and npm kraken-api read
-/// (spot.md §7.3). Ticker, Depth, Trades, OHLC come with trading (part 2); until then they answer <c>EGeneral:Unknown method</c>.
+/// (spot.md §7.3); the market data (<c>Ticker</c>, <c>Depth</c>, <c>Trades</c>, <c>OHLC</c>, <c>Spread</c>) is in <c>.Market</c>.
 /// </summary>
-internal static class SpotPublicEndpoints
+internal static partial class SpotPublicEndpoints
 {
-    public static SpotAnswer? Handle(string method, SpotParameters parameters, TimeProvider time) => method switch
+    public static SpotAnswer? Handle(string method, SpotParameters parameters, TimeProvider time, MarketData market) => method switch
     {
         "Time" => ServerTime(time),
         "SystemStatus" => SystemStatus(time),
         "Assets" => Assets(parameters),
         "AssetPairs" => AssetPairs(parameters),
+        "Ticker" => Ticker(parameters, market, time),
+        "Depth" => Depth(parameters, market, time),
+        "Trades" => Trades(parameters, market),
+        "OHLC" => Ohlc(parameters, market, time),
+        "Spread" => Spread(parameters, market),
         _ => (SpotAnswer?)null,
     };
 

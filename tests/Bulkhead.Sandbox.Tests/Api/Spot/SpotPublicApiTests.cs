@@ -82,10 +82,10 @@ public sealed class SpotPublicApiTests
     }
 
     [Fact]
-    public async Task Ticker_UntilPart2_UnknownMethod()
+    public async Task UnknownPublicMethod_UnknownMethod()
     {
         await using var sandbox = await SpotSandbox.StartAsync();
-        var answer = await sandbox.RawAsync(HttpMethod.Get, "/0/public/Ticker?pair=XBTUSD", null, null, []);
+        var answer = await sandbox.RawAsync(HttpMethod.Get, "/0/public/Nope?pair=XBTUSD", null, null, []);
         answer.Status.ShouldBe(HttpStatusCode.OK);
         answer.ShouldFailWith(KrakenErrors.UnknownMethod);
     }
