@@ -25,8 +25,10 @@ public sealed class CcxtKrakenFuturesTradingTests
             ClientStep.Call("loadMarkets"),
             ClientStep.Call("fetchTicker", Perp),
             ClientStep.Call("fetchTickers"),
-            ClientStep.Call("fetchOrderBook", Perp),
-            ClientStep.Call("fetchOHLCV", Perp, "1m"));
+            ClientStep.Call("fetchOrderBook", Perp));
+        // Trade candles exist once the noise takers traded the perpetual (the first market steps, 1 s each).
+        var candles = await sandbox.PollAsync(CcxtFutures, null, ClientStep.Call("fetchOHLCV", Perp, "1m"), v => v.AsArray().Count > 0);
+        var trades = await sandbox.PollAsync(CcxtFutures, null, ClientStep.Call("fetchTrades", Perp), v => v.AsArray().Count > 0);
 
         for (var i = 0; i < s.Count; i++)
         {
@@ -40,7 +42,9 @@ public sealed class CcxtKrakenFuturesTradingTests
         s[3].Value!["bids"]!.AsArray().Count.ShouldBeGreaterThan(0);
         s[3].Value!["asks"]!.AsArray().Count.ShouldBeGreaterThan(0);
         s[3].Value!["bids"]![0]![0]!.GetValue<double>().ShouldBe(ticker["bid"]!.GetValue<double>());
-        s[4].Value!.AsArray().Count.ShouldBeGreaterThan(0, "at least the current candle");
+        candles.AsArray().Count.ShouldBeGreaterThan(0, "at least the current candle");
+        candles[0]![4]!.GetValue<double>().ShouldBeGreaterThan(0);
+        trades.AsArray().Count.ShouldBeGreaterThan(0);
         await sandbox.ShouldConserveAsync();
     }
 
@@ -80,11 +84,12 @@ public sealed class CcxtKrakenFuturesTradingTests
         var id = s[0].Value!["id"]!.GetValue<string>();
         var open = s[1].Value!.AsArray().ShouldHaveSingleItem()!;
         open["id"]!.GetValue<string>().ShouldBe(id);
-        open["price"]!.GetValue<double>().ShouldBe((double)resting);
+        // ccxt 4.5.84 leaves an open Futures order's price undefined on purpose ("limitPrice is returning inaccurate
+        // values", ccxt#27996): the amount and id are what it reads.
+        open["price"].ShouldBeNull();
         open["amount"]!.GetValue<double>().ShouldBe(0.01);
         var edited = s[3].Value!.AsArray().ShouldHaveSingleItem()!;
         edited["id"]!.GetValue<string>().ShouldBe(id, "Futures editorder keeps the order id");
-        edited["price"]!.GetValue<double>().ShouldBe((double)(resting - 100));
         edited["amount"]!.GetValue<double>().ShouldBe(0.02);
         s[8].Value!.AsArray().ShouldBeEmpty("cancelAllOrders cancelled both: " + s[8]);
         var position = s[10].Value!.AsArray().ShouldHaveSingleItem()!;

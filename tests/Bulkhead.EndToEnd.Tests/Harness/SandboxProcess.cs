@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Shouldly;
 using Xunit;
 
@@ -124,6 +125,26 @@ internal sealed class SandboxProcess : IAsyncDisposable
     /// <summary>Runs one node client's steps against this sandbox.</summary>
     public Task<IReadOnlyList<StepOutcome>> RunAsync(string client, ApiKeyPair? key, params ClientStep[] steps) =>
         NodeClient.RunAsync(new ClientSpec(client, BaseUrl, key?.Key, key?.Secret, steps), TestContext.Current.CancellationToken);
+
+    /// <summary>
+    /// Runs one step again (a new client run each time, 500 ms apart) until <paramref name="done"/> holds for its value
+    /// or 20 s have passed; returns the last value. For what the market makes on the real clock (trades, candles).
+    /// </summary>
+    public async Task<JsonNode> PollAsync(string client, ApiKeyPair? key, ClientStep step, Func<JsonNode, bool> done)
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            var outcome = (await RunAsync(client, key, step))[0];
+            outcome.Ok.ShouldBeTrue(outcome.ToString());
+            if (done(outcome.Value!) || TimeProvider.System.GetElapsedTime(start) > TimeSpan.FromSeconds(20))
+            {
+                return outcome.Value!;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+        }
+    }
 
     /// <summary>Runs one Python client's steps (pyclients/run.py) against this sandbox.</summary>
     public Task<IReadOnlyList<StepOutcome>> RunPythonAsync(string client, ApiKeyPair? key, params ClientStep[] steps) =>

@@ -110,8 +110,14 @@ public sealed class TradingClientsTests : IDisposable
         var trader = Futures(sandbox, await sandbox.Admin.CreateFuturesKeyAsync("desk", "full", withdraw: false));
         var maker = Futures(sandbox, await sandbox.Admin.CreateFuturesKeyAsync("maker", "full", withdraw: false));
 
-        (await maker.SendOrderAsync(FuturesOrder(VenueSide.Sell, FuturesOrderType.Limit, 1m, 100_000m, "ask"), Ct)).GetValueOrThrow().Status.ShouldBe(VenueOrderStatus.Placed);
-        var resting = (await trader.SendOrderAsync(FuturesOrder(VenueSide.Buy, FuturesOrderType.Limit, 0.1m, 90_000m, "bid-1"), Ct)).GetValueOrThrow();
+        // A mkt order fills within 1 % of the mark (Kraken's price protection): quote around it. Without the market
+        // the mark stays at the catalogue's indicative price.
+        var tickers = (await trader.GetTickersAsync(Ct)).GetValueOrThrow();
+        var mark = tickers.Single(t => t.Symbol == "PF_XBTUSD").MarkPrice.ShouldNotBeNull();
+        var ask = Math.Round(mark);
+        var bid = Math.Round(mark * 0.9m);
+        (await maker.SendOrderAsync(FuturesOrder(VenueSide.Sell, FuturesOrderType.Limit, 1m, ask, "ask"), Ct)).GetValueOrThrow().Status.ShouldBe(VenueOrderStatus.Placed);
+        var resting = (await trader.SendOrderAsync(FuturesOrder(VenueSide.Buy, FuturesOrderType.Limit, 0.1m, bid, "bid-1"), Ct)).GetValueOrThrow();
         var open = (await trader.GetOpenOrdersAsync(Ct)).GetValueOrThrow();
         var cancel = (await trader.CancelOrderAsync(resting.OrderId, cancellationToken: Ct)).GetValueOrThrow();
         var market = (await trader.SendOrderAsync(FuturesOrder(VenueSide.Buy, FuturesOrderType.Market, 0.2m, null, "take-1"), Ct)).GetValueOrThrow();
@@ -120,15 +126,16 @@ public sealed class TradingClientsTests : IDisposable
         var accounts = (await trader.GetAccountsAsync(Ct)).GetValueOrThrow();
 
         resting.Status.ShouldBe(VenueOrderStatus.Placed);
-        open.ShouldHaveSingleItem().ClientOrderId.ShouldBe("bid-1");
+        var listed = open.ShouldHaveSingleItem();
+        (listed.ClientOrderId, listed.LimitPrice, listed.UnfilledSize).ShouldBe(("bid-1", (decimal?)bid, 0.1m));
         cancel.Status.ShouldBe("cancelled");
         market.Status.ShouldBe(VenueOrderStatus.Filled);
-        market.Fills.ShouldHaveSingleItem().Price.ShouldBe(100_000m);
+        market.Fills.ShouldHaveSingleItem().Price.ShouldBe(ask);
         var fill = fills.ShouldHaveSingleItem();
-        (fill.OrderId, fill.Size, fill.Price, fill.Side).ShouldBe((market.OrderId, 0.2m, 100_000m, "buy"));
+        (fill.OrderId, fill.Size, fill.Price, fill.Side).ShouldBe((market.OrderId, 0.2m, ask, "buy"));
         var position = positions.ShouldHaveSingleItem();
-        (position.Symbol, position.Side, position.Size, position.Price).ShouldBe(("PF_XBTUSD", "long", 0.2m, 100_000m));
-        accounts.Flex.BalanceValue.ShouldBe(10_000m - 10m, "taker fee 0.05 % of $20,000");
+        (position.Symbol, position.Side, position.Size, position.Price).ShouldBe(("PF_XBTUSD", "long", 0.2m, ask));
+        accounts.Flex.BalanceValue.ShouldBe(10_000m - (0.2m * ask * 0.0005m), "taker fee 0.05 %");
         await sandbox.ShouldConserveAsync();
     }
 

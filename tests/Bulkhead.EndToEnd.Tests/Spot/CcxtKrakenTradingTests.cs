@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Bulkhead.EndToEnd.Tests.Harness;
 using Shouldly;
 using Xunit;
@@ -30,7 +29,7 @@ public sealed class CcxtKrakenTradingTests
             ClientStep.Call("fetchOrderBook", Pair),
             ClientStep.Call("fetchOHLCV", Pair, "1m"),
             ClientStep.Call("fetchTickers", (object)new[] { Pair, "ETH/USD" }));
-        var trades = await PollAsync(sandbox, null, ClientStep.Call("fetchTrades", Pair), v => v.AsArray().Count > 0);
+        var trades = await sandbox.PollAsync(Ccxt, null, ClientStep.Call("fetchTrades", Pair), v => v.AsArray().Count > 0);
 
         steps.ShouldAllBe(s => s.Ok, string.Join("\n", steps));
         var ticker = steps[1].Value!;
@@ -221,21 +220,5 @@ public sealed class CcxtKrakenTradingTests
         cancelled.ShouldAllBe(o => o!["status"]!.GetValue<string>() == "canceled");
         s[6].Value!["USD"]!["used"]!.GetValue<double>().ShouldBe(0d);
         await sandbox.ShouldConserveAsync();
-    }
-
-    private static async Task<JsonNode> PollAsync(SandboxProcess sandbox, ApiKeyPair? key, ClientStep step, Func<JsonNode, bool> done)
-    {
-        var deadline = TimeProvider.System.GetTimestamp();
-        for (var attempt = 0; ; attempt++)
-        {
-            var outcome = (await sandbox.RunAsync(Ccxt, key, step))[0];
-            outcome.Ok.ShouldBeTrue(outcome.ToString());
-            if (done(outcome.Value!) || TimeProvider.System.GetElapsedTime(deadline) > TimeSpan.FromSeconds(20))
-            {
-                return outcome.Value!;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
-        }
     }
 }
