@@ -21,11 +21,12 @@ public sealed class MarketServiceTests
 
         // The loop runs on its own thread: advance a second at a time (yielding, never sleeping) until it has stepped 3 times.
         var advanced = 0;
-        while (market.Steps < 3 && advanced < 60)
+        while (market.Steps < 3 && advanced < 600)
         {
+            var before = market.Steps;
             time.Advance(TimeSpan.FromSeconds(1));
             advanced++;
-            for (var i = 0; i < 100; i++)
+            for (var i = 0; i < 10_000 && market.Steps == before; i++)
             {
                 await Task.Yield();
             }
