@@ -221,4 +221,34 @@ public sealed class CcxtKrakenTradingTests
         s[6].Value!["USD"]!["used"]!.GetValue<double>().ShouldBe(0d);
         await sandbox.ShouldConserveAsync();
     }
+
+    // Regression: ccxt's cancelOrders sends CancelOrderBatch (JSON body, "orders" array), which answered
+    // EGeneral:Unknown method.
+    [Fact]
+    public async Task CreateOrdersThenCancelOrders_AddOrderBatchAndCancelOrderBatch()
+    {
+        await using var sandbox = await SandboxProcess.StartAsync();
+        await sandbox.Admin.CreateAccountAsync("desk");
+        await sandbox.Admin.DepositAsync("desk", "ZUSD", "10000");
+        var key = await sandbox.Admin.CreateSpotKeyAsync("desk", Trader);
+        var orders = new[] { 48000, 47000, 46000 }
+            .Select(p => new Dictionary<string, object> { ["symbol"] = Pair, ["type"] = "limit", ["side"] = "buy", ["amount"] = 0.01, ["price"] = p })
+            .ToArray();
+
+        var s = await sandbox.RunAsync(
+            Ccxt,
+            key,
+            ClientStep.Call("createOrders", (object)orders),
+            ClientStep.Call("cancelOrders", new[] { ClientStep.Ref(0, "0.id"), ClientStep.Ref(0, "1.id") }, Pair),
+            ClientStep.Call("fetchOpenOrders", Pair),
+            ClientStep.Call("cancelOrders", new[] { "OAAAAA-BBBBB-CCCCCC" }, Pair));
+
+        s[0].Ok.ShouldBeTrue(s[0].ToString());
+        s[0].Value!.AsArray().Count.ShouldBe(3);
+        s[1].Ok.ShouldBeTrue(s[1].ToString());
+        var left = s[2].Value!.AsArray().ShouldHaveSingleItem()!;
+        left["id"]!.GetValue<string>().ShouldBe(s[0].Value![2]!["id"]!.GetValue<string>());
+        s[3].Ok.ShouldBeFalse("nothing to cancel: " + s[3]);
+        await sandbox.ShouldConserveAsync();
+    }
 }
