@@ -38,6 +38,15 @@ if [ -f tests/Bulkhead.Kraken.Tests/Signing/fixtures/package.json ]; then
 fi
 # ccxt and kraken-api for the end-to-end tests against the sandbox (tests/Bulkhead.EndToEnd.Tests/clients).
 (cd tests/Bulkhead.EndToEnd.Tests/clients && npm ci --no-audit --no-fund --silent)
+# krakenex and python-kraken-sdk for the Python end-to-end tests (tests/Bulkhead.EndToEnd.Tests/pyclients), from PyPI.
+# Where PyPI cannot be reached the venv stays without clients (no .venv/installed marker) and those tests are skipped.
+if need python3; then
+  (cd tests/Bulkhead.EndToEnd.Tests/pyclients &&
+    { [ -f .venv/installed ] && cmp -s requirements.txt .venv/installed ||
+      { { [ -x .venv/bin/python ] || python3 -m venv .venv; } &&
+        .venv/bin/pip install -q --retries 1 --timeout 20 -r requirements.txt && cp requirements.txt .venv/installed; }; } ) ||
+    echo "test.sh: could not install the Python clients (PyPI unreachable?): their end-to-end tests will be skipped" >&2
+fi
 
 dotnet build Bulkhead.slnx -c Release -warnaserror -nologo -v quiet
 

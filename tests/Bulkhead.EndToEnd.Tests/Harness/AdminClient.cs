@@ -69,6 +69,13 @@ internal sealed class AdminClient : IDisposable
     /// <summary><c>DELETE /admin/keys/{key}</c>.</summary>
     public Task<JsonNode> RevokeKeyAsync(string key) => SendAsync(HttpMethod.Delete, $"/admin/keys/{Uri.EscapeDataString(key)}", null);
 
+    /// <summary>Any admin GET, asserting a 2xx answer.</summary>
+    public Task<JsonNode> GetAsync(string path) => SendAsync(HttpMethod.Get, path, null);
+
+    /// <summary><c>PUT /admin/accounts/{name}/volume</c>: the account's 30-day USD volume outside the sandbox.</summary>
+    public Task<JsonNode> SetVolumeAsync(string account, string volumeUsd30d) =>
+        SendAsync(HttpMethod.Put, $"/admin/accounts/{Uri.EscapeDataString(account)}/volume", new JsonObject { ["volumeUsd30d"] = volumeUsd30d });
+
     /// <summary>Any admin call, without asserting success; <paramref name="token"/> overrides the bearer token ("" sends none).</summary>
     public async Task<(int Status, string Body)> RawAsync(HttpMethod method, string path, JsonNode? body, string? token = null)
     {

@@ -10,6 +10,17 @@ internal static class Clients
     public const string QueryFunds = "Query Funds";
     public const string WithdrawFunds = "Withdraw Funds";
     public const string QueryLedgerEntries = "Query Ledger Entries";
+    public const string QueryOpen = "Query Open Orders & Trades";
+    public const string QueryClosed = "Query Closed Orders & Trades";
+    public const string ModifyOrders = "Modify Orders";
+    public const string CancelOrders = "Cancel/Close Orders";
+
+    public const string Krakenex = "krakenex";
+    public const string PythonKrakenSdk = "python-kraken-sdk";
+    public const string PythonKrakenSdkFutures = "python-kraken-sdk-futures";
+
+    /// <summary>Everything a trading client needs: funds, ledger, open/closed orders, trading, cancelling.</summary>
+    public static readonly IReadOnlyList<string> Trader = [QueryFunds, QueryLedgerEntries, QueryOpen, QueryClosed, ModifyOrders, CancelOrders];
 
     /// <summary>ccxt with its rate limiter off, as the rate-limit scenario asks.</summary>
     public static readonly IReadOnlyDictionary<string, object> NoRateLimiter = new Dictionary<string, object> { ["enableRateLimit"] = false };

@@ -111,9 +111,16 @@ internal sealed record ClientSpec(string Client, Uri BaseUrl, string? Key, strin
     public override string ToString() => $"ClientSpec({Client}, {BaseUrl}, {Steps.Count} steps)";
 }
 
-/// <summary>One call: <paramref name="Method"/> with <paramref name="Args"/>, optionally with a pinned nonce, optionally repeated.</summary>
-internal sealed record ClientStep(string Method, IReadOnlyList<object?>? Args = null, long? Nonce = null, int Repeat = 1)
+/// <summary>
+/// One call: <paramref name="Method"/> with <paramref name="Args"/>, optionally with a pinned nonce, optionally repeated,
+/// optionally polled until it answers empty (<paramref name="UntilEmptyMs"/>). A string argument <c>"$step[N].field"</c>
+/// is step N's answer's field (see clients/run.mjs).
+/// </summary>
+internal sealed record ClientStep(string Method, IReadOnlyList<object?>? Args = null, long? Nonce = null, int Repeat = 1, int? UntilEmptyMs = null)
 {
+    /// <summary>A reference to a field of an earlier step's answer, e.g. <c>Ref(0, "id")</c>.</summary>
+    public static string Ref(int step, string path = "") => path.Length == 0 ? $"$step[{step}]" : $"$step[{step}].{path}";
+
     public static ClientStep Call(string method, params object?[] args) => new(method, args);
 
     public JsonObject ToJsonObject()
@@ -127,6 +134,11 @@ internal sealed record ClientStep(string Method, IReadOnlyList<object?>? Args = 
         if (Nonce is { } nonce)
         {
             step["nonce"] = nonce;
+        }
+
+        if (UntilEmptyMs is { } until)
+        {
+            step["untilEmptyMs"] = until;
         }
 
         return step;

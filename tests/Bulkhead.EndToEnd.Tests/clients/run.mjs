@@ -13,6 +13,11 @@
 // distinct millisecond nonces, without the 3 s per private call that real Kraken's settings would cost the suite.
 // Output (stdout, one JSON document): { "steps": [ { "ok": true, "value": … } | { "ok": false, "error": "<class>", "message": "…" } ] }
 // Every step is attempted; a failing step does not stop the run. Exit code 0 unless the spec itself is unusable.
+// References: a string argument (also inside an object or array argument) of the form "$step[N].path.to.field" is
+// replaced by that field of step N's value (e.g. "$step[0].id": the order id createOrder returned), so one run can
+// place an order and then edit, query and cancel it. "$step[N]" alone is the whole value.
+// Polling: "untilEmptyMs": T repeats the call every 200 ms until it returns an empty array (or an empty object) or T ms
+// have passed (then the last value is returned as is); "calls" tells how many calls it took.
 import ccxt from 'ccxt';
 import KrakenClient from 'kraken-api';
 
@@ -56,8 +61,34 @@ function makeClient() {
 // ccxt's market and balance structures carry the raw response under "info" (large, and sometimes circular).
 const dropInfo = (key, value) => (key === 'info' ? undefined : value);
 
-async function callOnce(client, step, nonce) {
-  const args = step.args ?? [];
+function resolve(arg, results) {
+  if (typeof arg === 'string') {
+    const match = /^\$step\[(\d+)\](.*)$/.exec(arg);
+    if (!match) {
+      return arg;
+    }
+
+    let value = results[Number(match[1])]?.value;
+    for (const part of match[2].split('.').filter((p) => p.length > 0)) {
+      value = value?.[part];
+    }
+
+    return value;
+  }
+
+  if (Array.isArray(arg)) {
+    return arg.map((a) => resolve(a, results));
+  }
+
+  if (arg !== null && typeof arg === 'object') {
+    return Object.fromEntries(Object.entries(arg).map(([k, v]) => [k, resolve(v, results)]));
+  }
+
+  return arg;
+}
+
+async function callOnce(client, step, nonce, results) {
+  const args = resolve(step.args ?? [], results);
   if (spec.client === 'kraken-api') {
     const params = { ...(args[0] ?? {}) };
     if (nonce !== undefined) {
@@ -87,10 +118,21 @@ async function run() {
     const times = step.repeat ?? 1;
     let outcome;
     let calls = 0;
-    for (let i = 0; i < times; i++) {
+    const pollUntil = step.untilEmptyMs === undefined ? undefined : Date.now() + step.untilEmptyMs;
+    for (let i = 0; i < times || pollUntil !== undefined; i++) {
+      if (pollUntil !== undefined && i > 0) {
+        const v = outcome?.value;
+        const empty = v !== undefined && v !== null && (Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0);
+        if (!outcome?.ok || empty || Date.now() > pollUntil) {
+          break;
+        }
+
+        await new Promise((r) => setTimeout(r, 200));
+      }
+
       calls++;
       try {
-        outcome = { ok: true, value: await callOnce(client, step, step.nonce === undefined ? undefined : step.nonce + i) };
+        outcome = { ok: true, value: await callOnce(client, step, step.nonce === undefined ? undefined : step.nonce + i, results) };
       } catch (e) {
         outcome = { ok: false, error: e?.constructor?.name ?? 'Error', message: String(e?.message ?? e) };
         break;

@@ -13,6 +13,7 @@ public static partial class AdminApi
     {
         admin.MapPost("/faults", SetFaultsAsync);
         admin.MapGet("/faults", (HttpContext http) => Faults(http.RequestServices.GetRequiredService<FaultSettings>()));
+        admin.MapGet("/ledger/totals", (HttpContext http) => LedgerTotals(Exchange(http)));
         admin.MapGet("/conservation", (HttpContext http) =>
         {
             var exchange = Exchange(http);
@@ -33,6 +34,32 @@ public static partial class AdminApi
                 entries = exchange.AllEntries().Count,
             });
         });
+    }
+
+    /// <summary>
+    /// <c>GET /admin/ledger/totals</c>: per asset, every account's balance (system accounts <c>@…</c> included, all wallets
+    /// summed) folded from the ledger entries (amount − fee), and their sum, which conservation says is zero.
+    /// </summary>
+    private static IResult LedgerTotals(SandboxExchange exchange)
+    {
+        var assets = exchange.AllEntries()
+            .GroupBy(e => e.Asset, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var accounts = g.GroupBy(e => e.Account, StringComparer.Ordinal)
+                    .OrderBy(a => a.Key, StringComparer.Ordinal)
+                    .ToDictionary(a => a.Key, a => a.Sum(e => e.Amount - e.Fee), StringComparer.Ordinal);
+                var sum = accounts.Values.Sum();
+                return new
+                {
+                    asset = g.Key,
+                    sum = AdminViews.Text(sum),
+                    zero = sum == 0m,
+                    accounts = accounts.ToDictionary(a => a.Key, a => AdminViews.Text(a.Value), StringComparer.Ordinal),
+                };
+            }).ToArray();
+        return AdminViews.Ok(new { zero = assets.All(a => a.zero), assets });
     }
 
     private static async Task<IResult> SetFaultsAsync(HttpContext http, CancellationToken cancellationToken)

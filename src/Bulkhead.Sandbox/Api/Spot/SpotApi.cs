@@ -40,6 +40,7 @@ public static class SpotApi
         ["EditOrder"] = SpotTradingEndpoints.EditOrder,
         ["CancelOrder"] = SpotTradingEndpoints.CancelOrder,
         ["CancelAll"] = SpotTradingEndpoints.CancelAll,
+        ["CancelOrderBatch"] = SpotCancelBatchEndpoint.CancelOrderBatch,
         ["CancelAllOrdersAfter"] = SpotTradingEndpoints.CancelAllOrdersAfter,
         ["OpenOrders"] = SpotOrderEndpoints.OpenOrders,
         ["ClosedOrders"] = SpotOrderEndpoints.ClosedOrders,
