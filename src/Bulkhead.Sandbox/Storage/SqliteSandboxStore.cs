@@ -22,6 +22,10 @@ public sealed partial class SqliteSandboxStore : ISandboxStore
 
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
+
+    // One prepared command per statement text, reused across commits (the caller holds _gate): preparing a wide upsert
+    // on every row written was a large part of a trading request's time.
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private bool _disposed;
 
     /// <summary>Opens (creating if needed) <c>sandbox.db</c> in <paramref name="dataFolder"/>.</summary>
@@ -149,18 +153,33 @@ public sealed partial class SqliteSandboxStore : ISandboxStore
             }
 
             _disposed = true;
+            foreach (var command in _prepared.Values)
+            {
+                command.Dispose();
+            }
+
             _connection.Dispose();
         }
     }
 
     private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = _connection.CreateCommand();
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, _) in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            _prepared[sql] = command;
+        }
+
         command.Transaction = transaction;
-        command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            command.Parameters[name].Value = value ?? DBNull.Value;
         }
 
         command.ExecuteNonQuery();
