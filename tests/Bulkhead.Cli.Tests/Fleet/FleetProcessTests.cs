@@ -163,10 +163,11 @@ public abstract class FleetProcessTests
     }
 
     // Starts p1 hammering Balance, kills it with SIGKILL after a few calls; returns its last lease row and the sandbox's
-    // highest accepted nonce (every nonce the dead process used is at or below it).
+    // highest accepted nonce (every nonce the dead process used is at or below it). The lease lives 10 s: long enough
+    // that a refusal from another host is still seen when process starts are slow (CI runs assemblies in parallel).
     private async Task<(LeaseState Dead, long HighestUsed)> KillAHolderAsync(FleetSandbox sandbox, IReadOnlyDictionary<string, string?> environment)
     {
-        using var holder = CliChild.Start(environment, Balance(sandbox, "p1", "--repeat", "0", "--interval", "50ms", "--lease-ttl", "3"));
+        using var holder = CliChild.Start(environment, Balance(sandbox, "p1", "--repeat", "0", "--interval", "50ms", "--lease-ttl", "10"));
         await holder.WaitForOutputLinesAsync(5, ChildDeadline);
         holder.KillHard();
         await holder.WaitForExitAsync(ChildDeadline);
