@@ -200,32 +200,4 @@ public class SandboxThroughputBenchmarks
             throw new InvalidOperationException("Provisioning the benchmark sandbox failed.");
         }
     }
-
-    private sealed record Worker(KrakenCredentials Credentials, NonceSource Nonces);
-
-    private sealed class Target(Uri baseUrl, Worker[] workers) : IDisposable
-    {
-        public Uri BaseUrl { get; } = baseUrl;
-
-        public Worker[] Workers { get; } = workers;
-
-        public void Dispose()
-        {
-            foreach (var worker in Workers)
-            {
-                worker.Nonces.Dispose();
-            }
-        }
-    }
-
-    /// <summary>Real time, sped up: the sandbox's rate counters decay <c>factor</c> times faster, so they never refuse a benchmark call.</summary>
-    private sealed class FastClock(long factor) : TimeProvider
-    {
-        private readonly DateTimeOffset _start = System.GetUtcNow();
-        private readonly long _startTimestamp = System.GetTimestamp();
-
-        public override DateTimeOffset GetUtcNow() => _start + System.GetElapsedTime(_startTimestamp) * factor;
-
-        public override long GetTimestamp() => _startTimestamp + ((System.GetTimestamp() - _startTimestamp) * factor);
-    }
 }
