@@ -1,13 +1,6 @@
 using System.CommandLine;
-using Bulkhead.Fleet.Coordination;
 using Bulkhead.Fleet.Manifest;
-using Bulkhead.Fleet.Secrets;
-using Bulkhead.Kraken.Futures.Rest;
-using Bulkhead.Kraken.Guards;
-using Bulkhead.Kraken.Limits;
-using Bulkhead.Kraken.Nonces;
-using Bulkhead.Kraken.Spot;
-using Bulkhead.Kraken.Transport;
+using Bulkhead.Fleet.Sessions;
 
 namespace Bulkhead.Cli.Commands;
 
@@ -18,12 +11,6 @@ namespace Bulkhead.Cli.Commands;
 /// </summary>
 internal static class FleetKeys
 {
-    /// <summary>Kept off the counter's maximum, so arrival jitter between processes never takes the exchange's counter over.</summary>
-    public const decimal BudgetMargin = 1m;
-
-    /// <summary>Overrides the host name a lease records (default: the machine's name); a holder named after another host is never declared dead from here.</summary>
-    public const string HostVariable = "BULKHEAD_HOST";
-
     /// <summary>Opens the process's key; returns 0, or the exit code with <paramref name="problem"/>.</summary>
     public static int Open(CliEnvironment environment, FleetOptions options, ParseResult parse, Venue venue, bool needsKey, out KeyContext? context, out Uri? baseUrl, out string? problem)
     {
@@ -72,79 +59,35 @@ internal static class FleetKeys
             return ExitCodes.Success;
         }
 
-        Kraken.Signing.KrakenCredentials credentials;
         try
         {
-            credentials = SecretResolver.ForManifest(manifest, environment.GetVariable).Resolve(key!.Secret);
-        }
-        catch (SecretsException ex)
-        {
-            problem = ex.Message;
-            return ExitCodes.Usage;
-        }
-
-        ICoordinationStore store;
-        try
-        {
-            store = CoordinationStore.Open(manifest.Fleet.Coordination, environment.Time, manifest.BaseDirectory);
-        }
-#pragma warning disable CA1031 // Any failure to reach the store is reported, with its type, and nothing is sent.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            problem = $"cannot open the coordination store of {file.Name} ({ex.GetType().Name}: {ex.Message})";
-            return ExitCodes.CallFailed;
-        }
-
-        return Lease(environment, parse.GetValue(options.Tier), store, key!, process!, envName, credentials, ttl, out context, out problem);
-    }
-
-    private static int Lease(CliEnvironment environment, SpotTier tier, ICoordinationStore store, FleetKey key, FleetProcess process, string envName, Kraken.Signing.KrakenCredentials credentials, TimeSpan ttl, out KeyContext? context, out string? problem)
-    {
-        context = null;
-        var time = environment.Time;
-        LeaseKeeper? keeper = null;
-        try
-        {
-            var holder = LeaseHolder.ForThisProcess(process.Name, time);
-            if (environment.GetVariable(HostVariable) is { Length: > 0 } host)
+            var session = ProcessSession.Open(manifest, processName, new ProcessSessionOptions
             {
-                holder = holder with { Host = host };
-            }
-
-            var result = store.TryAcquire(key.Name, holder, ttl);
-            if (!result.Granted)
+                Time = environment.Time,
+                GetVariable = environment.GetVariable,
+                Environment = envName,
+                Tier = parse.GetValue(options.Tier),
+                LeaseTtl = ttl,
+            });
+            session.LeaseLostReported += (_, why) => environment.Error.WriteLine($"bulkhead: {why}");
+            context = new KeyContext(session.KrakenKey, session)
             {
-                store.Dispose();
-                problem = result.ToString();
-                return ExitCodes.KeyUnavailable;
-            }
-
-            keeper = new LeaseKeeper(store, result.Lease, ttl, time);
-            keeper.LeaseLost += (_, why) => environment.Error.WriteLine($"bulkhead: {why}");
-            var nonces = new NonceSource(new LeasedNonceStore(store, result.Lease, credentials.MaskedKey), new NonceOptions(), time);
-            var guard = new LockoutGuard(credentials.MaskedKey, new LockoutGuardOptions(), time);
-
-            // The budget belongs to the ACCOUNT (Kraken counts per account), so every key on it shares one state.
-            var account = envName + "/" + key.Account;
-            var limits = new AccountRateLimits(account, tier, store.RateLimits, time);
-            var rest = SpotRestLimits.For(tier);
-            var spotRest = new SpotRestLimiter(account, rest with { Maximum = rest.Maximum - BudgetMargin }, store.RateLimits, time);
-            context = new KeyContext(new KrakenKey(credentials, nonces, guard) { Name = key.Name }, nonces, keeper, store)
-            {
-                SpotLimiters = new SpotRateLimiters(spotRest, limits.SpotTrading),
-                FuturesLimiters = FuturesRateLimiters.From(limits),
-                LeaseLost = keeper.Lost,
+                SpotLimiters = session.SpotLimiters,
+                FuturesLimiters = session.FuturesLimiters,
+                LeaseLost = session.LeaseLost,
             };
             problem = null;
             return ExitCodes.Success;
         }
-        catch (LeaseLostException ex)
+        catch (ProcessSessionException ex)
         {
-            keeper?.Dispose();
-            store.Dispose();
             problem = ex.Message;
-            return ExitCodes.KeyUnavailable;
+            return ex.Failure switch
+            {
+                ProcessSessionFailure.KeyUnavailable => ExitCodes.KeyUnavailable,
+                ProcessSessionFailure.StoreUnavailable => ExitCodes.CallFailed,
+                _ => ExitCodes.Usage,
+            };
         }
     }
 }

@@ -15,4 +15,11 @@ public sealed record FleetSettings(
     string Coordination,
     string Secrets,
     string DefaultEnvironment,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>
+    /// Where trading processes journal their orders, fills and equity: <c>sqlite:PATH</c> (relative to the manifest's
+    /// folder) or <c>postgres:CONNSTRING</c> for fleets on several hosts (default <c>sqlite:journal.db</c>).
+    /// </summary>
+    public string Journal { get; init; } = "sqlite:journal.db";
+}

@@ -41,7 +41,7 @@ public sealed class SandboxProvisionTests : IAsyncLifetime
         live.Count.ShouldBe(manifest.Keys.Length);
 
         exchange.Keys("mm").Select(k => k.Permissions).Order().ShouldBe(
-            new[] { RolePermissions.Of(FleetRole.Trader).Spot, RolePermissions.Of(FleetRole.Flattener).Spot }.Order());
+            new[] { RolePermissions.Of(FleetRole.Trader).Spot, RolePermissions.Of(FleetRole.Flattener).Spot, RolePermissions.Of(FleetRole.Reconciler).Spot }.Order());
         var mmTrader = exchange.Keys("mm").Single(k => k.Permissions == RolePermissions.Of(FleetRole.Trader).Spot);
         mmTrader.IpAllowlist.ShouldBe([IPNetwork.Parse("127.0.0.1/32")]);
         mmTrader.ExpiresAt.ShouldBe(new DateTimeOffset(2027, 5, 1, 0, 0, 0, TimeSpan.Zero));
@@ -52,6 +52,7 @@ public sealed class SandboxProvisionTests : IAsyncLifetime
         exchange.Balances("desk", Wallet.Spot)["ZUSD"].ShouldBe(100000m);
         exchange.Balances("mm", Wallet.Spot)["ZUSD"].ShouldBe(50000m);
         exchange.Balances("mm", Wallet.Spot)["XXBT"].ShouldBe(0.5m);
+        exchange.Balances("hedge", Wallet.FuturesFlex)["ZUSD"].ShouldBe(30000m);
 
         var list = await CliProcess.RunAsync(_sandbox.Environment(), "secrets", "list", "--fleet", _sandbox.Manifest);
         list.ExitCode.ShouldBe(0, list.Error);

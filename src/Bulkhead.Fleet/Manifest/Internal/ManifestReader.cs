@@ -64,6 +64,12 @@ internal static partial class ManifestReader
             t.Error(t.LocationOf("coordination"), $"coordination \"{coordination}\" names no known store", "use \"sqlite:PATH\" (one host) or \"postgres:Host=…;Database=…\" (several hosts)");
         }
 
+        var journal = t.String("journal", false, "\"sqlite:journal.db\"") ?? "sqlite:journal.db";
+        if (!journal.StartsWith("sqlite:", StringComparison.Ordinal) && !journal.StartsWith("postgres:", StringComparison.Ordinal))
+        {
+            t.Error(t.LocationOf("journal"), $"journal \"{journal}\" names no known store", "use \"sqlite:PATH\" (one host) or \"postgres:Host=…;Database=…\" (several hosts)");
+        }
+
         var secrets = t.String("secrets", false, "\"secrets.enc\"") ?? "secrets.enc";
         var defaultEnvironment = t.String("default_environment", false, "\"sandbox\"");
         if (defaultEnvironment is not null && !environments.Any(e => e.Name == defaultEnvironment))
@@ -73,7 +79,10 @@ internal static partial class ManifestReader
         }
 
         t.RejectUnknown();
-        return new FleetSettings(name, rotation, warning, coordination, secrets, defaultEnvironment ?? environments.FirstOrDefault()?.Name ?? "", t.Location);
+        return new FleetSettings(name, rotation, warning, coordination, secrets, defaultEnvironment ?? environments.FirstOrDefault()?.Name ?? "", t.Location)
+        {
+            Journal = journal,
+        };
     }
 
     private static int Positive(TableReader t, string key, int fallback)

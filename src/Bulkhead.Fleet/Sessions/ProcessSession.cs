@@ -1,0 +1,200 @@
+using Bulkhead.Fleet.Coordination;
+using Bulkhead.Fleet.Manifest;
+using Bulkhead.Fleet.Secrets;
+using Bulkhead.Kraken.Futures.Rest;
+using Bulkhead.Kraken.Guards;
+using Bulkhead.Kraken.Journal;
+using Bulkhead.Kraken.Limits;
+using Bulkhead.Kraken.Nonces;
+using Bulkhead.Kraken.Signing;
+using Bulkhead.Kraken.Spot;
+using Bulkhead.Kraken.Transport;
+
+namespace Bulkhead.Fleet.Sessions;
+
+/// <summary>
+/// One manifest process's key, opened for this operating-system process: the manifest's process → its key → its secret →
+/// the key's lease (refused at once, naming the holder, when another live process holds it) → a nonce source over the
+/// lease's high-water mark → the key's lockout guard → the account's rate limiters over the coordination store, shared by
+/// every process on that account. Every runtime process, <c>bulkhead api --fleet</c>, the reconciler and the treasury open
+/// their key here. Disposing releases the lease (last) and closes the store.
+/// </summary>
+public sealed class ProcessSession : IDisposable
+{
+    private readonly IDisposable[] _owned;
+    private readonly LeaseKeeper _keeper;
+
+    private ProcessSession(FleetManifest manifest, FleetProcess process, FleetKey key, FleetEnvironment environment, KrakenKey krakenKey, LeaseKeeper keeper, ICoordinationStore store, IDisposable[] owned)
+    {
+        Manifest = manifest;
+        Process = process;
+        Key = key;
+        Environment = environment;
+        KrakenKey = krakenKey;
+        _keeper = keeper;
+        Store = store;
+        _owned = owned;
+    }
+
+    /// <summary>The manifest the process belongs to.</summary>
+    public FleetManifest Manifest { get; }
+
+    /// <summary>The manifest's process this session runs as.</summary>
+    public FleetProcess Process { get; }
+
+    /// <summary>The process's key (its manifest entry; never the secret).</summary>
+    public FleetKey Key { get; }
+
+    /// <summary>The environment the session runs in (its URLs).</summary>
+    public FleetEnvironment Environment { get; }
+
+    /// <summary>The signing key with its leased nonce source and lockout guard.</summary>
+    public KrakenKey KrakenKey { get; }
+
+    /// <summary>The key's lockout guard: tripped after repeated authentication failures; the process must then halt.</summary>
+    public LockoutGuard Guard => KrakenKey.Guard;
+
+    /// <summary>The coordination store holding the lease (also the shared rate state).</summary>
+    public ICoordinationStore Store { get; }
+
+    /// <summary>The account's Spot limiters, shared through the store with every process on the account.</summary>
+    public required SpotRateLimiters SpotLimiters { get; init; }
+
+    /// <summary>The account's Futures limiters, shared likewise.</summary>
+    public required FuturesRateLimiters FuturesLimiters { get; init; }
+
+    /// <summary>Cancelled when the lease is lost (another holder took over): stop sending at once.</summary>
+    public CancellationToken LeaseLost => _keeper.Lost;
+
+    /// <summary>The lease this session holds (fencing token, holder).</summary>
+    public Lease Lease => _keeper.Lease;
+
+    /// <summary>Raised (with the reason) when the lease is lost.</summary>
+    public event EventHandler<string>? LeaseLostReported
+    {
+        add => _keeper.LeaseLost += value;
+        remove => _keeper.LeaseLost -= value;
+    }
+
+    /// <summary>The account the process acts on (a subaccount, or the master).</summary>
+    public string Account => Key.Account;
+
+    /// <summary>
+    /// Opens <paramref name="processName"/>'s key. Throws <see cref="ProcessSessionException"/> naming what is wrong
+    /// (configuration, key held by another process, store unreachable); nothing is sent to the exchange before that.
+    /// </summary>
+    public static ProcessSession Open(FleetManifest manifest, string processName, ProcessSessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(options);
+        var (process, key, environment) = Resolve(manifest, processName, options.Environment);
+        KrakenCredentials credentials;
+        try
+        {
+            credentials = SecretResolver.ForManifest(manifest, options.GetVariable).Resolve(key.Secret);
+        }
+        catch (SecretsException ex)
+        {
+            throw new ProcessSessionException(ProcessSessionFailure.Configuration, ex.Message);
+        }
+
+        ICoordinationStore store;
+        try
+        {
+            store = CoordinationStore.Open(manifest.Fleet.Coordination, options.Time, manifest.BaseDirectory);
+        }
+#pragma warning disable CA1031 // Any failure to reach the store is reported, with its type, and nothing is sent.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            throw new ProcessSessionException(ProcessSessionFailure.StoreUnavailable, $"cannot open the coordination store of {Path.GetFileName(manifest.SourceFile)} ({ex.GetType().Name}: {ex.Message})");
+        }
+
+        return TakeLease(manifest, process, key, environment, credentials, store, options);
+    }
+
+    /// <summary>A Spot client signing with this session's key, its shared limiters and <paramref name="journal"/>.</summary>
+    public SpotClient CreateSpotClient(HttpClient http, ICallJournal? journal = null, TimeSpan? timeout = null) =>
+        new(http, ClientOptions(Environment.SpotUrl, journal, timeout), Time, KrakenKey, SpotLimiters);
+
+    /// <summary>A Futures REST client signing with this session's key, its shared limiters and <paramref name="journal"/>.</summary>
+    public FuturesRestClient CreateFuturesClient(HttpClient http, ICallJournal? journal = null, TimeSpan? timeout = null) =>
+        new(http, ClientOptions(Environment.FuturesUrl, journal, timeout), Time, KrakenKey, FuturesLimiters);
+
+    private TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+    }
+
+    /// <summary>The manifest's process, its key and environment, or a configuration failure naming what is missing.</summary>
+    public static (FleetProcess Process, FleetKey Key, FleetEnvironment Environment) Resolve(FleetManifest manifest, string processName, string? environmentName)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var envName = environmentName ?? manifest.Fleet.DefaultEnvironment;
+        var process = manifest.FindProcess(processName);
+        var key = process?.Key is { } keyName ? manifest.FindKey(keyName) : null;
+        var environment = manifest.FindEnvironment(envName);
+        var problem = process is null ? $"the manifest has no process '{processName}'"
+            : key is null ? $"process '{processName}' has no key in the manifest"
+            : environment is null ? $"the manifest has no environment '{envName}'"
+            : !key.IsIn(envName) ? $"key '{key.Name}' is not declared for environment '{envName}'"
+            : null;
+        return problem is null ? (process!, key!, environment!) : throw new ProcessSessionException(ProcessSessionFailure.Configuration, problem);
+    }
+
+    private static KrakenClientOptions ClientOptions(Uri? url, ICallJournal? journal, TimeSpan? timeout) =>
+        new() { BaseUrl = url, CallJournal = journal, Timeout = timeout ?? TimeSpan.FromSeconds(10) };
+
+    private static ProcessSession TakeLease(FleetManifest manifest, FleetProcess process, FleetKey key, FleetEnvironment environment, KrakenCredentials credentials, ICoordinationStore store, ProcessSessionOptions options)
+    {
+        var time = options.Time;
+        LeaseKeeper? keeper = null;
+        try
+        {
+            var holder = LeaseHolder.ForThisProcess(process.Name, time);
+            if (options.GetVariable(ProcessSessionOptions.HostVariable) is { Length: > 0 } host)
+            {
+                holder = holder with { Host = host };
+            }
+
+            var result = store.TryAcquire(key.Name, holder, options.LeaseTtl);
+            if (!result.Granted)
+            {
+                throw new ProcessSessionException(ProcessSessionFailure.KeyUnavailable, result.ToString());
+            }
+
+            keeper = new LeaseKeeper(store, result.Lease, options.LeaseTtl, time);
+            var nonces = new NonceSource(new LeasedNonceStore(store, result.Lease, credentials.MaskedKey), new NonceOptions(), time);
+            var guard = new LockoutGuard(credentials.MaskedKey, options.Guard, time);
+
+            // The budget belongs to the ACCOUNT (Kraken counts per account), so every key on it shares one state.
+            var account = (options.Environment ?? manifest.Fleet.DefaultEnvironment) + "/" + key.Account;
+            var limits = new AccountRateLimits(account, options.Tier, store.RateLimits, time);
+            var rest = SpotRestLimits.For(options.Tier);
+            var spotRest = new SpotRestLimiter(account, rest with { Maximum = rest.Maximum - ProcessSessionOptions.BudgetMargin }, store.RateLimits, time);
+            return new ProcessSession(manifest, process, key, environment, new KrakenKey(credentials, nonces, guard) { Name = key.Name }, keeper, store, [nonces, keeper, store])
+            {
+                SpotLimiters = new SpotRateLimiters(spotRest, limits.SpotTrading),
+                FuturesLimiters = FuturesRateLimiters.From(limits),
+                Time = time,
+            };
+        }
+        catch (LeaseLostException ex)
+        {
+            keeper?.Dispose();
+            store.Dispose();
+            throw new ProcessSessionException(ProcessSessionFailure.KeyUnavailable, ex.Message);
+        }
+        catch (ProcessSessionException)
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Bulkhead.Kraken.Guards;
+using Bulkhead.Kraken.Limits;
+
+namespace Bulkhead.Fleet.Sessions;
+
+/// <summary>How <see cref="ProcessSession.Open"/> opens a manifest process's key.</summary>
+public sealed record ProcessSessionOptions
+{
+    /// <summary>The lease's default time to live; the keeper renews it at a third of this.</summary>
+    public static readonly TimeSpan DefaultLeaseTtl = TimeSpan.FromSeconds(15);
+
+    /// <summary>The environment variable that overrides the host name a lease records (default: the machine's name).</summary>
+    public const string HostVariable = "BULKHEAD_HOST";
+
+    /// <summary>Kept off the counter's maximum, so arrival jitter between processes never takes the exchange's counter over.</summary>
+    public const decimal BudgetMargin = 1m;
+
+    /// <summary>The clock.</summary>
+    public required TimeProvider Time { get; init; }
+
+    /// <summary>Reads an environment variable (secrets <c>env:NAME</c>, the secrets key, <see cref="HostVariable"/>).</summary>
+    public required Func<string, string?> GetVariable { get; init; }
+
+    /// <summary>The environment to run in; null: the manifest's default environment.</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>The account's Kraken verification tier (sets the rate budgets).</summary>
+    public SpotTier Tier { get; init; } = SpotTier.Intermediate;
+
+    /// <summary>The lease's time to live.</summary>
+    public TimeSpan LeaseTtl { get; init; } = DefaultLeaseTtl;
+
+    /// <summary>The lockout guard's settings (defaults: halt after 3 authentication failures in 10 minutes).</summary>
+    public LockoutGuardOptions Guard { get; init; } = new();
+}
