@@ -31,4 +31,9 @@ public sealed record FuturesAccountLogEntry(
     [property: JsonPropertyName("realized_pnl")] decimal? RealisedProfitAndLoss,
     [property: JsonPropertyName("realized_funding")] decimal? RealisedFunding,
     [property: JsonPropertyName("trade_price")] decimal? TradePrice,
-    [property: JsonPropertyName("mark_price")] decimal? MarkPrice);
+    [property: JsonPropertyName("mark_price")] decimal? MarkPrice)
+{
+    /// <summary>The fill (<c>execution</c>) a trade's entry belongs to: the <c>fill_id</c> of <c>GET /fills</c>, so a fill's fee can be found.</summary>
+    [JsonPropertyName("execution")]
+    public string? Execution { get; init; }
+}
