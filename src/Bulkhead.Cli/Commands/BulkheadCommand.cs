@@ -14,6 +14,7 @@ internal static class BulkheadCommand
         root.Subcommands.Add(FleetCommands.CreateAudit(environment));
         root.Subcommands.Add(FleetCommands.CreatePlan(environment));
         root.Subcommands.Add(WorkerCommand.Create(environment));
+        root.Subcommands.Add(FlattenCommand.Create(environment));
         return root;
     }
 }

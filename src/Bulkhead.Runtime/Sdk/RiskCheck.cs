@@ -7,7 +7,7 @@ namespace Bulkhead.Runtime.Sdk;
 /// <summary>
 /// The pre-trade risk check run before EVERY order: the subaccount's <see cref="RiskLimits"/> against the position the
 /// order could produce. The worst case counts the strategy's resting orders on the same side as filled. An order that
-/// only reduces the position is always allowed (so a strategy can get flat); the drawdown limit stops any new order.
+/// only reduces the position is always allowed (so a strategy can get flat); beyond the drawdown limit no other order goes.
 /// </summary>
 public static class RiskCheck
 {
@@ -27,16 +27,16 @@ public static class RiskCheck
             return null;
         }
 
-        if (limits.MaxDrawdownUsd is { } maxDrawdown && drawdownUsd > maxDrawdown)
-        {
-            return Invariant($"risk: drawdown {drawdownUsd:0.##} USD exceeds max_drawdown_usd {maxDrawdown}");
-        }
-
         var signed = side == OrderSide.Buy ? quantity : -quantity;
         var after = position + signed;
         if (Math.Abs(after) <= Math.Abs(position) && Math.Sign(after) * Math.Sign(position) >= 0)
         {
-            return null; // only reduces
+            return null; // only reduces: always allowed, so a strategy (or the flattener) can get flat
+        }
+
+        if (limits.MaxDrawdownUsd is { } maxDrawdown && drawdownUsd > maxDrawdown)
+        {
+            return Invariant($"risk: drawdown {drawdownUsd:0.##} USD exceeds max_drawdown_usd {maxDrawdown}");
         }
 
         var worst = position + (side == OrderSide.Buy ? restingSameSide : -restingSameSide) + signed;

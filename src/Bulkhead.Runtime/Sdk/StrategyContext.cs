@@ -149,24 +149,7 @@ public sealed partial class StrategyContext
         _positions.Values.Sum(p => p.Fees));
 
     /// <summary>Throws the halt an error calls for: authentication (guard tripped, exchange lockout) → exit 4; missing permission → exit 2.</summary>
-    internal void ThrowIfHalting(KrakenError error)
-    {
-        if (error.Category == KrakenErrorCategory.Lockout || (error.Category == KrakenErrorCategory.Authentication && _guard?.State.Halted == true))
-        {
-            var failures = _guard?.State.RecentFailures ?? 0;
-            throw new WorkerHaltException(WorkerExitCodes.HaltedAuth, $"auth: {error.Code} (the lockout guard halted the key after {failures} authentication failures; fix the key and restart the process)");
-        }
-
-        if (error.Category == KrakenErrorCategory.Authentication && error.Origin == KrakenErrorOrigin.Local)
-        {
-            throw new WorkerHaltException(WorkerExitCodes.Configuration, $"the key cannot sign: {error.Code}");
-        }
-
-        if (error.Category == KrakenErrorCategory.Permission)
-        {
-            throw new WorkerHaltException(WorkerExitCodes.Configuration, $"the key lacks a permission the strategy needs: {error.Code}");
-        }
-    }
+    internal void ThrowIfHalting(KrakenError error) => Halts.ThrowIfHalting(error, _guard);
 
     /// <summary>Reads the price step of every symbol from the exchange (kept at 0.01 when it cannot be read).</summary>
     internal async Task LoadTickSizesAsync(CancellationToken cancellationToken)
