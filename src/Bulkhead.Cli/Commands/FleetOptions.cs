@@ -13,7 +13,7 @@ internal sealed class FleetOptions
 
     public Option<string?> Env { get; } = new("--env") { Description = "The manifest's environment (default: its default_environment)." };
 
-    public Option<SpotTier> Tier { get; } = new("--tier") { Description = "The account's Spot verification tier, for the shared REST budget.", DefaultValueFactory = _ => SpotTier.Intermediate };
+    public Option<SpotTier?> Tier { get; } = new("--tier") { Description = "The account's Spot verification tier, for the shared REST budget (default: the manifest's [master] tier)." };
 
     public Option<double> LeaseTtl { get; } = new("--lease-ttl") { Description = "Seconds a key's lease lives unless renewed (renewed every third of it).", DefaultValueFactory = _ => 15 };
 

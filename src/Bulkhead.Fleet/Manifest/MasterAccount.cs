@@ -9,4 +9,10 @@ public sealed record MasterAccount(string Name, SourceLocation Location)
 {
     /// <summary>Sandbox funding (<c>funding = { ZUSD = "100000" }</c>): asset → amount deposited once by provisioning; production ignores it.</summary>
     public ImmutableDictionary<string, decimal> Funding { get; init; } = ImmutableDictionary<string, decimal>.Empty;
+
+    /// <summary>
+    /// The master's Kraken verification tier (<c>tier = "starter" | "intermediate" | "pro"</c>, default intermediate): it sets
+    /// the Spot rate budgets every process on the master and its subaccounts shares.
+    /// </summary>
+    public Kraken.Limits.SpotTier Tier { get; init; } = Kraken.Limits.SpotTier.Intermediate;
 }

@@ -175,8 +175,9 @@ public sealed class ProcessSession : IDisposable
 
             // The budget belongs to the ACCOUNT (Kraken counts per account), so every key on it shares one state.
             var account = (options.Environment ?? manifest.Fleet.DefaultEnvironment) + "/" + key.Account;
-            var limits = new AccountRateLimits(account, options.Tier, store.RateLimits, time);
-            var rest = SpotRestLimits.For(options.Tier);
+            var tier = options.Tier ?? manifest.Master.Tier;
+            var limits = new AccountRateLimits(account, tier, store.RateLimits, time);
+            var rest = SpotRestLimits.For(tier);
             var spotRest = new SpotRestLimiter(account, rest with { Maximum = rest.Maximum - ProcessSessionOptions.BudgetMargin }, store.RateLimits, time);
             return new ProcessSession(manifest, process, key, environment, new KrakenKey(credentials, nonces, guard) { Name = key.Name }, keeper, store, [nonces, keeper, store])
             {

@@ -24,8 +24,8 @@ public sealed record ProcessSessionOptions
     /// <summary>The environment to run in; null: the manifest's default environment.</summary>
     public string? Environment { get; init; }
 
-    /// <summary>The account's Kraken verification tier (sets the rate budgets).</summary>
-    public SpotTier Tier { get; init; } = SpotTier.Intermediate;
+    /// <summary>The account's Kraken verification tier (sets the rate budgets); null: the manifest's <c>[master] tier</c>.</summary>
+    public SpotTier? Tier { get; init; }
 
     /// <summary>The lease's time to live.</summary>
     public TimeSpan LeaseTtl { get; init; } = DefaultLeaseTtl;

@@ -92,6 +92,16 @@ public sealed class ManifestLoaderTests
     }
 
     [Fact]
+    public void Parse_MasterTier_SetsTheSharedBudgetsTier()
+    {
+        Manifests.Valid(Manifests.Small).Master.Tier.ShouldBe(Kraken.Limits.SpotTier.Intermediate);
+        Manifests.Valid(Manifests.SmallWith("name = \"desk\"\n", "name = \"desk\"\ntier = \"pro\"\n")).Master.Tier.ShouldBe(Kraken.Limits.SpotTier.Pro);
+
+        var problem = Manifests.Parse(Manifests.SmallWith("name = \"desk\"\n", "name = \"desk\"\ntier = \"gold\"\n")).Problems.ShouldHaveSingleItem();
+        problem.Message.ShouldContain("master.tier \"gold\" is not a known tier");
+    }
+
+    [Fact]
     public void Parse_MissingRequired_ReportsTableLine()
     {
         var text = Manifests.SmallWith("secret = \"store:mm-trader\"\n", "");

@@ -151,8 +151,9 @@ internal static partial class ManifestReader
 
         var name = t.String("name", true, "\"desk\"") ?? "";
         var funding = Funding(t);
+        var tier = Enum<Kraken.Limits.SpotTier>(t, "tier", false, ["starter", "intermediate", "pro"]) ?? Kraken.Limits.SpotTier.Intermediate;
         t.RejectUnknown();
-        return new MasterAccount(name, t.Location) { Funding = funding };
+        return new MasterAccount(name, t.Location) { Funding = funding, Tier = tier };
     }
 
     private static ImmutableDictionary<string, decimal> Funding(TableReader t)
