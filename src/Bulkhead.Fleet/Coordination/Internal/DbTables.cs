@@ -53,7 +53,7 @@ internal sealed class DbTables(string leases, string rateStates, bool forUpdate)
         command.ExecuteNonQuery();
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
 #pragma warning disable CA2100 // Table names are fixed or validated identifiers; every value is a parameter.
