@@ -13,6 +13,7 @@ internal static class BulkheadCommand
         root.Subcommands.Add(SecretsCommand.Create(environment));
         root.Subcommands.Add(FleetCommands.CreateAudit(environment));
         root.Subcommands.Add(FleetCommands.CreatePlan(environment));
+        root.Subcommands.Add(TreasuryCommand.Create(environment));
         return root;
     }
 }
