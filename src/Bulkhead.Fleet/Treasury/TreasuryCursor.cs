@@ -31,6 +31,12 @@ public sealed record TreasuryCursor(string Source, DateTimeOffset? Time, Immutab
         return Time is not { } t || time > t || (time == t && !Ids.Contains(id, StringComparer.Ordinal));
     }
 
+    /// <summary>Equal when the text forms are (the ids compared in order, not by array reference).</summary>
+    public bool Equals(TreasuryCursor? other) => other is not null && ToString() == other.ToString();
+
+    /// <inheritdoc />
+    public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
+
     /// <summary>The journal's text form: <c>source|unix-ms|id,id</c>.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Source}|{Time?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? "-"}|{string.Join(',', Ids.IsDefault ? [] : Ids)}");
