@@ -15,6 +15,7 @@ internal static class BulkheadCommand
         root.Subcommands.Add(FleetCommands.CreatePlan(environment));
         root.Subcommands.Add(ReportCommand.Create(environment));
         root.Subcommands.Add(ReconcileCommand.Create(environment));
+        root.Subcommands.Add(TreasuryCommand.Create(environment));
         return root;
     }
 }
