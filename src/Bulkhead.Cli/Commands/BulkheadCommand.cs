@@ -15,6 +15,9 @@ internal static class BulkheadCommand
         root.Subcommands.Add(FleetCommands.CreatePlan(environment));
         root.Subcommands.Add(WorkerCommand.Create(environment));
         root.Subcommands.Add(FlattenCommand.Create(environment));
+        root.Subcommands.Add(ReportCommand.Create(environment));
+        root.Subcommands.Add(ReconcileCommand.Create(environment));
+        root.Subcommands.Add(TreasuryCommand.Create(environment));
         return root;
     }
 }

@@ -33,7 +33,7 @@ public sealed record FuturesAccountLogEntry(
     [property: JsonPropertyName("trade_price")] decimal? TradePrice,
     [property: JsonPropertyName("mark_price")] decimal? MarkPrice)
 {
-    /// <summary>The fill (<c>execution</c>) a trade's entry belongs to: the <c>fill_id</c> of <c>GET /fills</c>, so a fill's fee can be found.</summary>
+    /// <summary>The execution (the fill's <c>fill_id</c>) a trade entry books; null for transfers.</summary>
     [JsonPropertyName("execution")]
     public string? Execution { get; init; }
 }
