@@ -31,4 +31,9 @@ public sealed record FuturesAccountLogEntry(
     [property: JsonPropertyName("realized_pnl")] decimal? RealisedProfitAndLoss,
     [property: JsonPropertyName("realized_funding")] decimal? RealisedFunding,
     [property: JsonPropertyName("trade_price")] decimal? TradePrice,
-    [property: JsonPropertyName("mark_price")] decimal? MarkPrice);
+    [property: JsonPropertyName("mark_price")] decimal? MarkPrice)
+{
+    /// <summary>The execution (the fill's <c>fill_id</c>) a trade entry books; null for transfers.</summary>
+    [JsonPropertyName("execution")]
+    public string? Execution { get; init; }
+}

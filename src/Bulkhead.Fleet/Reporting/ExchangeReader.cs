@@ -1,0 +1,82 @@
+using Bulkhead.Fleet.Manifest;
+using Bulkhead.Fleet.Reporting.Internal;
+using Bulkhead.Fleet.Sessions;
+using Bulkhead.Kraken.Futures.Rest;
+using Bulkhead.Kraken.Spot;
+using Bulkhead.Kraken.Transport;
+
+namespace Bulkhead.Fleet.Reporting;
+
+/// <summary>
+/// Reads the fleet's <see cref="FleetStatement"/>: each account through the key of its reconciler process (Kraken keys
+/// see only their own account; each session is opened, used and released in turn, so a reconciler key held by a running
+/// process fails with <see cref="ProcessSessionFailure.KeyUnavailable"/>), then the public marks of every asset held and
+/// every symbol traded, and the master's fee tier.
+/// </summary>
+/// <param name="http">The HTTP client the Kraken clients use.</param>
+public sealed class ExchangeReader(HttpClient http)
+{
+    /// <summary>The reconciler process of every account: the master first, then the subaccounts in manifest order.</summary>
+    /// <exception cref="ProcessSessionException">An account has no reconciler process (a configuration failure).</exception>
+    public static IReadOnlyList<(string Account, bool IsMaster, string Process)> Reconcilers(FleetManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return [.. new[] { manifest.Master.Name }.Concat(manifest.Subaccounts.Select(s => s.Name)).Select(account =>
+        {
+            var process = manifest.Processes.FirstOrDefault(p => p.Role == FleetRole.Reconciler && p.Account == account && p.Key is not null)
+                ?? throw new ProcessSessionException(ProcessSessionFailure.Configuration,
+                    $"account '{account}' has no reconciler process: add [processes.{account}-reconciler] with role = \"reconciler\", account = \"{account}\" and a read-only key of that account");
+            return (account, manifest.IsMaster(account), process.Name);
+        })];
+    }
+
+    /// <summary>Reads every account, the marks and the fee tier; <paramref name="symbols"/> are extra symbols to mark (the journal's).</summary>
+    /// <exception cref="ProcessSessionException">A reconciler key cannot be opened (configuration, held, store).</exception>
+    /// <exception cref="Bulkhead.Kraken.Errors.KrakenException">The exchange refused a call.</exception>
+    public async Task<FleetStatement> ReadAsync(FleetManifest manifest, ProcessSessionOptions options, IEnumerable<string> symbols, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(symbols);
+        var environmentName = options.Environment ?? manifest.Fleet.DefaultEnvironment;
+        var environment = manifest.FindEnvironment(environmentName)
+            ?? throw new ProcessSessionException(ProcessSessionFailure.Configuration, $"the manifest has no environment '{environmentName}'");
+        var spotPublic = new SpotClient(http, new KrakenClientOptions { BaseUrl = environment.SpotUrl }, options.Time);
+        var pairs = new SpotPairs((await spotPublic.GetAssetPairsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).GetValueOrThrow());
+
+        var statements = new List<AccountStatement>();
+        FeeStatus? fees = null;
+        var traded = manifest.Strategies.SelectMany(s => s.Pairs).Concat(symbols).ToHashSet(StringComparer.Ordinal);
+        foreach (var (account, isMaster, process) in Reconcilers(manifest))
+        {
+            using var session = ProcessSession.Open(manifest, process, options);
+            if (session.Key.Venue == Venue.Futures)
+            {
+                statements.Add(await FuturesStatements.ReadAsync(session.CreateFuturesClient(http), account, isMaster, process, cancellationToken).ConfigureAwait(false));
+                continue;
+            }
+
+            var client = session.CreateSpotClient(http);
+            statements.Add(await SpotStatements.ReadAsync(client, account, isMaster, process, pairs, cancellationToken).ConfigureAwait(false));
+            if (isMaster)
+            {
+                fees = await FeeTier.ReadAsync(client, traded.Where(pairs.IsSpot).Order(StringComparer.Ordinal).FirstOrDefault(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var statement in statements)
+        {
+            traded.UnionWith(statement.Fills.Select(f => f.Symbol));
+        }
+
+        var marks = await MarkReader.ReadAsync(
+            spotPublic,
+            environment.FuturesUrl is { } futuresUrl ? new FuturesRestClient(http, new KrakenClientOptions { BaseUrl = futuresUrl }, options.Time) : null,
+            pairs,
+            traded,
+            statements.SelectMany(s => s.Balances.Keys.Concat(s.NetFlows.Keys)).ToHashSet(StringComparer.Ordinal),
+            options.Time,
+            cancellationToken).ConfigureAwait(false);
+        return new FleetStatement(environmentName, marks, statements, fees);
+    }
+}
