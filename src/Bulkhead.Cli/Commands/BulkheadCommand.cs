@@ -16,6 +16,7 @@ internal static class BulkheadCommand
         root.Subcommands.Add(WorkerCommand.Create(environment));
         root.Subcommands.Add(ReportCommand.Create(environment));
         root.Subcommands.Add(ReconcileCommand.Create(environment));
+        root.Subcommands.Add(RunCommand.Create(environment));
         return root;
     }
 }

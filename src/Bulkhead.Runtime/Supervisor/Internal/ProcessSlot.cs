@@ -7,7 +7,7 @@ internal sealed class ProcessSlot(FleetProcess process)
 {
     public FleetProcess Process { get; } = process;
 
-    public ProcessState State { get; set; } = ProcessState.Stopped;
+    public ProcessState State { get; set; } = ProcessState.Starting;
 
     public int? Pid { get; set; }
 
