@@ -17,6 +17,7 @@ internal static class BulkheadCommand
         root.Subcommands.Add(ReportCommand.Create(environment));
         root.Subcommands.Add(ReconcileCommand.Create(environment));
         root.Subcommands.Add(RunCommand.Create(environment));
+        root.Subcommands.Add(DemoCommand.Create(environment));
         return root;
     }
 }

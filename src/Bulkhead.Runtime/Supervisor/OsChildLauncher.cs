@@ -31,7 +31,14 @@ public sealed class OsChildLauncher(WorkerCommandLine commandLine, IReadOnlyDict
 
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            info.Environment[name] = value;
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
         }
 
         info.Environment[ParentWatch.Variable] = ParentWatch.Stdin;
