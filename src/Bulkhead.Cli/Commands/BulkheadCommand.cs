@@ -18,6 +18,7 @@ internal static class BulkheadCommand
         root.Subcommands.Add(ReconcileCommand.Create(environment));
         root.Subcommands.Add(RunCommand.Create(environment));
         root.Subcommands.Add(DemoCommand.Create(environment));
+        root.Subcommands.Add(TreasuryCommand.Create(environment));
         return root;
     }
 }

@@ -153,6 +153,12 @@ public abstract class RelationalCoordinationStore : ICoordinationStore, IRateLim
     {
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one of this store's exclusive transactions: for other fleet tables kept in the same
+    /// database (the treasury journal, <see cref="Treasury.TreasuryJournal"/>), so they share its locking and durability.
+    /// </summary>
+    internal T Transact<T>(Func<DbConnection, DbTransaction?, T> work) => InTransaction(work);
+
     /// <summary>Runs <paramref name="work"/> in one exclusive transaction: committed when it returns, rolled back when it throws.</summary>
     private protected abstract T InTransaction<T>(Func<DbConnection, DbTransaction?, T> work);
 

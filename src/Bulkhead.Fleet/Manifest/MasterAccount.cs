@@ -10,6 +10,9 @@ public sealed record MasterAccount(string Name, SourceLocation Location)
     /// <summary>Sandbox funding (<c>funding = { ZUSD = "100000" }</c>): asset → amount deposited once by provisioning; production ignores it.</summary>
     public ImmutableDictionary<string, decimal> Funding { get; init; } = ImmutableDictionary<string, decimal>.Empty;
 
+    /// <summary>The master's IIBAN (<c>iiban = "AA12 N84G HKCE 3DSH"</c>), what Spot <c>AccountTransfer</c> takes; the treasury asks a sandbox's admin API when absent.</summary>
+    public string? Iiban { get; init; }
+
     /// <summary>
     /// The master's Kraken verification tier (<c>tier = "starter" | "intermediate" | "pro"</c>, default intermediate): it sets
     /// the Spot rate budgets every process on the master and its subaccounts shares.

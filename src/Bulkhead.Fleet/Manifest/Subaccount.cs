@@ -13,4 +13,7 @@ public sealed record Subaccount(string Name, Venue Venue, string? Mandate, bool 
 {
     /// <summary>Sandbox funding (<c>funding = { ZUSD = "50000" }</c>): asset → amount deposited once by provisioning (spot wallet, or the futures wallet of a futures subaccount); production ignores it.</summary>
     public ImmutableDictionary<string, decimal> Funding { get; init; } = ImmutableDictionary<string, decimal>.Empty;
+
+    /// <summary>The account's IIBAN (<c>iiban = "AA12 N84G HKCE 3DSH"</c>), what Spot <c>AccountTransfer</c> takes; the treasury asks a sandbox's admin API when absent.</summary>
+    public string? Iiban { get; init; }
 }

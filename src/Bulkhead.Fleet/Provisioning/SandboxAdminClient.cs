@@ -30,11 +30,11 @@ public sealed class SandboxAdminClient
         _token = token.Trim();
     }
 
-    /// <summary>Every account: its name and its master (null for a master).</summary>
+    /// <summary>Every account: its name, its master (null for a master) and its IIBAN.</summary>
     public async Task<ImmutableArray<SandboxAccountInfo>> ListAccountsAsync(CancellationToken cancellationToken)
     {
         using var document = await SendAsync(HttpMethod.Get, "admin/accounts", null, cancellationToken).ConfigureAwait(false);
-        return [.. document.RootElement.EnumerateArray().Select(a => new SandboxAccountInfo(Text(a, "name")!, Text(a, "master")))];
+        return [.. document.RootElement.EnumerateArray().Select(a => new SandboxAccountInfo(Text(a, "name")!, Text(a, "master")) { Iiban = Text(a, "iiban") })];
     }
 
     /// <summary>Creates a master (<paramref name="master"/> null) or a subaccount.</summary>

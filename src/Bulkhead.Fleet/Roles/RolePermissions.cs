@@ -34,7 +34,7 @@ public static class RolePermissions
             false),
         new(FleetRole.Treasury, "moves funds between the master and subaccounts, creates subaccounts, withdraws; master only",
             ["Balance", "WithdrawMethods", "WithdrawAddresses", "WithdrawInfo", "Withdraw", "WithdrawStatus", "WithdrawCancel", "WalletTransfer", "AccountTransfer", "CreateSubaccount", "DepositMethods", "DepositAddresses", "DepositStatus", "Ledgers"],
-            ["accounts", "subaccounts", "transfer", "transfer/subaccount", "withdrawal"],
+            ["accounts", "subaccounts", "transfer", "transfer/subaccount", "withdrawal", "history/v2/account-log"],
             true),
     ];
 

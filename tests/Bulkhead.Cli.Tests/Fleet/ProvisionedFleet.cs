@@ -41,11 +41,12 @@ internal sealed class ProvisionedFleet : IAsyncDisposable
 
     public string Journal => Path.Combine(Folder, "journal");
 
-    public static async Task<ProvisionedFleet> StartAsync()
+    /// <param name="market">Run the simulated market (its maker quotes every book at start, so marketable orders fill).</param>
+    public static async Task<ProvisionedFleet> StartAsync(bool market = false)
     {
         var logs = new FakeLoggerProvider();
         var app = SandboxHost.Build(
-            new SandboxOptions { InMemory = true, AdminToken = AdminToken },
+            new SandboxOptions { InMemory = true, AdminToken = AdminToken, Market = new Bulkhead.Sandbox.Market.MarketOptions { Enabled = market, TickInterval = TimeSpan.FromHours(1) } },
             "http://127.0.0.1:0",
             new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero)),
             logging: b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));

@@ -60,7 +60,7 @@ public sealed class SecretScanTests : IAsyncLifetime
         await Run(null, "audit", manifest, "--usage", _sandbox.Journal);
 
         var secrets = ProvisionedFleet.ReadSecrets(_sandbox.SecretsFile, Convert.FromBase64String(File.ReadAllText(Path.ChangeExtension(_sandbox.SecretsFile, ".key")).Trim()));
-        secrets.Count.ShouldBe(13); // twelve manifest keys and "extra"
+        secrets.Count.ShouldBe(14); // thirteen manifest keys and "extra"
         secrets.ShouldContain(rotatedSecret);
         var scanned = new List<(string Where, string Text)>();
         scanned.AddRange(runs.Select((r, i) => ($"run {i} stdout+stderr", r.Out + "\n" + r.Error)));

@@ -29,8 +29,9 @@ internal static partial class ManifestReader
             }
 
             var funding = Funding(t);
+            var iiban = t.String("iiban", false, "\"AA12 N84G HKCE 3DSH\"");
             t.RejectUnknown();
-            result.Add(new Subaccount(name, venue, mandate, separate, risk, t.Location) { Funding = funding });
+            result.Add(new Subaccount(name, venue, mandate, separate, risk, t.Location) { Funding = funding, Iiban = iiban });
         }
 
         return result.ToImmutable();

@@ -152,8 +152,9 @@ internal static partial class ManifestReader
         var name = t.String("name", true, "\"desk\"") ?? "";
         var funding = Funding(t);
         var tier = Enum<Kraken.Limits.SpotTier>(t, "tier", false, ["starter", "intermediate", "pro"]) ?? Kraken.Limits.SpotTier.Intermediate;
+        var iiban = t.String("iiban", false, "\"AA12 N84G HKCE 3DSH\"");
         t.RejectUnknown();
-        return new MasterAccount(name, t.Location) { Funding = funding, Tier = tier };
+        return new MasterAccount(name, t.Location) { Funding = funding, Tier = tier, Iiban = iiban };
     }
 
     private static ImmutableDictionary<string, decimal> Funding(TableReader t)

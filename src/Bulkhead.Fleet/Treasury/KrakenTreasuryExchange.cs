@@ -1,0 +1,71 @@
+using Bulkhead.Kraken.Errors;
+using Bulkhead.Kraken.Futures.Rest;
+using Bulkhead.Kraken.Spot;
+using Bulkhead.Kraken.Venues;
+
+namespace Bulkhead.Fleet.Treasury;
+
+/// <summary>
+/// The treasury's exchange: the master's Spot key (<c>treasury</c>: AccountTransfer, WalletTransfer, Withdraw, Ledgers)
+/// and, for Futures subaccounts, the master's Futures key (<c>treasury-futures</c>: transfer/subaccount, withdrawal,
+/// account log). Spot steps are found again in the master's Spot ledger, Futures subaccount transfers in the master's
+/// Futures account log (its <c>cash</c> wallet).
+/// </summary>
+/// <param name="master">The master account's manifest name.</param>
+/// <param name="spot">The master's Spot client.</param>
+/// <param name="futures">The master's Futures client; null when no step needs it.</param>
+/// <param name="iibanOf">An account's IIBAN (what Spot <c>AccountTransfer</c> takes), by manifest account name.</param>
+public sealed partial class KrakenTreasuryExchange(string master, SpotClient spot, FuturesRestClient? futures, Func<string, CancellationToken, Task<string>> iibanOf) : ITreasuryExchange
+{
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc />
+    public async Task<TreasuryCallOutcome> ExecuteAsync(TreasuryStep step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        switch (step.Kind)
+        {
+            case TreasuryStepKind.SpotTransfer:
+                var from = await iibanOf(step.From, cancellationToken).ConfigureAwait(false);
+                var to = await iibanOf(step.To, cancellationToken).ConfigureAwait(false);
+                var moved = await spot.AccountTransferAsync(step.Asset, step.Amount, from, to, cancellationToken).ConfigureAwait(false);
+                return moved.Success ? TreasuryCallOutcome.Done(moved.Value.TransferId) : Classify(moved.Error);
+            case TreasuryStepKind.SpotToFutures:
+                return Outcome(await spot.WalletTransferAsync(step.Asset, step.Amount, cancellationToken).ConfigureAwait(false));
+            case TreasuryStepKind.Withdrawal:
+                return Outcome(await spot.WithdrawAsync(step.Asset, step.To, step.Amount, cancellationToken: cancellationToken).ConfigureAwait(false));
+            case TreasuryStepKind.FuturesToSpot:
+                return Outcome(await Futures.WithdrawalAsync(TreasuryAssets.FuturesCurrency(step.Asset), step.Amount, "cash", cancellationToken).ConfigureAwait(false));
+            default:
+                var toSub = step.From == step.To ? throw new ArgumentException("a subaccount transfer needs two accounts", nameof(step)) : step.To;
+                var (fromWallet, toWallet) = IsToMaster(step) ? ("flex", "cash") : ("cash", "flex");
+                return Outcome(await Futures.SubaccountTransferAsync(step.From, toSub, fromWallet, toWallet, TreasuryAssets.FuturesCurrency(step.Asset), step.Amount, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>The change a step makes to the master's balance (of the wallet whose ledger shows it).</summary>
+    internal decimal MasterChange(TreasuryStep step) => step.Kind switch
+    {
+        TreasuryStepKind.SpotTransfer => IsToMaster(step) ? step.Amount : -step.Amount,
+        TreasuryStepKind.FuturesSubaccountTransfer => IsToMaster(step) ? step.Amount : -step.Amount,
+        TreasuryStepKind.FuturesToSpot => step.Amount,
+        _ => -step.Amount,
+    };
+
+    private FuturesRestClient Futures => futures ?? throw new InvalidOperationException("this step needs the master's Futures key (process treasury-futures)");
+
+    private bool IsToMaster(TreasuryStep step) => step.To == master;
+
+    private static TreasuryCallOutcome Outcome(KrakenResult<string> result) =>
+        result.Success ? TreasuryCallOutcome.Done(result.Value) : Classify(result.Error);
+
+    private static TreasuryCallOutcome Outcome(KrakenResult<VenueTransferAck> result) =>
+        result.Success ? TreasuryCallOutcome.Done(result.Value.Reference) : Classify(result.Error);
+
+    /// <summary>Refused when nothing can have moved (refused locally, or a definite answer); unknown otherwise.</summary>
+    internal static TreasuryCallOutcome Classify(KrakenError error) =>
+        error.Origin == KrakenErrorOrigin.Local
+        || (error.Origin == KrakenErrorOrigin.Exchange && error.Category is not (KrakenErrorCategory.Transient or KrakenErrorCategory.Unknown or KrakenErrorCategory.Protocol))
+            ? TreasuryCallOutcome.Refused(error.ToString())
+            : TreasuryCallOutcome.Unknown(error.ToString());
+}
