@@ -19,6 +19,7 @@ internal static class BulkheadCommand
         root.Subcommands.Add(RunCommand.Create(environment));
         root.Subcommands.Add(DemoCommand.Create(environment));
         root.Subcommands.Add(TreasuryCommand.Create(environment));
+        root.Subcommands.Add(FlattenCommand.Create(environment));
         return root;
     }
 }

@@ -1,23 +1,32 @@
+using Bulkhead.Fleet.Manifest;
+using Bulkhead.Runtime.Sdk;
+using Bulkhead.Runtime.Strategies;
+using Bulkhead.Runtime.Venues;
+
 namespace Bulkhead.Runtime.Worker;
 
-/// <summary>The trader role: runs the process's strategy (placeholder until the strategy host lands).</summary>
+/// <summary>The trader role: the process's strategy (by its kind) on its subaccount's venue, run by a <see cref="StrategyHost"/>.</summary>
 internal static class TraderRunner
 {
     public static async Task<int> RunAsync(WorkerRun run, CancellationToken stop)
     {
-        run.Status.Write("heartbeat", ("guard", "ok"));
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(run.Options.HeartbeatInterval, run.Time, stop).ConfigureAwait(false);
-                run.Status.Write("heartbeat", ("guard", run.Session.Guard.State.Halted ? "halted" : "ok"));
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            run.Status.Write("stopping");
-            return WorkerExitCodes.Stopped;
-        }
+        var strategy = run.Manifest.FindStrategy(run.Process.Strategy!)!;
+        var implementation = StrategyCatalog.Create(strategy.Kind)
+            ?? throw new WorkerHaltException(WorkerExitCodes.Configuration, $"strategy '{strategy.Name}' has kind '{strategy.Kind}'; the worker runs {string.Join(", ", StrategyCatalog.Kinds)}");
+        var tracker = new CallTracker(run.Calls);
+        var venue = OpenVenue(run, tracker);
+        var context = new StrategyContext(strategy, run.Manifest.FindSubaccount(strategy.Account), run.Process.Name, venue, run.Journal, run.Time, run.Session.Guard, run.Status, run.Log);
+        var settings = new HostSettings(
+            run.Options.PollInterval,
+            run.Options.HeartbeatInterval,
+            run.Options.EquityInterval,
+            TimeSpan.FromSeconds(Math.Ceiling(context.Parameters.GetSeconds("dms_seconds", run.Options.DeadMansSwitch).TotalSeconds)));
+        var host = new StrategyHost(context, implementation, venue, run.Journal, run.Status, settings, tracker, run.Log, run.Session.Guard, run.Session.LeaseLost);
+        return await host.RunAsync(stop).ConfigureAwait(false);
     }
+
+    /// <summary>The venue client of the process's key: Spot or Futures by the key's venue.</summary>
+    internal static ITradingVenue OpenVenue(WorkerRun run, CallTracker tracker) => run.Session.Key.Venue == Venue.Futures
+        ? new FuturesTradingVenue(run.Session.CreateFuturesClient(run.Http, tracker), run.Time)
+        : new SpotTradingVenue(run.Session.CreateSpotClient(run.Http, tracker), run.Time);
 }

@@ -50,15 +50,16 @@ public static class WorkerHost
         }
         catch (ProcessSessionException ex)
         {
-            var code = ex.Failure switch
+            var failure = ex.Failure switch
             {
                 ProcessSessionFailure.KeyUnavailable => WorkerExitCodes.KeyHeld,
                 ProcessSessionFailure.StoreUnavailable => WorkerExitCodes.Crashed,
                 _ => WorkerExitCodes.Configuration,
             };
-            return Fail(options, status, code, ex.Message);
+            return Fail(options, status, failure, ex.Message);
         }
 
+        int code;
         using (session)
         {
             status.Write("running", ("pid", System.Environment.ProcessId), ("fencing", session.Lease.FencingToken), ("account", session.Account), ("key", session.Key.Name));
@@ -84,9 +85,17 @@ public static class WorkerHost
                 using var http = options.Handler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient();
                 http.Timeout = Timeout.InfiniteTimeSpan;
                 var run = new WorkerRun { Options = options, Manifest = manifest, Session = session, Status = status, Journal = journal, Http = http, Calls = calls };
-                return await RunRoleAsync(run, stop).ConfigureAwait(false);
+                code = await RunRoleAsync(run, stop).ConfigureAwait(false);
             }
         }
+
+        // The journal is flushed and the lease released (the session disposed) before "stopped" is written.
+        if (code == WorkerExitCodes.Stopped)
+        {
+            status.Write("stopped");
+        }
+
+        return code;
     }
 
     private static async Task<int> RunRoleAsync(WorkerRun run, CancellationToken stop)
@@ -100,11 +109,6 @@ public static class WorkerHost
                 FleetRole.Flattener => await Flattener.RunAsync(run, stop).ConfigureAwait(false),
                 _ => throw new WorkerHaltException(WorkerExitCodes.Configuration, $"role {run.Process.Role} is not run by the worker"),
             };
-            if (code == WorkerExitCodes.Stopped)
-            {
-                run.Status.Write("stopped");
-            }
-
             return code;
         }
         catch (WorkerHaltException ex) when (ex.IsHalt)
@@ -129,6 +133,7 @@ public static class WorkerHost
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            run.Log(ex.ToString());
             return Fail(run.Options, run.Status, WorkerExitCodes.Crashed, $"{ex.GetType().Name}: {ex.Message}");
         }
     }

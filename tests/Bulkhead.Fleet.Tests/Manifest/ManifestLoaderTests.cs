@@ -23,7 +23,7 @@ public sealed class ManifestLoaderTests
         m.FindEnvironment("production")!.Kind.ShouldBe(EnvironmentKind.Production);
         m.FindSubaccount("mm")!.Risk!.MaxPosition.ShouldBe(0.5m);
         m.FindSubaccount("mm")!.Funding["XXBT"].ShouldBe(0.5m);
-        m.FindStrategy("mm")!.Parameters["spread_bps"].ShouldBe("20");
+        m.FindStrategy("mm")!.Parameters["spread_bps"].ShouldBe("6");
         m.FindKey("dashboard")!.SpotPermissions.ShouldBe(SpotPermission.QueryFunds | SpotPermission.QueryOpenOrdersAndTrades);
         m.FindKey("mm-trader")!.FromRole.ShouldBeTrue();
         m.FindKey("mm-trader")!.Expires.ShouldBe(new DateOnly(2027, 5, 1));

@@ -49,7 +49,8 @@ public sealed class RolePermissionsTests
     [Fact]
     public void FlattenerAndReplayer_AreMinimal()
     {
-        RolePermissions.Of(FleetRole.Flattener).Spot.ShouldBe(SpotPermission.QueryFunds | SpotPermission.QueryOpenOrdersAndTrades | SpotPermission.ModifyOrders | SpotPermission.CancelCloseOrders);
+        // The flattener journals the fills of its closing orders (TradesHistory), so it reads closed trades too.
+        RolePermissions.Of(FleetRole.Flattener).Spot.ShouldBe(SpotPermission.QueryFunds | SpotPermission.QueryOpenOrdersAndTrades | SpotPermission.QueryClosedOrdersAndTrades | SpotPermission.ModifyOrders | SpotPermission.CancelCloseOrders);
         RolePermissions.Of(FleetRole.Replayer).Spot.ShouldBe(SpotPermission.QueryOpenOrdersAndTrades | SpotPermission.QueryClosedOrdersAndTrades | SpotPermission.ExportData);
         RolePermissions.Of(FleetRole.Replayer).Futures.ShouldBe(FuturesPermission.ReadOnly);
     }

@@ -64,6 +64,13 @@ internal sealed class RuntimeFleet : IAsyncDisposable
         return fleet;
     }
 
+    /// <summary>Rewrites the manifest (after provisioning: e.g. to point a key at a wrong secret).</summary>
+    public async Task EditManifestAsync(Func<string, string> edit)
+    {
+        var text = await File.ReadAllTextAsync(ManifestPath, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(ManifestPath, edit(text), TestContext.Current.CancellationToken);
+    }
+
     public string? GetVariable(string name) => Variables.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>Worker options for <paramref name="process"/>, writing its status lines to <paramref name="output"/>.</summary>
