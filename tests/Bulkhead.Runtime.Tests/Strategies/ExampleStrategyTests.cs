@@ -1,3 +1,5 @@
+using Bulkhead.Fleet.Reconciliation;
+using Bulkhead.Fleet.Sessions;
 using Bulkhead.Runtime.Tests.Worker;
 using Bulkhead.Runtime.Worker;
 using Shouldly;
@@ -53,5 +55,9 @@ public sealed class ExampleStrategyTests : IAsyncLifetime
             events[^1].ShouldBe("stopped");
             events.IndexOf("stopping").ShouldBeGreaterThan(events.LastIndexOf("heartbeat"), "no heartbeat after stopping");
         }
+
+        // What the workers journaled reconciles with the exchange (JOURNAL's reconciler: fills, fees, P&L).
+        var result = await FleetReconciler.RunAsync(_fleet.Manifest, new ProcessSessionOptions { Time = TimeProvider.System, GetVariable = _fleet.GetVariable }, TestContext.Current.CancellationToken);
+        result.IsClean.ShouldBeTrue(string.Join("\n", result.Differences.Select(d => d.Message)));
     }
 }

@@ -56,6 +56,25 @@ public sealed class WorkerHostTests : IAsyncLifetime
         StatusLines.Events(first.ToString()).ShouldContain("stopped");
     }
 
+    [Fact]
+    public async Task Dashboard_JournalsTheMastersBalancesAndVolume_StopsOnRequest()
+    {
+        using var output = new SharedWriter();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var running = WorkerHost.RunAsync(_fleet.Worker("dashboard", output), stop.Token);
+        using (var journal = _fleet.OpenJournal())
+        {
+            await WaitForAsync(() => journal.Snapshots().Count(s => s.Account == "desk") >= 2 || running.IsCompleted);
+            var kinds = journal.Snapshots().Where(s => s.Account == "desk").Select(s => s.Kind).Order().ToList();
+            kinds.ShouldBe(["balances", "volume"]);
+            journal.Snapshots().Single(s => s.Kind == "balances").Json.ShouldContain("\"ZUSD\":\"100000");
+        }
+
+        await stop.CancelAsync();
+        (await running).ShouldBe(WorkerExitCodes.Stopped);
+        StatusLines.Events(output.ToString())[^1].ShouldBe("stopped");
+    }
+
     internal static async Task WaitForAsync(Func<bool> condition, double seconds = 60)
     {
         var started = TimeProvider.System.GetTimestamp();
