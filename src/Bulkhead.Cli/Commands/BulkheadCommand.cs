@@ -14,10 +14,12 @@ internal static class BulkheadCommand
         root.Subcommands.Add(FleetCommands.CreateAudit(environment));
         root.Subcommands.Add(FleetCommands.CreatePlan(environment));
         root.Subcommands.Add(WorkerCommand.Create(environment));
-        root.Subcommands.Add(FlattenCommand.Create(environment));
         root.Subcommands.Add(ReportCommand.Create(environment));
         root.Subcommands.Add(ReconcileCommand.Create(environment));
+        root.Subcommands.Add(RunCommand.Create(environment));
+        root.Subcommands.Add(DemoCommand.Create(environment));
         root.Subcommands.Add(TreasuryCommand.Create(environment));
+        root.Subcommands.Add(FlattenCommand.Create(environment));
         return root;
     }
 }

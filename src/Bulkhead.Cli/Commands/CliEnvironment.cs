@@ -17,6 +17,9 @@ internal sealed class CliEnvironment
     /// <summary>True when standard input is a terminal: a secret is then prompted for without echo.</summary>
     public bool InputIsTerminal { get; init; }
 
+    /// <summary>True when standard output is a terminal: long-running commands then draw a live table instead of lines.</summary>
+    public bool OutputIsTerminal { get; init; }
+
     public static CliEnvironment FromProcess() => new()
     {
         GetVariable = Environment.GetEnvironmentVariable,
@@ -25,6 +28,7 @@ internal sealed class CliEnvironment
         Error = Console.Error,
         In = Console.In,
         InputIsTerminal = !Console.IsInputRedirected,
+        OutputIsTerminal = !Console.IsOutputRedirected,
     };
 
     /// <summary>The data folder: <c>--data</c>, else <c>BULKHEAD_HOME</c>, else <c>~/.bulkhead</c>.</summary>

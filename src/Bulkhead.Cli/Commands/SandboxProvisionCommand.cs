@@ -27,7 +27,8 @@ internal static class SandboxProvisionCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment environment, string path, string? envName, bool recreate, CancellationToken cancellationToken)
+    /// <summary>Provisions the manifest at <paramref name="path"/> (the demo calls this too); returns the exit code.</summary>
+    internal static async Task<int> RunAsync(CliEnvironment environment, string path, string? envName, bool recreate, CancellationToken cancellationToken)
     {
         var loaded = ManifestLoader.Load(path);
         if (!loaded.IsValid)

@@ -22,6 +22,18 @@ public static class WorkerHost
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
         using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
+        // Started by a supervisor: its death (even SIGKILL) closes our stdin, which stops us as SIGTERM would.
+        Supervisor.ParentWatch.Start(options.GetVariable, Console.In, () =>
+        {
+            try
+            {
+                stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Already finished.
+            }
+        });
         return await RunAsync(options, stop.Token).ConfigureAwait(false);
     }
 

@@ -1,0 +1,173 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography;
+using Bulkhead.Runtime.Supervisor;
+using Bulkhead.Sandbox;
+using Bulkhead.Sandbox.Market;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace Bulkhead.Cli.Commands;
+
+/// <summary>
+/// <c>bulkhead demo [--duration 60s] [--port 8080] [--data DIR]</c>: the whole fleet on the embedded sandbox with one
+/// command. Starts the sandbox in this process (SQLite in DIR/sandbox, market on), writes examples/fleet.toml into DIR
+/// pointed at it, provisions it (secrets key file and admin token generated), runs the fleet with the live table and
+/// <c>/api/status</c> on 127.0.0.1:PORT, and after <c>--duration</c> (or Ctrl-C) stops it, prints the report, the
+/// reconciliation and the sandbox's checks. Exit 0 only if reconciliation is clean, the ledger conserves, at least three
+/// strategies traded and no nonce error reached the exchange; 1 otherwise; 2 usage.
+/// </summary>
+internal static class DemoCommand
+{
+    private const string ExampleResource = "Bulkhead.Cli.examples.fleet.toml";
+    private const string ExampleUrl = "http://127.0.0.1:8787";
+
+    public static Command Create(CliEnvironment environment)
+    {
+        var duration = new Option<string?>("--duration") { Description = "Stop after this long (e.g. 60s, 5m); default: run until Ctrl-C." };
+        var port = new Option<int>("--port") { Description = "The status/dashboard port on 127.0.0.1 (GET /api/status).", DefaultValueFactory = _ => 8080 };
+        var data = new Option<string?>("--data") { Description = "The demo's folder (default: a new one under BULKHEAD_HOME/demo or ~/.bulkhead/demo)." };
+        var command = new Command("demo", "Run the example fleet on the embedded sandbox: provision, trade, stop, then report, reconcile and check the sandbox's ledger. Exit 0 only if everything checks out.")
+        {
+            duration, port, data,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!TryParseDuration(parse.GetValue(duration), out var length))
+            {
+                await environment.Error.WriteLineAsync($"bulkhead demo: --duration {parse.GetValue(duration)} is not a duration: write e.g. 60s, 5m or 1h").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            if (parse.GetValue(port) is < 0 or > 65535)
+            {
+                await environment.Error.WriteLineAsync($"bulkhead demo: --port {parse.GetValue(port)} must be between 0 and 65535").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            using var signals = new StopSignals(ct);
+            return await RunAsync(environment, length, parse.GetValue(port), parse.GetValue(data), signals).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    /// <summary>Parses <c>60s</c>, <c>5m</c>, <c>1h</c>, <c>90</c> (seconds) or <c>00:01:30</c>; null means no limit.</summary>
+    public static bool TryParseDuration(string? text, out TimeSpan? duration)
+    {
+        duration = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        text = text.Trim();
+        var unit = text[^1] switch { 's' => 1, 'm' => 60, 'h' => 3600, _ => 0 };
+        var number = unit == 0 ? text : text[..^1];
+        if (decimal.TryParse(number, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= 86_400m * 7)
+        {
+            duration = TimeSpan.FromSeconds((double)(value * Math.Max(unit, 1)));
+            return true;
+        }
+
+        if (unit == 0 && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero)
+        {
+            duration = span;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment environment, TimeSpan? duration, int port, string? data, StopSignals signals)
+    {
+        var folder = Path.GetFullPath(data ?? Path.Combine(environment.DataFolder(null), "demo", environment.Time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)));
+        Directory.CreateDirectory(folder);
+        var token = environment.GetVariable(SandboxProvisionCommand.AdminTokenVariable) is { Length: > 0 } given ? given : Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [SandboxProvisionCommand.AdminTokenVariable] = token,
+            ["BULKHEAD_SECRETS_KEY"] = null, // the demo's own key file in its folder, not a key from the caller's environment
+        };
+        var demo = new CliEnvironment
+        {
+            GetVariable = name => variables.TryGetValue(name, out var value) ? value : environment.GetVariable(name),
+            Time = environment.Time,
+            Out = environment.Out,
+            Error = environment.Error,
+            OutputIsTerminal = environment.OutputIsTerminal,
+        };
+        await environment.Out.WriteLineAsync($"demo folder: {folder}").ConfigureAwait(false);
+        var app = await StartSandboxAsync(environment, folder, token).ConfigureAwait(false);
+        if (app is null)
+        {
+            return ExitCodes.CallFailed;
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            var url = app.BoundUrls()[0].TrimEnd('/');
+            await environment.Out.WriteLineAsync($"sandbox: {url} (in this process; SQLite in {Path.Combine(folder, "sandbox")}, market on)").ConfigureAwait(false);
+            var manifestPath = Path.Combine(folder, "fleet.toml");
+            await File.WriteAllTextAsync(manifestPath, (await ExampleAsync().ConfigureAwait(false)).Replace(ExampleUrl, url, StringComparison.Ordinal), CancellationToken.None).ConfigureAwait(false);
+            var provisioned = await SandboxProvisionCommand.RunAsync(demo, manifestPath, null, recreate: false, signals.Token).ConfigureAwait(false);
+            if (provisioned != ExitCodes.Success || FleetReadSupport.Load(demo, manifestPath, null) is not { } manifest)
+            {
+                await environment.Error.WriteLineAsync("bulkhead demo: provisioning the sandbox failed (see above)").ConfigureAwait(false);
+                return ExitCodes.CallFailed;
+            }
+
+            if (duration is { } d)
+            {
+                signals.StopAfter(d, environment.Time);
+                await environment.Out.WriteLineAsync($"running for {d.TotalSeconds:0.#} s").ConfigureAwait(false);
+            }
+
+            FleetSupervisor? supervisor = null;
+            var children = new Dictionary<string, string?>(StringComparer.Ordinal) { ["BULKHEAD_SECRETS_KEY"] = null, [SandboxProvisionCommand.AdminTokenVariable] = null };
+            var ran = await RunCommand.RunAsync(demo, manifest, new RunSettings(null, null, port, children, s => supervisor = s), signals).ConfigureAwait(false);
+            if (ran == ExitCodes.Usage || supervisor is null)
+            {
+                return ran;
+            }
+
+            using var checks = new CancellationTokenSource(TimeSpan.FromMinutes(2), environment.Time);
+            var verdict = await DemoChecks.RunAsync(demo, manifest, app, supervisor.Snapshot(), token, checks.Token).ConfigureAwait(false);
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await environment.Out.WriteLineAsync($"demo folder kept: {folder}").ConfigureAwait(false);
+            return verdict ? ExitCodes.Success : ExitCodes.CallFailed;
+        }
+    }
+
+    private static async Task<WebApplication?> StartSandboxAsync(CliEnvironment environment, string folder, string token)
+    {
+        foreach (var listen in (string[])[ExampleUrl, "http://127.0.0.1:0"])
+        {
+            var app = SandboxHost.Build(
+                new SandboxOptions { DataFolder = Path.Combine(folder, "sandbox"), AdminToken = token, Market = new MarketOptions { Enabled = true } },
+                listen,
+                environment.Time,
+                logging: l => l.SetMinimumLevel(LogLevel.Error).AddConsole(c => c.LogToStandardErrorThreshold = LogLevel.Trace));
+            try
+            {
+                await app.StartAsync(CancellationToken.None).ConfigureAwait(false);
+                return app;
+            }
+            catch (IOException e)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                await environment.Error.WriteLineAsync($"bulkhead demo: {listen} is taken ({e.Message}); trying a free port").ConfigureAwait(false);
+            }
+        }
+
+        await environment.Error.WriteLineAsync("bulkhead demo: cannot start the sandbox on 127.0.0.1").ConfigureAwait(false);
+        return null;
+    }
+
+    private static async Task<string> ExampleAsync()
+    {
+        await using var stream = typeof(DemoCommand).Assembly.GetManifestResourceStream(ExampleResource)
+            ?? throw new InvalidOperationException($"the CLI was built without its embedded {ExampleResource}");
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Bulkhead.Runtime.Supervisor;
+
+/// <summary>One started worker, as the supervisor drives it. The real one is an OS process; tests use a fake.</summary>
+public interface IChildProcess : IDisposable
+{
+    /// <summary>Its OS process id.</summary>
+    int Pid { get; }
+
+    /// <summary>Completes when it has exited and its stdout is drained (every status line delivered).</summary>
+    Task<ChildExit> Exited { get; }
+
+    /// <summary>Asks it to stop gracefully (SIGTERM).</summary>
+    void Terminate();
+
+    /// <summary>Kills it (SIGKILL).</summary>
+    void Kill();
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Bulkhead.Runtime.Supervisor.Internal;
+
+/// <summary>One parsed Contract W status line: its event and the fields the supervisor uses.</summary>
+internal sealed record StatusLine(string Event, DateTimeOffset? Time, JsonElement Root)
+{
+    /// <summary>Parses one stdout line; null when it is not a JSON object with an <c>event</c> (ignored, never fatal).</summary>
+    public static StatusLine? Parse(string line)
+    {
+        if (string.IsNullOrWhiteSpace(line) || line.TrimStart()[0] != '{')
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("event", out var e) || e.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            var clone = root.Clone();
+            return new StatusLine(e.GetString()!, TimeOf(clone, "time"), clone);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public string? Text(string name) =>
+        Root.TryGetProperty(name, out var v) ? v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number => v.GetRawText(),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => null,
+        } : null;
+
+    public long? Integer(string name) =>
+        long.TryParse(Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    public decimal? Decimal(string name) =>
+        decimal.TryParse(Text(name), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    public DateTimeOffset? TimeField(string name) => TimeOf(Root, name);
+
+    public WorkerHeartbeat Heartbeat() =>
+        new(Time, Integer("orders"), Integer("fills"), Integer("openOrders"), TimeField("lastNonceAt"), Text("guard"), Decimal("pnlUsd"), Decimal("equityUsd"), Decimal("position"));
+
+    private static DateTimeOffset? TimeOf(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String &&
+        DateTimeOffset.TryParse(v.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) ? time : null;
+}
