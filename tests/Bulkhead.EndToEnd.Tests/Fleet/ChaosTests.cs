@@ -11,7 +11,7 @@ namespace Bulkhead.EndToEnd.Tests.Fleet;
 /// times (pids from the supervisor's <c>/api/status</c>). The supervisor restarts each; afterwards reconciliation is clean,
 /// no nonce error ever reached the exchange, and every order open at a kill was closed within the dead man's switch window.
 /// </summary>
-[Collection(FleetCollection.Name)]
+[Collection(FleetProcesses.Name)]
 public sealed class ChaosTests
 {
     private static readonly string[] Traders = ["mm-trader", "momo-trader", "hedge-trader"];

@@ -10,7 +10,7 @@ namespace Bulkhead.EndToEnd.Tests.Fleet;
 /// Issue #8's must-show: <c>bulkhead demo --duration 60s</c> as a real process — embedded sandbox, provisioning, the fleet
 /// as real worker processes, then report, reconciliation and the sandbox's checks. The numbers are printed.
 /// </summary>
-[Collection(FleetCollection.Name)]
+[Collection(FleetProcesses.Name)]
 public sealed partial class DemoTests
 {
     [Fact]

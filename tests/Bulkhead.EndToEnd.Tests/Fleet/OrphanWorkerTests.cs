@@ -5,7 +5,7 @@ using Xunit;
 namespace Bulkhead.EndToEnd.Tests.Fleet;
 
 /// <summary>Workers never outlive their supervisor: SIGKILL <c>bulkhead run</c> and every worker stops by itself.</summary>
-[Collection(FleetCollection.Name)]
+[Collection(FleetProcesses.Name)]
 public sealed class OrphanWorkerTests
 {
     [Fact]

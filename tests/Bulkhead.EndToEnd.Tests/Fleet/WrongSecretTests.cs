@@ -10,7 +10,7 @@ namespace Bulkhead.EndToEnd.Tests.Fleet;
 /// Issue #8's must-show: one process with a wrong secret is halted after the lockout guard's limit (3 failures), the
 /// sandbox never locks the key out (it would after 10), and every other strategy keeps trading.
 /// </summary>
-[Collection(FleetCollection.Name)]
+[Collection(FleetProcesses.Name)]
 public sealed class WrongSecretTests
 {
     [Fact]

@@ -7,7 +7,7 @@ namespace Bulkhead.EndToEnd.Tests.Fleet;
 /// with the other test classes) so two busy cores are not shared by sixteen traders.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class FleetCollection
+public sealed class FleetProcesses
 {
     public const string Name = "Fleet processes";
 }
