@@ -51,7 +51,7 @@ internal static class DemoCommand
         return command;
     }
 
-    /// <summary>Parses <c>60s</c>, <c>5m</c>, <c>1h</c>, <c>90</c> (seconds) or <c>00:01:30</c>; null means no limit.</summary>
+    /// <summary>Parses the <c>--duration</c> text (<see cref="DurationText"/>); null or empty means no limit.</summary>
     public static bool TryParseDuration(string? text, out TimeSpan? duration)
     {
         duration = null;
@@ -60,18 +60,9 @@ internal static class DemoCommand
             return true;
         }
 
-        text = text.Trim();
-        var unit = text[^1] switch { 's' => 1, 'm' => 60, 'h' => 3600, _ => 0 };
-        var number = unit == 0 ? text : text[..^1];
-        if (decimal.TryParse(number, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= 86_400m * 7)
+        if (DurationText.TryParse(text, out var parsed))
         {
-            duration = TimeSpan.FromSeconds((double)(value * Math.Max(unit, 1)));
-            return true;
-        }
-
-        if (unit == 0 && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero)
-        {
-            duration = span;
+            duration = parsed;
             return true;
         }
 

@@ -46,7 +46,7 @@ internal sealed class FleetOptions
         }
 
         var text = parse.GetValue(Interval) ?? "0ms";
-        if (!TryParseDuration(text, out interval))
+        if (!DurationText.TryParse(text, out interval, allowZero: true))
         {
             problem = $"--interval '{text}' is not a duration such as 100ms, 2s or 1m";
             return false;
@@ -68,22 +68,6 @@ internal sealed class FleetOptions
 
         ttl = TimeSpan.FromSeconds(seconds);
         problem = null;
-        return true;
-    }
-
-    internal static bool TryParseDuration(string text, out TimeSpan duration)
-    {
-        duration = TimeSpan.Zero;
-        var (number, scale) = text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 1d)
-            : text.EndsWith('s') ? (text[..^1], 1000d)
-            : text.EndsWith('m') ? (text[..^1], 60_000d)
-            : (string.Empty, 0d);
-        if (scale == 0 || !double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value * scale > TimeSpan.FromDays(1).TotalMilliseconds)
-        {
-            return false;
-        }
-
-        duration = TimeSpan.FromMilliseconds(value * scale);
         return true;
     }
 }
