@@ -34,7 +34,7 @@ internal static class FleetCommands
         var command = new Command("audit", "Audit a fleet manifest: exit 0 clean, 1 findings, 2 invalid manifest.") { file, usage, json, expiryDays, env, asOf };
         command.SetAction(parse =>
         {
-            if (Load(environment, parse.GetValue(file)!) is not { } manifest)
+            if (FleetReadSupport.Load(environment, parse.GetValue(file)!, null) is not { } manifest)
             {
                 return InvalidManifest;
             }
@@ -97,7 +97,7 @@ internal static class FleetCommands
         var command = new Command("plan", "Print the exact checklist to set the fleet up by hand (production: keys cannot be created by API).") { file, env, json };
         command.SetAction(parse =>
         {
-            if (Load(environment, parse.GetValue(file)!) is not { } manifest)
+            if (FleetReadSupport.Load(environment, parse.GetValue(file)!, null) is not { } manifest)
             {
                 return InvalidManifest;
             }
@@ -114,23 +114,6 @@ internal static class FleetCommands
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static FleetManifest? Load(CliEnvironment environment, string path)
-    {
-        var result = ManifestLoader.Load(path);
-        if (result.IsValid)
-        {
-            return result.Manifest;
-        }
-
-        foreach (var problem in result.Problems)
-        {
-            environment.Error.WriteLine(problem.ToString());
-        }
-
-        environment.Error.WriteLine($"{result.Problems.Length} problem(s) in {path}; nothing was audited.");
-        return null;
     }
 
     private static void Table(CliEnvironment environment, FleetManifest manifest, List<Finding> findings)

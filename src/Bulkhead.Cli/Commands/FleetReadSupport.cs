@@ -29,7 +29,7 @@ internal static class FleetReadSupport
                 environment.Error.WriteLine(problem.ToString());
             }
 
-            environment.Error.WriteLine($"{result.Problems.Length} problem(s) in {path} — fix the manifest first (bulkhead audit {path}).");
+            environment.Error.WriteLine($"{result.Problems.Length} problem(s) in {path}; nothing was done.");
             return null;
         }
 

@@ -19,7 +19,7 @@ internal static partial class TreasuryCommand
 
     private static int ListJournal(CliEnvironment environment, string file, bool json)
     {
-        if (Load(environment, file) is not { } manifest)
+        if (FleetReadSupport.Load(environment, file, null) is not { } manifest)
         {
             return ExitCodes.Usage;
         }

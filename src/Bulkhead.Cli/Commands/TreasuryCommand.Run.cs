@@ -10,7 +10,7 @@ internal static partial class TreasuryCommand
 {
     private static async Task<int> PlanAndRunAsync(CliEnvironment environment, Options o, ParseResult parse, TreasuryOperationKind kind, string? to, string? asset, decimal? amount, decimal? keep, CancellationToken ct)
     {
-        if (Load(environment, parse.GetValue(o.File)!) is not { } manifest)
+        if (FleetReadSupport.Load(environment, parse.GetValue(o.File)!, null) is not { } manifest)
         {
             return ExitCodes.Usage;
         }
@@ -74,7 +74,7 @@ internal static partial class TreasuryCommand
 
     private static async Task<int> ResumeAsync(CliEnvironment environment, string file, string? env, CancellationToken ct)
     {
-        if (Load(environment, file) is not { } manifest)
+        if (FleetReadSupport.Load(environment, file, null) is not { } manifest)
         {
             return ExitCodes.Usage;
         }
@@ -207,22 +207,5 @@ internal static partial class TreasuryCommand
     {
         environment.Error.WriteLine($"error: {message}");
         return code;
-    }
-
-    private static FleetManifest? Load(CliEnvironment environment, string path)
-    {
-        var result = ManifestLoader.Load(path);
-        if (result.IsValid)
-        {
-            return result.Manifest;
-        }
-
-        foreach (var problem in result.Problems)
-        {
-            environment.Error.WriteLine(problem.ToString());
-        }
-
-        environment.Error.WriteLine($"{result.Problems.Length} problem(s) in {path}; nothing was done.");
-        return null;
     }
 }
