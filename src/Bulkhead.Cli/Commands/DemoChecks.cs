@@ -50,7 +50,7 @@ internal static class DemoChecks
             await output.WriteLineAsync("== reconciliation ==").ConfigureAwait(false);
             var result = FleetReconciler.Compare(review);
             ReconcileCommand.Print(output, result);
-            await output.WriteLineAsync($"demo: per-strategy P&L sum {FleetReadSupport.Number(result.StrategiesPnlUsd)} USD, consolidated {FleetReadSupport.Number(result.ConsolidatedPnlUsd)} USD (allowance {FleetReadSupport.Number(result.AllowanceUsd)})").ConfigureAwait(false);
+            await output.WriteLineAsync($"demo: per-strategy P&L sum {FleetReadSupport.BookedUsd(result.StrategiesPnlUsd)} USD, consolidated {FleetReadSupport.BookedUsd(result.ConsolidatedPnlUsd)} USD (allowance {FleetReadSupport.Number(result.AllowanceUsd)})").ConfigureAwait(false);
             if (!result.IsClean)
             {
                 failures.Add($"reconciliation found {result.Differences.Count} difference(s)");
