@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.RegularExpressions;
 using Bulkhead.Fleet.Coordination.Internal;
 using Npgsql;
 
@@ -11,10 +10,10 @@ namespace Bulkhead.Fleet.Coordination.Postgres;
 /// that first inserts a placeholder row (<c>INSERT … ON CONFLICT DO NOTHING</c>) and then locks it with
 /// <c>SELECT … FOR UPDATE</c>, so concurrent processes queue on the row. Thread-safe.
 /// </summary>
-public sealed partial class PostgresCoordinationStore : RelationalCoordinationStore
+public sealed class PostgresCoordinationStore : RelationalCoordinationStore
 {
     /// <summary>The schema used when the connection string names none.</summary>
-    public const string DefaultSchema = "bulkhead";
+    public const string DefaultSchema = PostgresDatabase.DefaultSchema;
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -38,36 +37,14 @@ public sealed partial class PostgresCoordinationStore : RelationalCoordinationSt
     /// <exception cref="NpgsqlException">The server cannot be reached or refuses.</exception>
     public static PostgresCoordinationStore Open(string connectionString, TimeProvider time)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(time);
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var schema = string.IsNullOrWhiteSpace(builder.SearchPath) ? DefaultSchema : builder.SearchPath.Split(',')[0].Trim();
-        if (!Identifier().IsMatch(schema))
-        {
-            throw new ArgumentException($"schema '{schema}' must be a plain identifier (letters, digits, underscore)", nameof(connectionString));
-        }
-
-        // Only built-in types are used: skipping Npgsql's type loading saves a catalog query on every process start.
-        var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString)
-            .ConfigureTypeLoading(types => types.EnableTypeLoading(false))
-            .Build();
-        var store = new PostgresCoordinationStore(dataSource, schema, $"{builder.Host}/{builder.Database}", time);
+        var database = PostgresDatabase.Connect(connectionString);
+        var store = new PostgresCoordinationStore(database.DataSource, database.Schema, database.Where, time);
         try
         {
             store.InTransaction((c, tx) =>
             {
-                using var exists = c.CreateCommand();
-                exists.CommandText = "SELECT to_regclass(@l) IS NOT NULL AND to_regclass(@r) IS NOT NULL";
-                exists.Parameters.Add(new NpgsqlParameter("l", $"\"{schema}\".leases"));
-                exists.Parameters.Add(new NpgsqlParameter("r", $"\"{schema}\".rate_states"));
-                if (exists.ExecuteScalar() is true)
-                {
-                    return true; // the usual case: no DDL, no lock
-                }
-
-                // Concurrent first opens would race on CREATE … IF NOT EXISTS (catalog unique violations): serialize them.
-                DbTables.Execute(c, tx, "SELECT pg_advisory_xact_lock(hashtext(@s))", ("s", "bulkhead-schema:" + schema));
-                DbTables.Execute(c, tx, SchemaSql(schema));
+                database.EnsureTables(c, tx, "leases", "rate_states", SchemaSql(database.Schema));
                 return true;
             });
             return store;
@@ -121,7 +98,4 @@ public sealed partial class PostgresCoordinationStore : RelationalCoordinationSt
         transaction.Commit();
         return result;
     }
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
-    private static partial Regex Identifier();
 }

@@ -12,7 +12,7 @@ namespace Bulkhead.Fleet.Coordination.Sqlite;
 public sealed class SqliteCoordinationStore : RelationalCoordinationStore
 {
     /// <summary>How long a writer waits for another's transaction before failing.</summary>
-    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan BusyTimeout = SqliteFile.BusyTimeout;
 
     private readonly string _connectionString;
 
@@ -30,17 +30,8 @@ public sealed class SqliteCoordinationStore : RelationalCoordinationStore
     /// <param name="time">The clock for lease expiry and rate-limit decay.</param>
     public static SqliteCoordinationStore Open(string path, TimeProvider time)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
-        };
-        var store = new SqliteCoordinationStore(builder.ToString(), time) { Path = full };
+        var full = SqliteFile.Prepare(path);
+        var store = new SqliteCoordinationStore(SqliteFile.ConnectionString(full), time) { Path = full };
         using var connection = store.OpenConnection();
         DbTables.Execute(connection, null, "PRAGMA journal_mode=WAL");
         store.InTransaction((c, tx) =>
@@ -78,8 +69,7 @@ public sealed class SqliteCoordinationStore : RelationalCoordinationStore
     {
         if (disposing)
         {
-            using var connection = new SqliteConnection(_connectionString);
-            SqliteConnection.ClearPool(connection);
+            SqliteFile.ClearPool(_connectionString);
         }
 
         base.Dispose(disposing);
@@ -88,35 +78,8 @@ public sealed class SqliteCoordinationStore : RelationalCoordinationStore
     private protected override T InTransaction<T>(Func<DbConnection, DbTransaction?, T> work)
     {
         using var connection = OpenConnection();
-        DbTables.Execute(connection, null, "BEGIN IMMEDIATE");
-        T result;
-        try
-        {
-            result = work(connection, null);
-        }
-        catch
-        {
-            DbTables.Execute(connection, null, "ROLLBACK");
-            throw;
-        }
-
-        DbTables.Execute(connection, null, "COMMIT");
-        return result;
+        return SqliteFile.Immediate(connection, () => work(connection, null));
     }
 
-    private SqliteConnection OpenConnection()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            connection.Open();
-            DbTables.Execute(connection, null, $"PRAGMA busy_timeout={(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous=FULL");
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    private SqliteConnection OpenConnection() => SqliteFile.Open(_connectionString, "FULL");
 }

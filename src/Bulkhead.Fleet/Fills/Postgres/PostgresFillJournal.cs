@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.RegularExpressions;
 using Bulkhead.Fleet.Coordination.Internal;
 using Bulkhead.Fleet.Fills.Internal;
 using Npgsql;
@@ -11,10 +10,10 @@ namespace Bulkhead.Fleet.Fills.Postgres;
 /// <c>journal_equity</c>, <c>journal_snapshots</c>) live in one schema: the connection string's <c>Search Path</c>, else
 /// <c>bulkhead</c>; created if absent. Thread-safe.
 /// </summary>
-public sealed partial class PostgresFillJournal : RelationalFillJournal
+public sealed class PostgresFillJournal : RelationalFillJournal
 {
     /// <summary>The schema used when the connection string names none.</summary>
-    public const string DefaultSchema = "bulkhead";
+    public const string DefaultSchema = PostgresDatabase.DefaultSchema;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _where;
@@ -36,36 +35,15 @@ public sealed partial class PostgresFillJournal : RelationalFillJournal
     /// <exception cref="NpgsqlException">The server cannot be reached or refuses.</exception>
     public static PostgresFillJournal Open(string connectionString)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var schema = string.IsNullOrWhiteSpace(builder.SearchPath) ? DefaultSchema : builder.SearchPath.Split(',')[0].Trim();
-        if (!Identifier().IsMatch(schema))
-        {
-            throw new ArgumentException($"schema '{schema}' must be a plain identifier (letters, digits, underscore)", nameof(connectionString));
-        }
-
-        var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString)
-            .ConfigureTypeLoading(types => types.EnableTypeLoading(false))
-            .Build();
-        var journal = new PostgresFillJournal(dataSource, schema, $"{builder.Host}/{builder.Database}");
+        var database = PostgresDatabase.Connect(connectionString);
+        var schema = database.Schema;
+        var journal = new PostgresFillJournal(database.DataSource, schema, database.Where);
         try
         {
-            using var connection = dataSource.OpenConnection();
+            using var connection = database.DataSource.OpenConnection();
             using var transaction = connection.BeginTransaction();
-            using (var exists = connection.CreateCommand())
-            {
-                exists.CommandText = "SELECT to_regclass(@f) IS NOT NULL AND to_regclass(@s) IS NOT NULL";
-                exists.Parameters.Add(new NpgsqlParameter("f", $"\"{schema}\".journal_fills"));
-                exists.Parameters.Add(new NpgsqlParameter("s", $"\"{schema}\".journal_snapshots"));
-                if (exists.ExecuteScalar() is not true)
-                {
-                    // Concurrent first opens would race on CREATE … IF NOT EXISTS (catalog unique violations): serialize them.
-                    DbTables.Execute(connection, transaction, "SELECT pg_advisory_xact_lock(hashtext(@s))", ("s", "bulkhead-schema:" + schema));
-                    DbTables.Execute(connection, transaction, $"CREATE SCHEMA IF NOT EXISTS \"{schema}\"");
-                    DbTables.Execute(connection, transaction, new FillTables($"\"{schema}\".journal_").Schema("BIGSERIAL PRIMARY KEY"));
-                }
-            }
-
+            database.EnsureTables(connection, transaction, "journal_fills", "journal_snapshots",
+                $"CREATE SCHEMA IF NOT EXISTS \"{schema}\";\n" + new FillTables($"\"{schema}\".journal_").Schema("BIGSERIAL PRIMARY KEY"));
             transaction.Commit();
             return journal;
         }
@@ -95,7 +73,4 @@ public sealed partial class PostgresFillJournal : RelationalFillJournal
         using var connection = _dataSource.OpenConnection();
         return work(connection);
     }
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
-    private static partial Regex Identifier();
 }

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Bulkhead.Fleet.Coordination.Internal;
 using Bulkhead.Fleet.Fills.Internal;
-using Microsoft.Data.Sqlite;
 
 namespace Bulkhead.Fleet.Fills.Sqlite;
 
@@ -14,7 +13,7 @@ namespace Bulkhead.Fleet.Fills.Sqlite;
 public sealed class SqliteFillJournal : RelationalFillJournal
 {
     /// <summary>How long a writer waits for another's transaction before failing.</summary>
-    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan BusyTimeout = SqliteFile.BusyTimeout;
 
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
@@ -36,33 +35,14 @@ public sealed class SqliteFillJournal : RelationalFillJournal
     /// <param name="path">The database file; its folder is created.</param>
     public static SqliteFillJournal Open(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        var full = SqliteFile.Prepare(path);
         CreateOwnerOnly(full);
-        var builder = new SqliteConnectionStringBuilder
+        var journal = new SqliteFillJournal(SqliteFile.ConnectionString(full), full);
+        using var connection = SqliteFile.Open(journal._connectionString, "NORMAL");
+        DbTables.Execute(connection, null, "PRAGMA journal_mode=WAL");
+        SqliteFile.Immediate(connection, () =>
         {
-            DataSource = full,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
-        };
-        var journal = new SqliteFillJournal(builder.ToString(), full);
-        journal.WithConnection(c =>
-        {
-            DbTables.Execute(c, null, "PRAGMA journal_mode=WAL");
-            DbTables.Execute(c, null, "BEGIN IMMEDIATE");
-            try
-            {
-                DbTables.Execute(c, null, Tables.Schema("INTEGER PRIMARY KEY AUTOINCREMENT"));
-                DbTables.Execute(c, null, "COMMIT");
-            }
-            catch
-            {
-                DbTables.Execute(c, null, "ROLLBACK");
-                throw;
-            }
-
+            DbTables.Execute(connection, null, Tables.Schema("INTEGER PRIMARY KEY AUTOINCREMENT"));
             return true;
         });
         return journal;
@@ -76,8 +56,7 @@ public sealed class SqliteFillJournal : RelationalFillJournal
     {
         if (disposing)
         {
-            using var connection = new SqliteConnection(_connectionString);
-            SqliteConnection.ClearPool(connection);
+            SqliteFile.ClearPool(_connectionString);
         }
 
         base.Dispose(disposing);
@@ -85,9 +64,7 @@ public sealed class SqliteFillJournal : RelationalFillJournal
 
     private protected override T WithConnection<T>(Func<DbConnection, T> work)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        DbTables.Execute(connection, null, $"PRAGMA busy_timeout={(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous=NORMAL");
+        using var connection = SqliteFile.Open(_connectionString, "NORMAL");
         return work(connection);
     }
 
