@@ -6,20 +6,11 @@ namespace Bulkhead.Fleet.Tests.Coordination;
 /// <summary>The coordination contract on a real PostgreSQL server, one fresh schema per test.</summary>
 public sealed class PostgresCoordinationStoreTests : CoordinationStoreContract, IDisposable
 {
-    private string? _connectionString;
-    private string? _schema;
+    private readonly PostgresTestSchema _database = new();
 
-    protected override string Specification => "postgres:" + ConnectionString;
+    protected override string Specification => _database.Specification;
 
-    private string ConnectionString => _connectionString ??= PostgresTestServer.WithFreshSchema(out _schema);
+    protected override ICoordinationStore Open(TimeProvider time) => PostgresCoordinationStore.Open(_database.ConnectionString, time);
 
-    protected override ICoordinationStore Open(TimeProvider time) => PostgresCoordinationStore.Open(ConnectionString, time);
-
-    public void Dispose()
-    {
-        if (_schema is not null)
-        {
-            PostgresTestServer.DropSchema(_schema);
-        }
-    }
+    public void Dispose() => _database.Dispose();
 }
