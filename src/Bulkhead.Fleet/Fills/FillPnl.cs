@@ -16,7 +16,7 @@ public static class FillPnl
         var positions = new SortedDictionary<string, SymbolPosition>(StringComparer.Ordinal);
         foreach (var fill in fills.OrderBy(f => f.Time).ThenBy(f => f.FillId, StringComparer.Ordinal))
         {
-            var current = positions.TryGetValue(fill.Symbol, out var p) ? p : new SymbolPosition(fill.Symbol, 0m, 0m, 0m, 0m, 0m, 0);
+            var current = positions.TryGetValue(fill.Symbol, out var p) ? p : SymbolPosition.Flat(fill.Symbol);
             positions[fill.Symbol] = Apply(current, fill);
         }
 

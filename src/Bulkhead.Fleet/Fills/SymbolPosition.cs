@@ -13,6 +13,9 @@ namespace Bulkhead.Fleet.Fills;
 /// <param name="Fills">How many fills were folded.</param>
 public sealed record SymbolPosition(string Symbol, decimal Position, decimal AverageCost, decimal Realised, decimal Fees, decimal Volume, int Fills)
 {
+    /// <summary>No position, nothing realised, no fills: where every symbol starts.</summary>
+    public static SymbolPosition Flat(string symbol) => new(symbol, 0m, 0m, 0m, 0m, 0m, 0);
+
     /// <summary>The open position marked at <paramref name="mark"/>.</summary>
     public decimal Unrealised(decimal mark) => Position * (mark - AverageCost);
 

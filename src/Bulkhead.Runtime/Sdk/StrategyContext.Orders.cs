@@ -169,7 +169,7 @@ public sealed partial class StrategyContext
             return;
         }
 
-        var current = _positions.TryGetValue(fill.Symbol, out var p) ? p : new SymbolPosition(fill.Symbol, 0m, 0m, 0m, 0m, 0m, 0);
+        var current = _positions.TryGetValue(fill.Symbol, out var p) ? p : SymbolPosition.Flat(fill.Symbol);
         _positions[fill.Symbol] = FillPnl.Apply(current, fill);
         if (fill.OrderId is { } orderId)
         {
