@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bulkhead.Kraken.Errors;
+using Bulkhead.Kraken.Spot;
 
 namespace Bulkhead.Fleet.Treasury;
 
@@ -21,10 +22,9 @@ public sealed partial class KrakenTreasuryExchange
         // Newest first: the newest time, and every id booked at exactly that time (ledger ids carry no order).
         DateTimeOffset? newestTime = null;
         var ids = new List<string>();
-        for (var page = 0; page < MaxPages; page++)
+        await foreach (var page in SpotPaging.PagesAsync((offset, ct) => spot.GetLedgersAsync(step.Asset, offset: offset, cancellationToken: ct), MaxPages, cancellationToken).ConfigureAwait(false))
         {
-            var entries = Read(await spot.GetLedgersAsync(step.Asset, offset: page * 50, cancellationToken: cancellationToken).ConfigureAwait(false), "ledger").Items;
-            foreach (var entry in entries)
+            foreach (var entry in Read(page, "ledger").Items)
             {
                 newestTime ??= entry.Time;
                 if (entry.Time != newestTime)
@@ -33,11 +33,6 @@ public sealed partial class KrakenTreasuryExchange
                 }
 
                 ids.Add(entry.Id);
-            }
-
-            if (entries.Count < 50)
-            {
-                break;
             }
         }
 
@@ -67,16 +62,11 @@ public sealed partial class KrakenTreasuryExchange
 
         var type = step.Kind == TreasuryStepKind.Withdrawal ? "withdrawal" : "transfer";
         var start = cursor.Time is { } t ? t - Slack : (DateTimeOffset?)null;
-        for (var page = 0; page < MaxPages; page++)
+        await foreach (var page in SpotPaging.PagesAsync((offset, ct) => spot.GetLedgersAsync(step.Asset, start, offset: offset, cancellationToken: ct), MaxPages, cancellationToken).ConfigureAwait(false))
         {
-            var entries = Read(await spot.GetLedgersAsync(step.Asset, start, offset: page * 50, cancellationToken: cancellationToken).ConfigureAwait(false), "ledger").Items;
-            found.AddRange(entries
+            found.AddRange(Read(page, "ledger").Items
                 .Where(e => cursor.IsAfter(e.Time, e.Id) && e.Type == type && e.Amount == change)
                 .Select(e => new TreasuryEvidence(e.Id, e.ReferenceId, e.Time, e.Asset, e.Amount)));
-            if (entries.Count < 50)
-            {
-                break;
-            }
         }
 
         return [.. found.OrderBy(e => e.Time)];

@@ -15,7 +15,6 @@ namespace Bulkhead.Runtime.Venues;
 /// </summary>
 public sealed class SpotTradingVenue : ITradingVenue
 {
-    private const int PageSize = 50;
     private readonly SpotClient _client;
     private readonly TimeProvider _time;
     private IReadOnlyDictionary<string, AssetPairInfo>? _pairs;
@@ -125,9 +124,8 @@ public sealed class SpotTradingVenue : ITradingVenue
         }
 
         var trades = new List<VenueTrade>();
-        for (var offset = 0; ; offset += PageSize)
+        await foreach (var page in SpotPaging.PagesAsync((offset, ct) => _client.GetTradesHistoryAsync(offset: offset, cancellationToken: ct), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var page = await _client.GetTradesHistoryAsync(offset: offset, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!page.Success)
             {
                 return page.Error;
@@ -142,11 +140,13 @@ public sealed class SpotTradingVenue : ITradingVenue
             }
 
             // Newest first: once a whole page is journaled already, the older pages are too (unless catching up everything).
-            if (page.Value.Items.Count < PageSize || offset + PageSize >= page.Value.TotalCount || (!everything && allKnown))
+            if (!everything && allKnown)
             {
-                return KrakenResult<IReadOnlyList<VenueTrade>>.Ok(trades);
+                break;
             }
         }
+
+        return KrakenResult<IReadOnlyList<VenueTrade>>.Ok(trades);
     }
 
     /// <inheritdoc />

@@ -35,18 +35,15 @@ internal static class SpotStatements
         return new AccountStatement(account, Venue.Spot, isMaster, process, balances, flows, fills, [], null);
     }
 
-    /// <summary>Every page of an offset-paged Spot list (Kraken returns 50 per page and the total count).</summary>
+    /// <summary>Every page of an offset-paged Spot list (<see cref="SpotPaging"/>); a failed page throws.</summary>
     private static async Task<List<T>> AllAsync<T>(Func<int, CancellationToken, Task<Bulkhead.Kraken.Errors.KrakenResult<SpotPage<T>>>> page, CancellationToken cancellationToken)
     {
         var all = new List<T>();
-        while (true)
+        await foreach (var next in SpotPaging.PagesAsync(page, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var next = (await page(all.Count, cancellationToken).ConfigureAwait(false)).GetValueOrThrow();
-            all.AddRange(next.Items);
-            if (next.Items.Count == 0 || all.Count >= next.TotalCount)
-            {
-                return all;
-            }
+            all.AddRange(next.GetValueOrThrow().Items);
         }
+
+        return all;
     }
 }
