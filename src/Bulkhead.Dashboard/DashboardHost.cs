@@ -98,6 +98,26 @@ public sealed class DashboardHost : IAsyncDisposable
         : address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]"
         : address.ToString();
 
+    /// <summary>
+    /// Checks an address and token before anything starts: <paramref name="bind"/> must be an IP address or
+    /// <c>localhost</c>, and any address that is not loopback needs a token.
+    /// </summary>
+    /// <returns>The address to listen on.</returns>
+    /// <exception cref="DashboardOptionsException">Not an address, or not loopback without a token (the message names the fix).</exception>
+    public static IPAddress CheckBind(string bind, string? token)
+    {
+        ArgumentNullException.ThrowIfNull(bind);
+        var address = string.Equals(bind, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+            : IPAddress.TryParse(bind, out var parsed) ? parsed
+            : throw new DashboardOptionsException($"--dashboard-bind {bind} is not an IP address: give one, e.g. 127.0.0.1 or 0.0.0.0");
+        if (!IPAddress.IsLoopback(address) && string.IsNullOrEmpty(token))
+        {
+            throw new DashboardOptionsException($"--dashboard-bind {bind} is not a loopback address, so anyone who reaches it would see the fleet: set --dashboard-token TOKEN (or {DashboardOptions.TokenVariable}), or bind 127.0.0.1");
+        }
+
+        return address;
+    }
+
     private static IPAddress ParseBind(DashboardOptions options)
     {
         if (options.Port is < 0 or > 65535)
@@ -105,14 +125,6 @@ public sealed class DashboardHost : IAsyncDisposable
             throw new DashboardOptionsException($"the dashboard port {options.Port} must be between 0 and 65535");
         }
 
-        var address = string.Equals(options.Bind, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
-            : IPAddress.TryParse(options.Bind, out var parsed) ? parsed
-            : throw new DashboardOptionsException($"--dashboard-bind {options.Bind} is not an IP address: give one, e.g. 127.0.0.1 or 0.0.0.0");
-        if (!IPAddress.IsLoopback(address) && string.IsNullOrEmpty(options.Token))
-        {
-            throw new DashboardOptionsException($"--dashboard-bind {options.Bind} is not a loopback address, so anyone who reaches it would see the fleet: set --dashboard-token TOKEN (or {DashboardOptions.TokenVariable}), or bind 127.0.0.1");
-        }
-
-        return address;
+        return CheckBind(options.Bind, options.Token);
     }
 }

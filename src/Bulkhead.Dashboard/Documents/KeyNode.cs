@@ -3,7 +3,7 @@ namespace Bulkhead.Dashboard.Documents;
 /// <summary>An API key (its name and audit findings; never the key or its secret).</summary>
 /// <param name="Id"><c>key:NAME</c>.</param>
 /// <param name="Name">The key's name.</param>
-/// <param name="Health"><c>ok</c>, <c>warn</c> with a warning finding, <c>down</c> with an error finding.</param>
+/// <param name="Health"><c>warn</c> when the audit has an error about it, else <c>ok</c> (a process's health is its own state's: a key's findings do not colour the tree above it).</param>
 /// <param name="Detail">The number of findings.</param>
 /// <param name="Children">None.</param>
 /// <param name="Venue"><c>spot</c> or <c>futures</c>.</param>

@@ -98,7 +98,7 @@ internal static class FleetTree
 
     private static KeyNode Key(TreeSources sources, string keyName)
     {
-        var findings = sources.Findings.Where(f => f.Subject == keyName).ToList();
+        var findings = sources.Findings.Where(f => f.Subject == "key " + keyName).ToList();
         var health = findings.Exists(f => f.Severity == FindingSeverity.Error) ? NodeHealth.Warn : NodeHealth.Ok;
         var detail = findings.Count switch
         {
