@@ -89,8 +89,9 @@ export function badge(text: string | null | undefined, tone: string): string {
 }
 
 /** A horizontal gauge 0..1 (HTML), coloured by how much is left. */
-export function gauge(label: string, fraction: number | null | undefined): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) {
+export function gauge(label: string, value: string | number | null | undefined): string {
+  const fraction = value === null || value === undefined || value === "" ? NaN : Number(value);
+  if (!Number.isFinite(fraction)) {
     return `<span class="gauge" title="${esc(label)}: unknown"><span class="gauge-label">${esc(label)}</span><span class="gauge-bar"></span><span class="gauge-value">–</span></span>`;
   }
   const f = Math.min(1, Math.max(0, fraction));

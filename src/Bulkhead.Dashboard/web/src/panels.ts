@@ -88,15 +88,17 @@ export function marginHtml(doc: FleetDocument): string {
     const positions = (a.positions ?? []).map((p) => {
       const distance = Number(p.distancePct);
       const tone = !Number.isFinite(distance) ? "idle" : distance < 10 ? "bad" : distance < 25 ? "warn" : "good";
-      return `<tr><th scope="row">${esc(p.symbol)}</th><td class="num">${group(p.size)}</td><td class="num">${group(p.markPrice)}</td><td class="num">${group(p.liquidationPrice)}</td>`
+      return `<tr><th scope="row">${esc(p.symbol)}</th><td class="num">${group(p.size)}</td><td class="num">${group(p.entryPrice)}</td><td class="num">${group(p.markPrice)}</td><td class="num">${group(p.liquidationPrice)}</td>`
         + `<td class="num"><span class="distance"><span class="gauge-bar"><span class="gauge-fill ${tone}" style="width:${Number.isFinite(distance) ? Math.min(100, Math.max(0, distance)) : 0}%"></span></span> ${p.distancePct ? `${esc(p.distancePct)} %` : "–"}</span></td></tr>`;
     });
     return `<div class="margin-account" data-account="${esc(a.account)}">`
       + `<div class="headline"><span class="label">${esc(a.account)} — margin level</span><span class="big ${levelTone(level)}-text">${a.marginLevel ? esc(a.marginLevel) : "–"}</span>`
-      + `<span class="muted">equity ${usd(a.equityUsd)} ÷ maintenance ${usd(a.maintenanceMarginUsd)}; liquidation at 1</span></div>`
+      + `<span class="muted">equity ${usd(a.equityUsd)} ÷ maintenance margin ${usd(a.maintenanceMarginUsd)}; liquidation at 1</span>`
+      + (a.initialMarginUsd || a.availableMarginUsd ? `<span class="muted">initial margin ${usd(a.initialMarginUsd)} · available ${usd(a.availableMarginUsd)}${a.time ? ` · as of ${clock(a.time, doc.time)} UTC` : ""}</span>` : "")
+      + `</div>`
       + (a.error ? `<p class="part-error">${esc(a.error)}</p>` : "")
       + (positions.length
-        ? `<table><thead><tr><th>position</th><th class="num">size</th><th class="num">mark</th><th class="num">liquidation</th><th class="num">distance</th></tr></thead><tbody>${positions.join("")}</tbody></table>`
+        ? `<table><thead><tr><th>position</th><th class="num">size</th><th class="num">entry</th><th class="num">mark</th><th class="num">liquidation</th><th class="num">distance</th></tr></thead><tbody>${positions.join("")}</tbody></table>`
         : empty("No open position."))
       + `</div>`;
   });
@@ -110,7 +112,7 @@ export function auditHtml(doc: FleetDocument): string {
   const findings = items<Finding>(part, "findings");
   if (findings.length === 0) return errorLine(part, "Audit") + (partError(part) ? "" : empty("No findings."));
   const rows = findings.map((f) =>
-    `<tr data-severity="${esc(f.severity)}"><td>${badge(f.severity, severityTone[f.severity] ?? "plain")}</td><td><code>${esc(f.code)}</code></td><td>${esc(f.subject ?? "")}</td><td>${esc(f.message ?? "")}</td></tr>`);
+    `<tr data-severity="${esc(f.severity)}"><td>${badge(f.severity, severityTone[f.severity] ?? "plain")}</td><td><code>${esc(f.code)}</code></td><td>${esc(f.subject ?? "")}</td><td>${esc(f.message ?? "")}${f.fix ? `<div class="muted">fix: ${esc(f.fix)}</div>` : ""}</td></tr>`);
   return errorLine(part, "Audit")
     + `<table><thead><tr><th>severity</th><th>code</th><th>subject</th><th>finding</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }

@@ -11,6 +11,7 @@ export interface Lease {
   pid: number | null;
   fencing: number | null;
   heartbeatAgeSeconds: number | null;
+  expiresAt?: string | null;
 }
 
 export interface TreeNode {
@@ -22,7 +23,7 @@ export interface TreeNode {
   children?: TreeNode[];
   // subaccount (and master)
   venue?: string | null;
-  rateHeadroom?: { spotRest?: number | null; trading?: number | null } | null;
+  rateHeadroom?: { spotRest?: Dec | number | null; trading?: Dec | number | null } | null;
   // process
   role?: string | null;
   state?: string | null;
@@ -111,6 +112,7 @@ export interface Fees extends Part {
 export interface Position {
   symbol: string;
   size?: Dec | null;
+  entryPrice?: Dec | null;
   markPrice?: Dec | null;
   liquidationPrice?: Dec | null;
   distancePct?: Dec | null;
@@ -121,6 +123,9 @@ export interface MarginAccount {
   marginLevel?: Dec | null;
   equityUsd?: Dec | null;
   maintenanceMarginUsd?: Dec | null;
+  initialMarginUsd?: Dec | null;
+  availableMarginUsd?: Dec | null;
+  time?: string | null;
   positions?: Position[];
   error?: string | null;
 }
@@ -134,6 +139,7 @@ export interface Finding {
   code: string;
   subject?: string | null;
   message?: string | null;
+  fix?: string | null;
 }
 
 export interface Audit extends Part {
