@@ -39,7 +39,14 @@ function data(points: EquityPoint[]): uPlot.AlignedData {
   return [xs, pnl, equity];
 }
 
-const money = (_: uPlot, values: number[]) => values.map((v) => (Math.abs(v) >= 10_000 ? `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)}k` : String(Number(v.toFixed(2)))));
+/** Axis labels: "98.45k" for large figures, with as many decimals as the tick step needs to tell ticks apart. */
+const money = (_: uPlot, values: number[]) => {
+  const step = values.length > 1 ? Math.abs((values[1] ?? 0) - (values[0] ?? 0)) : 1;
+  const large = values.some((v) => Math.abs(v) >= 10_000);
+  const unit = large ? 1000 : 1;
+  const decimals = Math.min(4, Math.max(0, Math.ceil(-Math.log10(step / unit || 1))));
+  return values.map((v) => `${(v / unit).toFixed(decimals)}${large ? "k" : ""}`);
+};
 
 const utcTimes = (_: uPlot, values: number[]) => values.map((v) => new Date(v * 1000).toISOString().slice(11, 16));
 
