@@ -36,6 +36,10 @@ need node || apt_install nodejs npm
 if [ -f tests/Bulkhead.Kraken.Tests/Signing/fixtures/package.json ]; then
   (cd tests/Bulkhead.Kraken.Tests/Signing/fixtures && npm ci --no-audit --no-fund --silent)
 fi
+# Debian's Chromium for the dashboard's browser tests (tests/Bulkhead.Dashboard.Tests/E2E): Playwright drives
+# /usr/bin/chromium, never a browser build of its own (none is downloaded).
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+[ -x /usr/bin/chromium ] || apt_install chromium
 # ccxt and kraken-api for the end-to-end tests against the sandbox (tests/Bulkhead.EndToEnd.Tests/clients).
 (cd tests/Bulkhead.EndToEnd.Tests/clients && npm ci --no-audit --no-fund --silent)
 # krakenex and python-kraken-sdk for the Python end-to-end tests (tests/Bulkhead.EndToEnd.Tests/pyclients), from PyPI.
