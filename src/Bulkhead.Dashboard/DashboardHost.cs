@@ -42,6 +42,7 @@ public sealed class DashboardHost : IAsyncDisposable
         var view = new FleetView(options);
         app.MapStatusApi(options.Manifest.Fleet.Name, options.Supervisor, options.Time);
         app.MapFleetApi(view);
+        app.MapPage();
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
