@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,64 +6,79 @@ using Microsoft.AspNetCore.Routing;
 namespace Bulkhead.Dashboard.Api;
 
 /// <summary>
-/// The page: <c>GET /</c> (index.html), <c>/app.js</c> and <c>/app.css</c>, from the resources <c>wwwroot/&lt;file&gt;</c>
-/// that web/Dashboard.Web.targets embeds in this assembly at build time (no file next to the binary, no CDN).
+/// The page: the web bundle embedded in this assembly as <c>wwwroot/FILE</c> resources (index.html, app.js, app.css;
+/// built by <c>web/</c> with npm). <c>GET /</c> is index.html. A binary built without the bundle serves a plain page
+/// that says so, and the JSON API as always.
 /// </summary>
 internal static class PageApi
 {
-    private const string Policy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    private const string Prefix = "wwwroot/";
 
-    private static readonly FrozenDictionary<string, string> Types = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Assembly Bundle = typeof(DashboardHost).Assembly;
+
+    /// <summary>Whether the page's bundle is embedded.</summary>
+    public static bool HasBundle => Bundle.GetManifestResourceInfo(Prefix + "index.html") is not null;
+
+    public static IEndpointRouteBuilder MapPageApi(this IEndpointRouteBuilder routes)
     {
-        ["index.html"] = "text/html; charset=utf-8",
-        ["app.js"] = "text/javascript; charset=utf-8",
-        ["app.css"] = "text/css; charset=utf-8",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    /// <summary>The page's files as embedded, by name.</summary>
-    /// <exception cref="InvalidOperationException">The assembly was built without its page.</exception>
-    public static FrozenDictionary<string, byte[]> Files { get; } = Load();
-
-    public static IEndpointRouteBuilder MapPage(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/", () => File("index.html"));
-        routes.MapGet("/index.html", () => File("index.html"));
-        routes.MapGet("/app.js", () => File("app.js"));
-        routes.MapGet("/app.css", () => File("app.css"));
+        routes.MapGet("/", (HttpContext context) => HasBundle ? Serve(context, "index.html") : Missing(context));
+        routes.MapGet("/{file}", (HttpContext context, string file) => Serve(context, file));
         return routes;
     }
 
-    private static PageFile File(string name) => new(Files[name], Types[name]);
-
-    private static FrozenDictionary<string, byte[]> Load()
+    private static async Task Serve(HttpContext context, string file)
     {
-        var assembly = typeof(PageApi).Assembly;
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var name in Types.Keys)
+        var stream = Bundle.GetManifestResourceStream(Prefix + file);
+        if (stream is null)
         {
-            using var stream = assembly.GetManifestResourceStream("wwwroot/" + name)
-                ?? throw new InvalidOperationException($"Bulkhead.Dashboard was built without its page (resource wwwroot/{name}): build it with node and npm installed");
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            files[name] = buffer.ToArray();
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
         }
 
-        return files.ToFrozenDictionary(StringComparer.Ordinal);
+        await using (stream.ConfigureAwait(false))
+        {
+            context.Response.ContentType = ContentType(file);
+            context.Response.Headers.CacheControl = "no-cache";
+            context.Response.ContentLength = stream.Length;
+            await stream.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+        }
     }
 
-    /// <summary>One file with the page's headers: revalidated on every load (a rebuilt bundle is picked up at once), CSP, nosniff.</summary>
-    private sealed class PageFile(byte[] body, string contentType) : IResult
+    private static string ContentType(string file) => Path.GetExtension(file).ToLowerInvariant() switch
     {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            var response = httpContext.Response;
-            response.ContentType = contentType;
-            response.ContentLength = body.Length;
-            response.Headers.CacheControl = "no-cache";
-            response.Headers.ContentSecurityPolicy = Policy;
-            response.Headers.XContentTypeOptions = "nosniff";
-            response.Headers["Referrer-Policy"] = "no-referrer";
-            return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
-        }
+        ".html" => "text/html; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".json" => "application/json; charset=utf-8",
+        ".svg" => "image/svg+xml",
+        ".png" => "image/png",
+        ".ico" => "image/x-icon",
+        ".map" => "application/json; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+
+    private static Task Missing(HttpContext context)
+    {
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        return context.Response.WriteAsync(
+            """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>Bulkhead dashboard — page not built</title></head>
+            <body data-page="missing">
+            <h1>The dashboard page is not in this build</h1>
+            <p>This binary was built without the web bundle (src/Bulkhead.Dashboard/web, built with node and npm), so there
+            is no page to show. Nothing here is made up: the fleet's data is served as JSON all the same.</p>
+            <ul>
+            <li><a href="/api/fleet">/api/fleet</a> — everything in one document</li>
+            <li><a href="/api/tree">/api/tree</a>, <a href="/api/balances">/api/balances</a>, <a href="/api/pnl">/api/pnl</a>,
+            <a href="/api/equity">/api/equity</a>, <a href="/api/fees">/api/fees</a>, <a href="/api/margin">/api/margin</a>,
+            <a href="/api/audit">/api/audit</a>, <a href="/api/treasury">/api/treasury</a>, <a href="/api/status">/api/status</a></li>
+            <li><a href="/api/events">/api/events</a> — server-sent events</li>
+            </ul>
+            <p>To get the page: install nodejs and npm, then rebuild (see docs/dashboard.md).</p>
+            </body></html>
+            """,
+            context.RequestAborted);
     }
 }
