@@ -1,5 +1,6 @@
-// The operator dashboard's page: loads /api/fleet once, then follows the `fleet` events of /api/events (SSE) and updates
-// every view in place. It never reloads; when the stream drops it says so and reconnects.
+// The operator dashboard's page: follows the `fleet` events of api/events (SSE; the first one comes at once, api/fleet is
+// read only if it does not) and updates every view in place. It never reloads; when the stream drops it says so and
+// reconnects.
 
 import { clock, esc, setHtml } from "./format";
 import { renderEquity } from "./equity";
@@ -10,6 +11,8 @@ import type { FleetDocument } from "./types";
 /** No event for this long while "live" means the stream is stuck (the server sends one every second). */
 const stallMs = 8000;
 const retryMs = [1000, 2000, 4000, 8000];
+/** How long the page waits for the stream's first document before it reads api/fleet instead. */
+const firstDocumentMs = 2000;
 
 const $ = <T extends Element = HTMLElement>(selector: string): T => {
   const element = document.querySelector<T>(selector);
@@ -119,21 +122,27 @@ function connect(): void {
   };
 }
 
-async function start(): Promise<void> {
+/** The first document normally arrives on the stream at once; api/fleet is read only when the stream is slow to give one. */
+async function fallback(): Promise<void> {
+  if (latest) return;
+  try {
+    const response = await fetch("api/fleet", { headers: { Accept: "application/json" }, cache: "no-store" });
+    if (!latest && response.ok) render((await response.json()) as FleetDocument);
+    else if (!response.ok) setConnection(false, `api/fleet answered ${response.status}`);
+  } catch (error) {
+    setConnection(false, String(error));
+  }
+}
+
+function start(): void {
   // A `?token=` link sets the session cookie on this page's request: take the token out of the address bar and history.
   const url = new URL(window.location.href);
   if (url.searchParams.has("token")) {
     url.searchParams.delete("token");
     window.history.replaceState(null, "", url.pathname + url.search + url.hash);
   }
-  try {
-    const response = await fetch("api/fleet", { headers: { Accept: "application/json" }, cache: "no-store" });
-    if (response.ok) render((await response.json()) as FleetDocument);
-    else setConnection(false, `api/fleet answered ${response.status}`);
-  } catch (error) {
-    setConnection(false, String(error));
-  }
   connect();
+  window.setTimeout(() => void fallback(), firstDocumentMs);
 }
 
-void start();
+start();
