@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bulkhead.Runtime;
 using Bulkhead.Fleet.Manifest;
 using Bulkhead.Runtime.Supervisor;
 using Microsoft.AspNetCore.Builder;
