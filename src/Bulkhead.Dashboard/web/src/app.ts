@@ -2,7 +2,7 @@
 // read only if it does not) and updates every view in place. It never reloads; when the stream drops it says so and
 // reconnects.
 
-import { clock, esc, setHtml } from "./format";
+import { clock, esc, partError, setHtml } from "./format";
 import { renderEquity } from "./equity";
 import { auditHtml, balancesHtml, feesHtml, marginHtml, pnlHtml, treasuryHtml } from "./panels";
 import { renderTree } from "./tree";
@@ -51,6 +51,8 @@ function render(doc: FleetDocument): void {
   exchangeBanner.hidden = reachable;
   setHtml(exchangeBanner, reachable ? "" : `<b>The exchange (${esc(doc.environment)}) cannot be reached</b>${doc.exchange?.error ? `: ${esc(doc.exchange.error)}` : ""}. The figures below are the last known; the tree is live.`);
 
+  const treeError = partError(doc.tree);
+  setHtml($("#tree-error"), treeError ? `<p class="part-error">Tree incomplete: ${esc(treeError)}</p>` : "");
   renderTree($<HTMLUListElement>("#tree-root"), doc.tree?.master, doc.time, treeIndex);
   for (const [id, html] of panels) {
     const body = $(`[data-testid=${id}] > .body`);
