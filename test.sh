@@ -31,8 +31,9 @@ if [ -x /usr/lib/postgresql/15/bin/postgres ]; then
   export BULKHEAD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Database=bulkhead_test;Username=bulkhead_test;Password=bulkhead_test"
 fi
 
-# Node.js runs the independent signing-vector fixture (tests/…/Signing/fixtures).
-need node || apt_install nodejs npm
+# Node.js runs the independent signing-vector fixture (tests/…/Signing/fixtures) and builds the dashboard's page
+# (src/Bulkhead.Dashboard/web, during the dotnet build).
+{ need node && need npm; } || apt_install nodejs npm
 if [ -f tests/Bulkhead.Kraken.Tests/Signing/fixtures/package.json ]; then
   (cd tests/Bulkhead.Kraken.Tests/Signing/fixtures && npm ci --no-audit --no-fund --silent)
 fi

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Bulkhead.Fleet.Coordination;
 using Bulkhead.Fleet.Manifest;
@@ -135,9 +134,7 @@ internal static class ApiCommand
     private static async Task<int> RepeatAsync(CliEnvironment environment, Func<ApiCall, KeyContext, CancellationToken, Task<KrakenResult<JsonElement>>> call, ApiCall request, KeyContext context, int repeat, TimeSpan interval, CancellationToken cancellationToken)
     {
         // SIGTERM and Ctrl-C stop a repeating run cleanly: the summary is printed and the lease released.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
-        using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
+        using var stop = new Runtime.StopSignals(cancellationToken);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, context.LeaseLost);
         var token = linked.Token;
         var calls = 0;
@@ -177,7 +174,7 @@ internal static class ApiCommand
         {
             return Fail(environment, ExitCodes.KeyUnavailable, "the key's lease was lost; stopped");
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested && repeat != 1)
+        catch (OperationCanceledException) when (stop.Token.IsCancellationRequested && repeat != 1)
         {
             // Stopped (Ctrl-C or SIGTERM): the summary below still tells what was done.
         }

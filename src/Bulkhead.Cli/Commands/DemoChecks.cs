@@ -29,40 +29,44 @@ internal static class DemoChecks
         var failures = new List<string>();
         var options = new ProcessSessionOptions { Time = environment.Time, GetVariable = environment.GetVariable };
 
-        await output.WriteLineAsync().ConfigureAwait(false);
-        await output.WriteLineAsync("== report (P&L per strategy) ==").ConfigureAwait(false);
+        // One read of the exchange and the journal: the report and the reconciliation value the same balances at the same marks.
+        FleetReview? review = null;
         try
         {
-            var report = await FleetReporter.RunAsync(manifest, options, cancellationToken).ConfigureAwait(false);
-            ReportTables.Print(FleetReadSupport.Console(output), output, report, "pnl");
+            review = await FleetReview.ReadAsync(manifest, options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ProcessSessionException or KrakenException or HttpRequestException or InvalidOperationException or IOException)
         {
-            failures.Add($"the report could not be built: {e.Message}");
+            failures.Add($"the exchange and the journal could not be read: {e.Message}");
         }
 
-        await output.WriteLineAsync().ConfigureAwait(false);
-        await output.WriteLineAsync("== reconciliation ==").ConfigureAwait(false);
-        try
+        if (review is not null)
         {
-            var result = await FleetReconciler.RunAsync(manifest, options, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync("== report (P&L per strategy) ==").ConfigureAwait(false);
+            ReportTables.Print(FleetReadSupport.Console(output), output, FleetReporter.Build(manifest, review), "pnl");
+
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync("== reconciliation ==").ConfigureAwait(false);
+            var result = FleetReconciler.Compare(review);
             ReconcileCommand.Print(output, result);
-            await output.WriteLineAsync($"demo: per-strategy P&L sum {FleetReadSupport.Number(result.StrategiesPnlUsd)} USD, consolidated {FleetReadSupport.Number(result.ConsolidatedPnlUsd)} USD (allowance {FleetReadSupport.Number(result.AllowanceUsd)})").ConfigureAwait(false);
+            await output.WriteLineAsync($"demo: per-strategy P&L sum {FleetReadSupport.BookedUsd(result.StrategiesPnlUsd)} USD, consolidated {FleetReadSupport.BookedUsd(result.ConsolidatedPnlUsd)} USD (allowance {FleetReadSupport.Number(result.AllowanceUsd)})").ConfigureAwait(false);
             if (!result.IsClean)
             {
                 failures.Add($"reconciliation found {result.Differences.Count} difference(s)");
             }
         }
-        catch (Exception e) when (e is ProcessSessionException or KrakenException or HttpRequestException or InvalidOperationException or IOException)
-        {
-            failures.Add($"reconciliation could not run: {e.Message}");
-        }
 
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync("== fleet ==").ConfigureAwait(false);
         IReadOnlyList<JournalFill> fills;
-        using (var journal = FillJournal.Open(manifest.Fleet.Journal, manifest.BaseDirectory, environment.Time))
+        if (review is not null)
         {
+            fills = review.Fills;
+        }
+        else
+        {
+            using var journal = FillJournal.Open(manifest.Fleet.Journal, manifest.BaseDirectory, environment.Time);
             fills = journal.Fills();
         }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
+using Bulkhead.Runtime;
 using Bulkhead.Runtime.Supervisor;
 using Bulkhead.Sandbox;
 using Bulkhead.Sandbox.Market;

@@ -90,4 +90,7 @@ internal static class FleetReadSupport
     public static string Usd(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Number(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A USD figure for people: rounded half away from zero to the exchange's booking unit (4 decimals).</summary>
+    public static string BookedUsd(decimal value) => Math.Round(value, 4, MidpointRounding.AwayFromZero).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -65,7 +65,7 @@ internal static class ReconcileCommand
         foreach (var a in result.Accounts)
         {
             table.AddRow(Markup.Escape(a.Account), a.Venue.ToString(), Markup.Escape(a.Process), $"{a.JournalFills}", $"{a.ExchangeFills}",
-                FleetReadSupport.Number(a.JournalPnlUsd), FleetReadSupport.Number(a.ExchangePnlUsd), a.IsClean ? "none" : $"{a.Differences.Count}");
+                FleetReadSupport.BookedUsd(a.JournalPnlUsd), FleetReadSupport.BookedUsd(a.ExchangePnlUsd), a.IsClean ? "none" : $"{a.Differences.Count}");
         }
 
         console.Write(table);
@@ -75,7 +75,7 @@ internal static class ReconcileCommand
         }
 
         output.WriteLine(result.IsClean
-            ? $"reconciliation clean: {result.Accounts.Sum(a => a.ExchangeFills)} fills in {result.Accounts.Count} accounts; Σ strategies {FleetReadSupport.Number(result.StrategiesPnlUsd)} USD = consolidated {FleetReadSupport.Number(result.ConsolidatedPnlUsd)} USD"
+            ? $"reconciliation clean: {result.Accounts.Sum(a => a.ExchangeFills)} fills in {result.Accounts.Count} accounts; Σ strategies {FleetReadSupport.BookedUsd(result.StrategiesPnlUsd)} USD = consolidated {FleetReadSupport.BookedUsd(result.ConsolidatedPnlUsd)} USD"
             : $"reconciliation found {result.Differences.Count} difference(s)");
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Bulkhead.Dashboard;
+using Bulkhead.Runtime;
 using Bulkhead.Fleet.Manifest;
 using Bulkhead.Runtime.Supervisor;
 

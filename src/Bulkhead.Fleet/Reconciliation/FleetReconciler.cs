@@ -35,16 +35,15 @@ public sealed class FleetReconciler(HttpClient http)
     /// <summary>Reads the exchange and the journal named by the manifest and reconciles them.</summary>
     public async Task<ReconciliationResult> ReconcileAsync(FleetManifest manifest, ProcessSessionOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        ArgumentNullException.ThrowIfNull(options);
-        IReadOnlyList<JournalFill> fills;
-        using (var journal = FillJournal.Open(manifest.Fleet.Journal, manifest.BaseDirectory, options.Time))
-        {
-            fills = journal.Fills();
-        }
+        var review = await FleetReview.ReadAsync(http, manifest, options, cancellationToken).ConfigureAwait(false);
+        return Compare(review);
+    }
 
-        var statement = await new ExchangeReader(http).ReadAsync(manifest, options, fills.Select(f => f.Symbol), cancellationToken).ConfigureAwait(false);
-        return Compare(statement, fills, options.Time.GetUtcNow());
+    /// <summary>Reconciles one read of the fleet (no I/O).</summary>
+    public static ReconciliationResult Compare(FleetReview review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        return Compare(review.Statement, review.Fills, review.Time);
     }
 
     /// <summary>Reconciles <paramref name="fills"/> with <paramref name="statement"/> (no I/O).</summary>

@@ -22,16 +22,15 @@ public sealed class FleetReporter(HttpClient http)
     /// <summary>Reads the exchange and the journal named by the manifest and builds the report.</summary>
     public async Task<FleetReport> ReportAsync(FleetManifest manifest, ProcessSessionOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        ArgumentNullException.ThrowIfNull(options);
-        IReadOnlyList<JournalFill> fills;
-        using (var journal = FillJournal.Open(manifest.Fleet.Journal, manifest.BaseDirectory, options.Time))
-        {
-            fills = journal.Fills();
-        }
+        var review = await FleetReview.ReadAsync(http, manifest, options, cancellationToken).ConfigureAwait(false);
+        return Build(manifest, review);
+    }
 
-        var statement = await new ExchangeReader(http).ReadAsync(manifest, options, fills.Select(f => f.Symbol), cancellationToken).ConfigureAwait(false);
-        return Build(manifest, statement, fills, options.Time.GetUtcNow());
+    /// <summary>The report of one read of the fleet (no I/O).</summary>
+    public static FleetReport Build(FleetManifest manifest, FleetReview review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        return Build(manifest, review.Statement, review.Fills, review.Time);
     }
 
     /// <summary>The report of <paramref name="statement"/> and <paramref name="fills"/> (no I/O).</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Bulkhead.Fleet.Coordination;
 using Bulkhead.Fleet.Fills;
 using Bulkhead.Fleet.Journal;
@@ -19,21 +18,10 @@ public static class WorkerHost
     public static async Task<int> RunProcessAsync(WorkerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
-        using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
+        using var stop = new StopSignals(cancellationToken);
+
         // Started by a supervisor: its death (even SIGKILL) closes our stdin, which stops us as SIGTERM would.
-        Supervisor.ParentWatch.Start(options.GetVariable, Console.In, () =>
-        {
-            try
-            {
-                stop.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // Already finished.
-            }
-        });
+        Supervisor.ParentWatch.Start(options.GetVariable, Console.In, stop.RequestStop);
         return await RunAsync(options, stop.Token).ConfigureAwait(false);
     }
 

@@ -3,6 +3,7 @@ using Bulkhead.Fleet.Reporting;
 using Bulkhead.Kraken.Venues;
 using Shouldly;
 using Xunit;
+using Bulkhead.Fleet.Tests.Reconciliation;
 using static Bulkhead.Fleet.Tests.Reconciliation.Books;
 
 namespace Bulkhead.Fleet.Tests.Reporting;
@@ -30,5 +31,20 @@ public sealed class FleetReporterTests
         var risk = report.Risk.ShouldHaveSingleItem();
         risk.MarginLevel.ShouldBe(31m);
         risk.Positions.ShouldHaveSingleItem().LiquidationPrice.ShouldNotBeNull().ShouldBeGreaterThan(50_000m);
+    }
+
+    [Fact]
+    public void OneReview_ReportAndReconciliationAgreeOnEveryPnlFigure()
+    {
+        var manifest = ManifestLoader.Load(Manifests.ExamplePath).GetValueOrThrow();
+        var mm = new[] { Fill("T1", OrderSide.Buy, 0.1m, 49_000m, 1m), Fill("T2", OrderSide.Sell, 0.04m, 51_000m, 0.5m, second: 1) };
+        var review = new FleetReview(Books.Fleet(Spot("mm", mm)), mm, T0);
+
+        var report = FleetReporter.Build(manifest, review);
+        var reconciliation = Bulkhead.Fleet.Reconciliation.FleetReconciler.Compare(review);
+
+        reconciliation.IsClean.ShouldBeTrue(string.Join("; ", reconciliation.Differences));
+        report.Consolidated.PnlUsd.ShouldBe(reconciliation.StrategiesPnlUsd);
+        report.Consolidated.ExchangePnlUsd.ShouldBe(reconciliation.ConsolidatedPnlUsd);
     }
 }
