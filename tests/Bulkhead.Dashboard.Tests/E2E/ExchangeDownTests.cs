@@ -28,7 +28,7 @@ public sealed class ExchangeDownTests
 
         var dashboard = await DashboardPage.OpenAsync(chromium, url!);
         await Polling.UntilAsync(async () => await dashboard.AttributeAsync("[data-testid=exchange]", "data-state") == "up", TimeSpan.FromMinutes(2), "the page to show the exchange up");
-        (await dashboard.AttributeAsync("[data-testid=connection]", "data-state")).ShouldBe("live");
+        await Polling.UntilAsync(async () => await dashboard.AttributeAsync("[data-testid=connection]", "data-state") == "live", TimeSpan.FromSeconds(60), "the page's live updates to connect");
 
         await fleet.App.StopAsync(TestContext.Current.CancellationToken);
         await Polling.UntilAsync(async () => await dashboard.AttributeAsync("[data-testid=exchange]", "data-state") == "down", TimeSpan.FromMinutes(2), "the page to show the exchange down");
