@@ -46,7 +46,12 @@ internal sealed class DashboardPage
     /// <summary>The page weight: the sum of the load's response bodies (decoded), in bytes.</summary>
     public long Weight => Responses.Sum(r => r.Bytes);
 
-    public static async Task<DashboardPage> OpenAsync(SystemChromium chromium, Uri url)
+    /// <summary>
+    /// Opens <paramref name="url"/> and waits for its first render. The page gets its first fleet document from the event
+    /// stream, whose body never ends: <paramref name="fleetDocumentBytes"/> (the size of <c>GET /api/fleet</c> right
+    /// after the load) stands in for it in the weight when the load fetched no <c>/api/fleet</c> of its own.
+    /// </summary>
+    public static async Task<DashboardPage> OpenAsync(SystemChromium chromium, Uri url, Func<Task<long>>? fleetDocumentBytes = null)
     {
         var page = await chromium.NewPageAsync();
         var responses = new List<IResponse>();
@@ -83,6 +88,11 @@ internal sealed class DashboardPage
             }
 
             sized.Add((response.Url, type, (await response.BodyAsync()).LongLength));
+        }
+
+        if (fleetDocumentBytes is not null && !sized.Any(r => new Uri(r.Item1).AbsolutePath.EndsWith("/api/fleet", StringComparison.Ordinal)))
+        {
+            sized.Add((new Uri(url, "api/fleet").ToString() + " (first event of the stream)", "application/json", await fleetDocumentBytes()));
         }
 
         return new DashboardPage(page, loadId, renderedAt, sized);
