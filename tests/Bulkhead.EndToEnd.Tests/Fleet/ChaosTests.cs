@@ -35,9 +35,12 @@ public sealed class ChaosTests
         {
             TimeProvider.System.GetElapsedTime(start).ShouldBeLessThan(TimeSpan.FromMinutes(8), $"only {kills.Count} kills so far\n{run.Out}\n{run.Error}");
             var processes = await fleet.StatusAsync(status);
-            // A worker that has been running a while (it heartbeats, so it trades and has armed its switch).
+            // A worker that has been running a while (it heartbeats, so it trades and has armed its switch); the first half of
+            // the kills wait for one with orders resting on the book, so the orphan check always has orders to follow even
+            // when a busy machine slows the restarted workers down.
             var victims = Traders.Where(t => processes[t]["state"]!.GetValue<string>() == "running" && processes[t]["heartbeat"] is not null
-                && processes[t]["pid"] is not null && !kills.Any(k => k.Pid == processes[t]["pid"]!.GetValue<int>())).ToList();
+                && processes[t]["pid"] is not null && !kills.Any(k => k.Pid == processes[t]["pid"]!.GetValue<int>())
+                && (kills.Count >= 10 || fleet.Exchange.OpenOrders(AccountOf[t]).Count > 0)).ToList();
             if (victims.Count == 0)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System, TestContext.Current.CancellationToken);
