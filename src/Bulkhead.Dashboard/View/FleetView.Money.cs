@@ -9,6 +9,8 @@ namespace Bulkhead.Dashboard.View;
 /// <summary>The money parts: balances, P&amp;L, equity, fees, margin.</summary>
 internal sealed partial class FleetView
 {
+    private static readonly MarkPrices NoMarks = new(DateTimeOffset.MinValue, new Dictionary<string, decimal>(), new Dictionary<string, decimal>());
+
     private BalancesPart Balances(Reading<IReadOnlyList<JournalSnapshot>> snapshots, MarkPrices? marks, string? marketError)
     {
         if (!snapshots.Ok)
@@ -61,9 +63,9 @@ internal sealed partial class FleetView
         foreach (var (name, account) in StrategyNames(fills.Value!))
         {
             var own = fills.Value!.Where(f => f.Strategy == name).ToList();
-            if (marks is not null && own.TrueForAll(f => marks.FindSymbol(f.Symbol) is not null))
+            if (own.Count == 0 || (marks is not null && own.TrueForAll(f => marks.FindSymbol(f.Symbol) is not null)))
             {
-                var report = Valuation.Strategy(name, account, own, marks);
+                var report = Valuation.Strategy(name, account, own, marks ?? NoMarks);
                 strategies.Add(new StrategyPnl(name, account, Usd(report.RealisedUsd), Usd(report.UnrealisedUsd), Usd(report.FeesUsd), Usd(report.PnlUsd), Usd(report.VolumeUsd), report.Fills));
                 continue;
             }

@@ -11,14 +11,10 @@ namespace Bulkhead.Dashboard.View;
 /// Composes the Contract D document from the sources — the supervisor's snapshot, the manifest, the fill journal, the
 /// coordination store, the treasury journal, the audit and the exchange's public marks — and computes nothing of its
 /// own: every figure comes from Bulkhead.Fleet (FillPnl, Valuation, AccountSnapshots, FeeLadder, AccountBudgets). Each
-/// part carries the error of the source it could not read. One document at a time; a document younger than
-/// <see cref="FreshFor"/> is reused unless the supervisor changed since.
+/// part carries the error of the source it could not read. The sources are read by one document at a time.
 /// </summary>
 internal sealed partial class FleetView : IDisposable
 {
-    /// <summary>How long a composed document is reused by concurrent readers.</summary>
-    public static readonly TimeSpan FreshFor = TimeSpan.FromMilliseconds(500);
-
     private const int FleetEquityPoints = 1000;
 
     private readonly DashboardOptions _options;
@@ -30,9 +26,8 @@ internal sealed partial class FleetView : IDisposable
     private readonly Reopening<TreasuryJournal> _treasury;
     private readonly MarketSource _market;
     private readonly AuditSource _audit;
-    private FleetDocument? _last;
-    private long _lastAt;
-    private int _changed = 1;
+    private readonly Lock _flight = new();
+    private Task<FleetDocument>? _composing;
 
     public FleetView(DashboardOptions options, CancellationToken stopping)
     {
@@ -45,31 +40,21 @@ internal sealed partial class FleetView : IDisposable
         _treasury = new("treasury journal", () => TreasuryJournal.Open(_manifest.Fleet.Coordination, options.Time, folder));
         _market = new MarketSource(options, _manifest.FindEnvironment(_environment)!, stopping);
         _audit = new AuditSource(options, _environment);
-        options.Supervisor.Changed += (_, _) => Interlocked.Exchange(ref _changed, 1);
     }
 
     /// <summary>The exchange reader (tests wait for its first read).</summary>
     public MarketSource Market => _market;
 
-    /// <summary>The document now (or one composed less than <see cref="FreshFor"/> ago, when the supervisor has not changed since).</summary>
-    public async Task<FleetDocument> ComposeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The document now. Requests that arrive while one is being composed share it (single flight), so many pages and
+    /// event streams cost one read of the sources at a time.
+    /// </summary>
+    public Task<FleetDocument> ComposeAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        lock (_flight)
         {
-            if (_last is { } last && Volatile.Read(ref _changed) == 0 && _options.Time.GetElapsedTime(_lastAt) < FreshFor)
-            {
-                return last;
-            }
-
-            Interlocked.Exchange(ref _changed, 0);
-            _last = Compose();
-            _lastAt = _options.Time.GetTimestamp();
-            return _last;
-        }
-        finally
-        {
-            _gate.Release();
+            _composing ??= ComposeOnceAsync();
+            return _composing.WaitAsync(cancellationToken);
         }
     }
 
@@ -94,6 +79,24 @@ internal sealed partial class FleetView : IDisposable
         _treasury.Dispose();
         _market.Dispose();
         _gate.Dispose();
+    }
+
+    private async Task<FleetDocument> ComposeOnceAsync()
+    {
+        await Task.Yield();
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            return Compose();
+        }
+        finally
+        {
+            _gate.Release();
+            lock (_flight)
+            {
+                _composing = null;
+            }
+        }
     }
 
     private FleetDocument Compose()
