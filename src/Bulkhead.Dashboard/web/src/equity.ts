@@ -48,7 +48,11 @@ const money = (_: uPlot, values: number[]) => {
   return values.map((v) => `${(v / unit).toFixed(decimals)}${large ? "k" : ""}`);
 };
 
-const utcTimes = (_: uPlot, values: number[]) => values.map((v) => new Date(v * 1000).toISOString().slice(11, 16));
+/** Time axis labels in UTC: HH:MM, or HH:MM:SS when the ticks are less than a minute apart. */
+const utcTimes = (_: uPlot, values: number[]) => {
+  const step = values.length > 1 ? Math.abs((values[1] ?? 0) - (values[0] ?? 0)) : 60;
+  return values.map((v) => new Date(v * 1000).toISOString().slice(11, step < 60 ? 19 : 16));
+};
 
 function options(width: number): uPlot.Options {
   return {

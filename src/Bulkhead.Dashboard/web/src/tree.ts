@@ -35,7 +35,10 @@ function facts(node: TreeNode, now: string): string {
           ? `<span class="fact" title="the key's lease (fencing token ${esc(lease.fencing)})">lease ${esc(lease.holder ?? "?")}${lease.fencing !== null && lease.fencing !== undefined ? ` #${esc(lease.fencing)}` : ""}${lease.heartbeatAgeSeconds !== null && lease.heartbeatAgeSeconds !== undefined ? `, renewed ${age(lease.heartbeatAgeSeconds)} ago` : ""}</span>`
           : "",
       ];
-      const halted = node.haltReason ? `<div class="halt-reason">${esc(node.haltReason)}</div>` : "";
+      // A running process keeps the reason of its last exit: shown quietly, in red only while it is not running.
+      const halted = !node.haltReason ? ""
+        : node.state === "running" ? `<div class="last-exit">last exit: ${esc(node.haltReason)}</div>`
+        : `<div class="halt-reason">${esc(node.haltReason)}</div>`;
       return `<span class="facts">${parts.join("")}</span>${halted}`;
     }
     case "key":
