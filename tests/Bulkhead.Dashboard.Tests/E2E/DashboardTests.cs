@@ -38,7 +38,7 @@ public sealed class DashboardTests(DemoDashboard fixture) : IClassFixture<DemoDa
         (await dashboard.AttributeAsync("body", "data-rendered")).ShouldBe("1");
         (await dashboard.Page.Locator("[data-testid=tree]").CountAsync()).ShouldBe(1);
         var breakdown = string.Join(", ", dashboard.Responses.Select(r => $"{UrlPath(r.Url)} {DashboardPage.Kilobytes(r.Bytes)}"));
-        var line = $"first render {dashboard.FirstRenderMs.ToString("0", CultureInfo.InvariantCulture)} ms (navigation start → body[data-rendered=1], cold browser context, loopback); " +
+        var line = $"{dashboard.Timing}, a fresh browser context, loopback; " +
             $"page weight {dashboard.Weight} bytes = {DashboardPage.Kilobytes(dashboard.Weight)} in {dashboard.Responses.Count} responses ({breakdown}); chromium {fixture.Chromium.Browser.Version}";
         TestContext.Current.TestOutputHelper?.WriteLine(line);
         Directory.CreateDirectory(OutputFolder);
