@@ -24,11 +24,12 @@ internal sealed class DashboardPage
         })();
         """;
 
-    private DashboardPage(IPage page, string loadId, double firstRenderMs, IReadOnlyList<(string Url, string Type, long Bytes)> responses)
+    private DashboardPage(IPage page, string loadId, double firstRenderMs, double domContentLoadedMs, IReadOnlyList<(string Url, string Type, long Bytes)> responses)
     {
         Page = page;
         LoadId = loadId;
         FirstRenderMs = firstRenderMs;
+        DomContentLoadedMs = domContentLoadedMs;
         Responses = responses;
     }
 
@@ -40,13 +41,24 @@ internal sealed class DashboardPage
     /// <summary>Navigation start → <c>body[data-rendered=1]</c>, in milliseconds.</summary>
     public double FirstRenderMs { get; }
 
+    /// <summary>Navigation start → DOMContentLoaded (the page and its script are in), in milliseconds.</summary>
+    public double DomContentLoadedMs { get; }
+
+    /// <summary>How the load went, for the test output.</summary>
+    public string Timing => FormattableString.Invariant($"first render {FirstRenderMs:0} ms (navigation start → body[data-rendered=1]; DOMContentLoaded at {DomContentLoadedMs:0} ms)");
+
     /// <summary>Every response of the page load up to its first render but the live event stream, with its body size.</summary>
     public IReadOnlyList<(string Url, string Type, long Bytes)> Responses { get; }
 
     /// <summary>The page weight: the sum of the load's response bodies (decoded), in bytes.</summary>
     public long Weight => Responses.Sum(r => r.Bytes);
 
-    public static async Task<DashboardPage> OpenAsync(SystemChromium chromium, Uri url)
+    /// <summary>
+    /// Opens <paramref name="url"/> and waits for its first render. The page gets its first fleet document from the event
+    /// stream, whose body never ends: <paramref name="fleetDocumentBytes"/> (the size of <c>GET /api/fleet</c> right
+    /// after the load) stands in for it in the weight when the load fetched no <c>/api/fleet</c> of its own.
+    /// </summary>
+    public static async Task<DashboardPage> OpenAsync(SystemChromium chromium, Uri url, Func<Task<long>>? fleetDocumentBytes = null)
     {
         var page = await chromium.NewPageAsync();
         var responses = new List<IResponse>();
@@ -66,6 +78,7 @@ internal sealed class DashboardPage
         page.Response -= Collect;
         var renderedAt = await page.EvaluateAsync<double>("() => window.__bulkheadRenderedAt ?? performance.now()");
         var loadId = await page.EvaluateAsync<string>("() => window.__bulkheadLoadId");
+        var domContentLoaded = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? -1");
 
         var sized = new List<(string, string, long)>();
         List<IResponse> loaded;
@@ -85,7 +98,14 @@ internal sealed class DashboardPage
             sized.Add((response.Url, type, (await response.BodyAsync()).LongLength));
         }
 
-        return new DashboardPage(page, loadId, renderedAt, sized);
+        if (fleetDocumentBytes is not null && !sized.Any(r => new Uri(r.Item1).AbsolutePath.EndsWith("/api/fleet", StringComparison.Ordinal)))
+        {
+            sized.Add((new Uri(url, "api/fleet").ToString() + " (first event of the stream)", "application/json", await fleetDocumentBytes()));
+        }
+
+        var opened = new DashboardPage(page, loadId, renderedAt, domContentLoaded, sized);
+        Xunit.TestContext.Current.TestOutputHelper?.WriteLine($"{url}: {opened.Timing}");
+        return opened;
     }
 
     /// <summary><c>data-health</c> of <c>[data-node="kind:name"]</c>, or null while the node is not on the page.</summary>
