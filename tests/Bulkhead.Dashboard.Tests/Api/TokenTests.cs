@@ -103,4 +103,24 @@ public sealed class TokenTests
         run.Error.ShouldContain("--dashboard-bind 0.0.0.0 is not a loopback address");
         run.Error.ShouldContain("--dashboard-token");
     }
+
+    [Fact]
+    public async Task Cli_DemoBoundOffLoopbackWithoutToken_Exit2BeforeStartingAnything()
+    {
+        var home = Directory.CreateTempSubdirectory("bulkhead-dash-demo-usage-").FullName;
+        try
+        {
+            var demo = await CliProcess.RunAsync(
+                new Dictionary<string, string?> { ["BULKHEAD_HOME"] = home, [DashboardOptions.TokenVariable] = null },
+                "demo", "--port", "0", "--dashboard-bind", "0.0.0.0");
+
+            demo.ExitCode.ShouldBe(2);
+            demo.Error.ShouldContain("bulkhead demo: --dashboard-bind 0.0.0.0 is not a loopback address");
+            Directory.Exists(Path.Combine(home, "demo")).ShouldBeFalse("nothing was created");
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
 }
