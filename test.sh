@@ -31,11 +31,16 @@ if [ -x /usr/lib/postgresql/15/bin/postgres ]; then
   export BULKHEAD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Database=bulkhead_test;Username=bulkhead_test;Password=bulkhead_test"
 fi
 
-# Node.js runs the independent signing-vector fixture (tests/…/Signing/fixtures).
-need node || apt_install nodejs npm
+# Node.js runs the independent signing-vector fixture (tests/…/Signing/fixtures) and builds the dashboard's page
+# (src/Bulkhead.Dashboard/web, during the dotnet build).
+{ need node && need npm; } || apt_install nodejs npm
 if [ -f tests/Bulkhead.Kraken.Tests/Signing/fixtures/package.json ]; then
   (cd tests/Bulkhead.Kraken.Tests/Signing/fixtures && npm ci --no-audit --no-fund --silent)
 fi
+# Debian's Chromium for the dashboard's browser tests (tests/Bulkhead.Dashboard.Tests/E2E): Playwright drives
+# /usr/bin/chromium, never a browser build of its own (none is downloaded).
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+[ -x /usr/bin/chromium ] || apt_install chromium
 # ccxt and kraken-api for the end-to-end tests against the sandbox (tests/Bulkhead.EndToEnd.Tests/clients).
 (cd tests/Bulkhead.EndToEnd.Tests/clients && npm ci --no-audit --no-fund --silent)
 # krakenex and python-kraken-sdk for the Python end-to-end tests (tests/Bulkhead.EndToEnd.Tests/pyclients), from PyPI.

@@ -11,10 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace Bulkhead.Cli.Commands;
 
 /// <summary>
-/// <c>bulkhead demo [--duration 60s] [--port 8080] [--data DIR]</c>: the whole fleet on the embedded sandbox with one
-/// command. Starts the sandbox in this process (SQLite in DIR/sandbox, market on), writes examples/fleet.toml into DIR
+/// <c>bulkhead demo [--duration 60s] [--port 8080] [--data DIR] [--dashboard-bind ADDR] [--dashboard-token TOKEN]</c>:
+/// the whole fleet on the embedded sandbox with one command. Starts the sandbox in this process (SQLite in DIR/sandbox, market on), writes examples/fleet.toml into DIR
 /// pointed at it, provisions it (secrets key file and admin token generated), runs the fleet with the live table and
-/// <c>/api/status</c> on 127.0.0.1:PORT, and after <c>--duration</c> (or Ctrl-C) stops it, prints the report, the
+/// the dashboard on 127.0.0.1:PORT (printed as <c>dashboard: http://127.0.0.1:PORT/</c>), and after <c>--duration</c> (or Ctrl-C) stops it, prints the report, the
 /// reconciliation and the sandbox's checks. Exit 0 only if reconciliation is clean, the ledger conserves, at least three
 /// strategies traded and no nonce error reached the exchange; 1 otherwise; 2 usage.
 /// </summary>
@@ -26,11 +26,13 @@ internal static class DemoCommand
     public static Command Create(CliEnvironment environment)
     {
         var duration = new Option<string?>("--duration") { Description = "Stop after this long (e.g. 60s, 5m); default: run until Ctrl-C." };
-        var port = new Option<int>("--port") { Description = "The status/dashboard port on 127.0.0.1 (GET /api/status).", DefaultValueFactory = _ => 8080 };
+        var port = new Option<int>("--port") { Description = "The dashboard's port (the page, its JSON API and /api/status; 0: any free port).", DefaultValueFactory = _ => 8080 };
+        var bind = DashboardSettings.BindOption();
+        var token = DashboardSettings.TokenOption();
         var data = new Option<string?>("--data") { Description = "The demo's folder (default: a new one under BULKHEAD_HOME/demo or ~/.bulkhead/demo)." };
         var command = new Command("demo", "Run the example fleet on the embedded sandbox: provision, trade, stop, then report, reconcile and check the sandbox's ledger. Exit 0 only if everything checks out.")
         {
-            duration, port, data,
+            duration, port, data, bind, token,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -46,8 +48,13 @@ internal static class DemoCommand
                 return ExitCodes.Usage;
             }
 
+            if (DashboardSettings.From(environment, "demo", parse.GetValue(bind), parse.GetValue(token)) is not { } dashboard)
+            {
+                return ExitCodes.Usage;
+            }
+
             using var signals = new StopSignals(ct);
-            return await RunAsync(environment, length, parse.GetValue(port), parse.GetValue(data), signals).ConfigureAwait(false);
+            return await RunAsync(environment, length, parse.GetValue(port), dashboard, parse.GetValue(data), signals).ConfigureAwait(false);
         });
         return command;
     }
@@ -70,7 +77,7 @@ internal static class DemoCommand
         return false;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment environment, TimeSpan? duration, int port, string? data, StopSignals signals)
+    private static async Task<int> RunAsync(CliEnvironment environment, TimeSpan? duration, int port, DashboardSettings dashboard, string? data, StopSignals signals)
     {
         var folder = Path.GetFullPath(data ?? Path.Combine(environment.DataFolder(null), "demo", environment.Time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)));
         Directory.CreateDirectory(folder);
@@ -116,7 +123,7 @@ internal static class DemoCommand
 
             FleetSupervisor? supervisor = null;
             var children = new Dictionary<string, string?>(StringComparer.Ordinal) { ["BULKHEAD_SECRETS_KEY"] = null, [SandboxProvisionCommand.AdminTokenVariable] = null };
-            var ran = await RunCommand.RunAsync(demo, manifest, new RunSettings(null, null, port, children, s => supervisor = s), signals).ConfigureAwait(false);
+            var ran = await RunCommand.RunAsync(demo, manifest, new RunSettings(null, null, port, children, s => supervisor = s) { Dashboard = dashboard }, signals).ConfigureAwait(false);
             if (ran == ExitCodes.Usage || supervisor is null)
             {
                 return ran;

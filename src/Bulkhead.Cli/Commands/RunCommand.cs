@@ -1,16 +1,17 @@
 using System.CommandLine;
+using Bulkhead.Dashboard;
 using Bulkhead.Runtime;
 using Bulkhead.Fleet.Manifest;
 using Bulkhead.Runtime.Supervisor;
-using Microsoft.AspNetCore.Builder;
 
 namespace Bulkhead.Cli.Commands;
 
 /// <summary>
-/// <c>bulkhead run FILE [--only NAME] [--env ENV] [--port PORT]</c>: supervises the fleet (every trader and dashboard
-/// process as its own <c>bulkhead worker</c>) until Ctrl-C or SIGTERM, then stops it gracefully. A live table on a
-/// terminal, plain lines otherwise. Exit 0 after a graceful stop; 1 when every process ended on its own (halted,
-/// failed); 2 usage (manifest, environment, --only).
+/// <c>bulkhead run FILE [--only NAME] [--env ENV] [--port PORT] [--dashboard-bind ADDR] [--dashboard-token TOKEN]</c>:
+/// supervises the fleet (every trader and dashboard process as its own <c>bulkhead worker</c>) until Ctrl-C or SIGTERM,
+/// then stops it gracefully; with <c>--port</c> it serves the operator dashboard (Bulkhead.Dashboard) from the same
+/// process. A live table on a terminal, plain lines otherwise. Exit 0 after a graceful stop; 1 when every process ended
+/// on its own (halted, failed); 2 usage (manifest, environment, --only, a port taken, a non-loopback bind without token).
 /// </summary>
 internal static class RunCommand
 {
@@ -22,10 +23,12 @@ internal static class RunCommand
         var file = new Argument<string>("FILE") { Description = "The fleet manifest, e.g. fleet.toml." };
         var only = new Option<string?>("--only") { Description = "Run only this process of the manifest (a trader or the dashboard)." };
         var env = new Option<string?>("--env") { Description = "The environment (default: the manifest's default_environment)." };
-        var port = new Option<int?>("--port") { Description = "Serve the supervisor's state as JSON on http://127.0.0.1:PORT/api/status (0: any free port)." };
+        var port = new Option<int?>("--port") { Description = "Serve the dashboard (the page, its JSON API and /api/status) on this port of --dashboard-bind (0: any free port)." };
+        var bind = DashboardSettings.BindOption();
+        var token = DashboardSettings.TokenOption();
         var command = new Command("run", "Run the fleet: each trader and the dashboard as its own process with its own key; restart crashes with backoff, never restart a process halted for authentication, risk or configuration; Ctrl-C stops all gracefully.")
         {
-            file, only, env, port,
+            file, only, env, port, bind, token,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -35,8 +38,19 @@ internal static class RunCommand
                 return ExitCodes.Usage;
             }
 
+            if (DashboardSettings.From(environment, "run", parse.GetValue(bind), parse.GetValue(token)) is not { } dashboard)
+            {
+                return ExitCodes.Usage;
+            }
+
+            if (parse.GetValue(port) is null && (parse.GetValue(bind) is not null || parse.GetValue(token) is not null))
+            {
+                await environment.Error.WriteLineAsync("bulkhead run: --dashboard-bind and --dashboard-token need --port PORT (the dashboard is served only with --port)").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             using var signals = new StopSignals(ct);
-            return await RunAsync(environment, manifest, new RunSettings(envName, parse.GetValue(only), parse.GetValue(port), null, null), signals).ConfigureAwait(false);
+            return await RunAsync(environment, manifest, new RunSettings(envName, parse.GetValue(only), parse.GetValue(port), null, null) { Dashboard = dashboard }, signals).ConfigureAwait(false);
         });
         return command;
     }
@@ -52,7 +66,7 @@ internal static class RunCommand
                 Environment = settings.Environment,
                 Only = settings.Only,
                 Time = environment.Time,
-                Launcher = new OsChildLauncher(WorkerCommandLine.ThisProgram(), settings.ChildEnvironment),
+                Launcher = new OsChildLauncher(WorkerCommandLine.ThisProgram(), WithoutDashboardToken(settings.ChildEnvironment)),
                 Log = line => Log(environment, line),
             });
         }
@@ -64,17 +78,23 @@ internal static class RunCommand
 
         await using (supervisor.ConfigureAwait(false))
         {
-            WebApplication? api = null;
+            DashboardHost? dashboard = null;
             if (settings.Port is { } port)
             {
                 try
                 {
-                    api = await StatusApi.StartAsync(port, manifest.Fleet.Name, supervisor, environment.Time, signals.Token).ConfigureAwait(false);
-                    await environment.Out.WriteLineAsync($"status: {api.Urls.First().TrimEnd('/')}/api/status").ConfigureAwait(false);
+                    dashboard = await DashboardHost.StartAsync(DashboardOptionsFor(environment, manifest, supervisor, settings, port), signals.Token).ConfigureAwait(false);
+                    await environment.Out.WriteLineAsync($"status: {dashboard.Url}api/status").ConfigureAwait(false);
+                    await environment.Out.WriteLineAsync($"dashboard: {dashboard.Url}{(DashboardHost.HasPage ? string.Empty : " (this build has no page: the JSON API only)")}").ConfigureAwait(false);
                 }
                 catch (IOException e)
                 {
-                    await environment.Error.WriteLineAsync($"bulkhead run: cannot serve the status on 127.0.0.1:{port}: {e.Message}; choose another --port").ConfigureAwait(false);
+                    await environment.Error.WriteLineAsync($"bulkhead run: cannot serve the dashboard on {settings.Dashboard.Bind}:{port}: {e.Message}; choose another --port").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+                catch (DashboardOptionsException e)
+                {
+                    await environment.Error.WriteLineAsync($"bulkhead run: {e.Message}").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
             }
@@ -95,13 +115,35 @@ internal static class RunCommand
             }
             finally
             {
-                if (api is not null)
+                if (dashboard is not null)
                 {
-                    await api.StopAsync(CancellationToken.None).ConfigureAwait(false);
-                    await api.DisposeAsync().ConfigureAwait(false);
+                    await dashboard.DisposeAsync().ConfigureAwait(false);
                 }
             }
         }
+    }
+
+    private static DashboardOptions DashboardOptionsFor(CliEnvironment environment, FleetManifest manifest, FleetSupervisor supervisor, RunSettings settings, int port) => new()
+    {
+        Manifest = manifest,
+        Supervisor = supervisor,
+        Time = environment.Time,
+        Bind = settings.Dashboard.Bind,
+        Port = port,
+        Token = settings.Dashboard.Token,
+        CallJournalFolder = environment.GetVariable(FleetJournal.Variable) is { Length: > 0 } journal && !string.Equals(journal, "off", StringComparison.OrdinalIgnoreCase)
+            ? journal
+            : Path.Combine(manifest.BaseDirectory, "journal"),
+    };
+
+    /// <summary>The workers' extra variables, minus the dashboard's token: no worker needs it.</summary>
+    private static Dictionary<string, string?> WithoutDashboardToken(IReadOnlyDictionary<string, string?>? variables)
+    {
+        var result = new Dictionary<string, string?>(variables ?? new Dictionary<string, string?>(), StringComparer.Ordinal)
+        {
+            [DashboardOptions.TokenVariable] = null,
+        };
+        return result;
     }
 
     private static void Log(CliEnvironment environment, string line)
@@ -116,7 +158,11 @@ internal static class RunCommand
 /// <summary>How <see cref="RunCommand.RunAsync"/> runs the fleet.</summary>
 /// <param name="Environment">The manifest environment (null: its default).</param>
 /// <param name="Only">Run only this process.</param>
-/// <param name="Port">Serve <c>/api/status</c> on this port (null: not at all).</param>
+/// <param name="Port">Serve the dashboard (and <c>/api/status</c>) on this port (null: not at all).</param>
 /// <param name="ChildEnvironment">Extra variables for the workers.</param>
 /// <param name="Started">Called once the supervisor started (the demo keeps it for its checks).</param>
-internal sealed record RunSettings(string? Environment, string? Only, int? Port, IReadOnlyDictionary<string, string?>? ChildEnvironment, Action<FleetSupervisor>? Started);
+internal sealed record RunSettings(string? Environment, string? Only, int? Port, IReadOnlyDictionary<string, string?>? ChildEnvironment, Action<FleetSupervisor>? Started)
+{
+    /// <summary>Where the dashboard listens and its token.</summary>
+    public DashboardSettings Dashboard { get; init; } = DashboardSettings.Loopback;
+}

@@ -59,7 +59,7 @@ public sealed class FleetReporter(HttpClient http)
                 a.Margin.InitialMargin,
                 a.Margin.MaintenanceMargin,
                 a.Margin.AvailableMargin,
-                a.Margin.MaintenanceMargin > 0m ? decimal.Round(a.Margin.PortfolioValue / a.Margin.MaintenanceMargin, 4) : null,
+                a.Margin.MarginLevel,
                 [.. a.Positions.Select(p => Valuation.Liquidation(p, a.Positions, a.Margin, marks))]))
             .ToList();
         return new FleetReport(time, statement.Environment, marks, accounts, strategies, consolidated, statement.Fees, risk);

@@ -21,4 +21,10 @@ public sealed record MarkPrices(DateTimeOffset Time, IReadOnlyDictionary<string,
         Fills.FillPnl.IsUsd(asset) ? 1m
         : Assets.TryGetValue(asset, out var rate) ? rate
         : throw new InvalidOperationException($"no USD mark for asset {asset}: the exchange lists no {asset}/USD pair");
+
+    /// <summary>The mark of <paramref name="symbol"/>, or null when the exchange gave none.</summary>
+    public decimal? FindSymbol(string symbol) => Symbols.TryGetValue(symbol, out var mark) ? mark : null;
+
+    /// <summary>USD per unit of <paramref name="asset"/>, or null when it has no USD pair.</summary>
+    public decimal? FindAsset(string asset) => Fills.FillPnl.IsUsd(asset) ? 1m : Assets.TryGetValue(asset, out var rate) ? rate : null;
 }

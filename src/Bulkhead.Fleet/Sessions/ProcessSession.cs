@@ -174,11 +174,10 @@ public sealed class ProcessSession : IDisposable
             var guard = new LockoutGuard(credentials.MaskedKey, options.Guard, time);
 
             // The budget belongs to the ACCOUNT (Kraken counts per account), so every key on it shares one state.
-            var account = (options.Environment ?? manifest.Fleet.DefaultEnvironment) + "/" + key.Account;
+            var account = AccountBudgets.StateAccount(options.Environment ?? manifest.Fleet.DefaultEnvironment, key.Account);
             var tier = options.Tier ?? manifest.Master.Tier;
             var limits = new AccountRateLimits(account, tier, store.RateLimits, time);
-            var rest = SpotRestLimits.For(tier);
-            var spotRest = new SpotRestLimiter(account, rest with { Maximum = rest.Maximum - ProcessSessionOptions.BudgetMargin }, store.RateLimits, time);
+            var spotRest = new SpotRestLimiter(account, AccountBudgets.SpotRest(tier), store.RateLimits, time);
             return new ProcessSession(manifest, process, key, environment, new KrakenKey(credentials, nonces, guard) { Name = key.Name }, keeper, store, [nonces, keeper, store])
             {
                 SpotLimiters = new SpotRateLimiters(spotRest, limits.SpotTrading),

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.Json;
+using Bulkhead.Fleet.Fills;
+
+namespace Bulkhead.Fleet.Reporting;
+
+/// <summary>
+/// Reads the account snapshots the runtime's processes write into the fill journal (<see cref="JournalSnapshot"/>):
+/// <c>balances</c> (Spot: <c>{"ZUSD":"…"}</c>; Futures: <c>[{wallet, currency, quantity, available}]</c>),
+/// <c>margin</c> (Futures: <c>[{wallet, currency, portfolioValue, availableMargin, initialMargin, maintenanceMargin}]</c>)
+/// and <c>volume</c> (the master's TradeVolume: <c>{"currency":"ZUSD","volume":"…"}</c>).
+/// </summary>
+public static class AccountSnapshots
+{
+    /// <summary>The kind of the balances snapshot.</summary>
+    public const string BalancesKind = "balances";
+
+    /// <summary>The kind of the Futures margin snapshot.</summary>
+    public const string MarginKind = "margin";
+
+    /// <summary>The kind of the master's 30-day volume snapshot.</summary>
+    public const string VolumeKind = "volume";
+
+    /// <summary>The amounts of a balances snapshot by asset (Futures currencies upper case, summed over wallets).</summary>
+    /// <exception cref="FormatException">The document is not a balances snapshot.</exception>
+    public static IReadOnlyDictionary<string, decimal> Balances(JournalSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var amounts = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        using var document = Parse(snapshot);
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in root.EnumerateObject())
+            {
+                amounts[property.Name] = Number(property.Value, snapshot);
+            }
+        }
+        else if (root.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var wallet in root.EnumerateArray())
+            {
+                var currency = Text(wallet, "currency", snapshot).ToUpperInvariant();
+                amounts[currency] = amounts.GetValueOrDefault(currency) + Number(Property(wallet, "quantity", snapshot), snapshot);
+            }
+        }
+        else
+        {
+            throw Malformed(snapshot, "neither an object nor an array");
+        }
+
+        return amounts;
+    }
+
+    /// <summary>The flex wallet's margin figures of a Futures margin snapshot (null when it lists no flex wallet).</summary>
+    /// <exception cref="FormatException">The document is not a margin snapshot.</exception>
+    public static FuturesMarginFigures? FlexMargin(JournalSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        using var document = Parse(snapshot);
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            throw Malformed(snapshot, "not an array");
+        }
+
+        foreach (var wallet in document.RootElement.EnumerateArray())
+        {
+            if (Text(wallet, "wallet", snapshot) == "flex")
+            {
+                return new FuturesMarginFigures(
+                    Number(Property(wallet, "portfolioValue", snapshot), snapshot),
+                    Optional(wallet, "initialMargin", snapshot),
+                    Optional(wallet, "maintenanceMargin", snapshot),
+                    Optional(wallet, "availableMargin", snapshot));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The 30-day volume of a volume snapshot, in its currency (Kraken: USD).</summary>
+    /// <exception cref="FormatException">The document is not a volume snapshot.</exception>
+    public static decimal Volume(JournalSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        using var document = Parse(snapshot);
+        return Number(Property(document.RootElement, "volume", snapshot), snapshot);
+    }
+
+    /// <summary>
+    /// An account's balances valued at <paramref name="marks"/> (null: none read; only USD is valued then). A Futures
+    /// account's equity is its flex portfolio value when <paramref name="margin"/> gives one.
+    /// </summary>
+    /// <exception cref="FormatException">A snapshot is malformed.</exception>
+    public static AccountHoldings Holdings(JournalSnapshot balances, JournalSnapshot? margin, MarkPrices? marks)
+    {
+        ArgumentNullException.ThrowIfNull(balances);
+        var assets = Balances(balances).Where(b => b.Value != 0m)
+            .Select(b => new HeldAsset(b.Key, b.Value, (marks?.FindAsset(b.Key) ?? (FillPnl.IsUsd(b.Key) ? 1m : null)) * b.Value))
+            .ToList();
+        decimal? equity = assets.TrueForAll(a => a.ValueUsd is not null) ? assets.Sum(a => a.ValueUsd!.Value) : null;
+        if (margin is not null && FlexMargin(margin) is { } flex)
+        {
+            equity = flex.PortfolioValue;
+        }
+
+        return new AccountHoldings(balances.Account, balances.Time, balances.Process, assets, equity);
+    }
+
+    private static JsonDocument Parse(JournalSnapshot snapshot)
+    {
+        try
+        {
+            return JsonDocument.Parse(snapshot.Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"the {snapshot.Kind} snapshot of {snapshot.Account} (by {snapshot.Process}) is not JSON: {ex.Message}", ex);
+        }
+    }
+
+    private static JsonElement Property(JsonElement element, string name, JournalSnapshot snapshot) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : throw Malformed(snapshot, $"no \"{name}\"");
+
+    private static string Text(JsonElement element, string name, JournalSnapshot snapshot) =>
+        Property(element, name, snapshot) is { ValueKind: JsonValueKind.String } value ? value.GetString()! : throw Malformed(snapshot, $"\"{name}\" is not text");
+
+    private static decimal Optional(JsonElement element, string name, JournalSnapshot snapshot) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? Number(value, snapshot) : 0m;
+
+    private static decimal Number(JsonElement value, JournalSnapshot snapshot) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetDecimal(),
+        JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => throw Malformed(snapshot, $"{value.GetRawText()} is not a number"),
+    };
+
+    private static FormatException Malformed(JournalSnapshot snapshot, string what) =>
+        new($"the {snapshot.Kind} snapshot of {snapshot.Account} (by {snapshot.Process}) is malformed: {what}");
+}

@@ -1,0 +1,42 @@
+using Bulkhead.Fleet.Manifest;
+using Bulkhead.Fleet.Reporting.Internal;
+using Bulkhead.Kraken.Futures.Rest;
+using Bulkhead.Kraken.Spot;
+using Bulkhead.Kraken.Transport;
+
+namespace Bulkhead.Fleet.Reporting;
+
+/// <summary>
+/// The exchange's public data a monitor needs, read without any key: the marks (as <see cref="FleetReporter"/> values
+/// at: Spot mids, Futures mark prices, USD per asset) and the Spot fee ladder from AssetPairs. The pairs are read once
+/// and kept; the marks on every call. Not thread-safe: one caller at a time.
+/// </summary>
+/// <param name="http">The HTTP client (its timeout bounds each call).</param>
+/// <param name="environment">The environment whose URLs are read.</param>
+/// <param name="time">The clock.</param>
+public sealed class PublicMarket(HttpClient http, FleetEnvironment environment, TimeProvider time)
+{
+    private readonly SpotClient _spot = new(http, new KrakenClientOptions { BaseUrl = environment.SpotUrl }, time);
+    private readonly FuturesRestClient _futures = new(http, new KrakenClientOptions { BaseUrl = environment.FuturesUrl }, time);
+    private IReadOnlyDictionary<string, Kraken.Spot.Models.AssetPairInfo>? _pairs;
+
+    /// <summary>
+    /// Reads the marks of <paramref name="symbols"/> (Spot pairs and Futures contracts as the journal names them) and
+    /// of <paramref name="assets"/> (through their USD pairs), and the fee ladder of the first Spot symbol.
+    /// </summary>
+    /// <exception cref="Kraken.Errors.KrakenException">The exchange refused a read.</exception>
+    /// <exception cref="HttpRequestException">The exchange could not be reached.</exception>
+    public async Task<PublicMarketView> ReadAsync(IEnumerable<string> symbols, IEnumerable<string> assets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        ArgumentNullException.ThrowIfNull(assets);
+        var all = _pairs ??= (await _spot.GetAssetPairsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).GetValueOrThrow();
+        var pairs = new SpotPairs(all);
+        var traded = symbols.ToHashSet(StringComparer.Ordinal);
+        var marks = await MarkReader.ReadAsync(_spot, _futures, pairs, traded, assets.ToHashSet(StringComparer.Ordinal), time, cancellationToken).ConfigureAwait(false);
+        var feePair = traded.Where(pairs.IsSpot).Select(pairs.AltName).Order(StringComparer.Ordinal)
+            .Select(name => all.Values.FirstOrDefault(p => p.AltName == name))
+            .FirstOrDefault(p => p is not null);
+        return new PublicMarketView(marks, feePair is null ? null : FeeLadder.FromAssetPair(feePair));
+    }
+}
