@@ -21,6 +21,7 @@ public sealed class DashboardHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly FleetView _view;
     private readonly CancellationTokenSource _stopping;
+    private int _disposed;
 
     private DashboardHost(WebApplication app, FleetView view, CancellationTokenSource stopping, Uri url)
     {
@@ -84,6 +85,11 @@ public sealed class DashboardHost : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);

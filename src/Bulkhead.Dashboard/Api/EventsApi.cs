@@ -4,6 +4,7 @@ using Bulkhead.Runtime.Supervisor;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 
 namespace Bulkhead.Dashboard.Api;
 
@@ -19,9 +20,11 @@ internal static class EventsApi
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder routes, FleetView view, FleetSupervisor supervisor, DashboardOptions options)
     {
-        routes.MapGet("/api/events", async (HttpContext context) =>
+        routes.MapGet("/api/events", async (HttpContext context, IHostApplicationLifetime lifetime) =>
         {
-            var ct = context.RequestAborted;
+            // A stream never ends by itself: it also ends when the dashboard stops, so a graceful stop does not wait for it.
+            using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+            var ct = ending.Token;
             var response = context.Response;
             response.ContentType = "text/event-stream; charset=utf-8";
             response.Headers.CacheControl = "no-cache, no-store";

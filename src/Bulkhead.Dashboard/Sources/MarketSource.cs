@@ -38,7 +38,7 @@ internal sealed class MarketSource : IDisposable
             if (due && _reading is null && !_stopping.IsCancellationRequested)
             {
                 _startedAt = _options.Time.GetTimestamp();
-                _reading = Task.Run(() => ReadAsync(symbols, assets), _stopping);
+                _reading = Task.Run(() => ReadAsync(symbols, assets), CancellationToken.None); // it observes _stopping itself
             }
 
             return (_latest, _error, _checkedAt);

@@ -136,7 +136,7 @@ internal sealed class DashboardFixture : IAsyncDisposable
     {
         if (Host is not null)
         {
-            await Host.DisposeAsync();
+            await Host.DisposeAsync(); // a second dispose (after a test's own) does nothing
         }
 
         await Supervisor.DisposeAsync();

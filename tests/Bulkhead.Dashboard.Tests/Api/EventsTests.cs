@@ -37,6 +37,22 @@ public sealed class EventsTests
         ((string)TreeNodes.Find(seen!["tree"]!["master"]!.AsObject(), "process:mm-trader")["haltReason"]!).ShouldContain("signal 9");
     }
 
+    [Fact]
+    public async Task Events_DashboardStops_StreamEndsRatherThanHoldingTheStopUp()
+    {
+        await using var fleet = await DashboardFixture.CreateAsync(time: TimeProvider.System);
+        var host = await fleet.ServeAsync();
+        using var response = await fleet.Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, fleet.Url("/api/events")), HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
+        (await NextEventAsync(reader)).Name.ShouldBe("fleet");
+
+        var stopped = host.DisposeAsync().AsTask();
+
+        // Kestrel would wait its 30 s shutdown timeout for a stream that ignores the stop; this one ends at once.
+        (await Task.WhenAny(stopped, Task.Delay(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken))).ShouldBe(stopped);
+        await stopped;
+    }
+
     private static async Task<(string Name, JsonObject Data)> NextEventAsync(StreamReader reader)
     {
         string? name = null;

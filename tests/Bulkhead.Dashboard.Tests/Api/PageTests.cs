@@ -18,6 +18,8 @@ public sealed class PageTests
 
         root.StatusCode.ShouldBe(HttpStatusCode.OK);
         root.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        root.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        root.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("default-src 'self'");
         if (DashboardHost.HasPage)
         {
             html.ShouldContain("app.js");
