@@ -131,10 +131,10 @@ public sealed class DashboardTests(DemoDashboard fixture) : IClassFixture<DemoDa
                 var first = await FeesVolumeAsync();
                 shown = await volume.CountAsync() == 0 ? null : await volume.First.GetAttributeAsync("data-value");
                 api = await FeesVolumeAsync();
-                return shown is not null && (Same(shown, first) || Same(shown, api));
+                return shown is not null && Positive(shown) && (Same(shown, first) || Same(shown, api));
             },
-            TimeSpan.FromSeconds(60),
-            "the fee panel's consolidated volume to equal /api/fees volume30dUsd");
+            Settle,
+            "the fee panel's consolidated volume to equal /api/fees volume30dUsd, once the fleet has traded");
         var text = await volume.First.InnerTextAsync();
         TestContext.Current.TestOutputHelper?.WriteLine($"fee panel: consolidated 30-day volume {text} (data-value {shown}; /api/fees volume30dUsd {api})");
         text.ShouldNotBeNullOrWhiteSpace();
@@ -144,8 +144,13 @@ public sealed class DashboardTests(DemoDashboard fixture) : IClassFixture<DemoDa
     /// <summary>The test output folder: TestResults beside the test assembly.</summary>
     internal static string OutputFolder => Path.Combine(AppContext.BaseDirectory, "TestResults");
 
-    private async Task<long> FleetDocumentBytesAsync() =>
-        (await Demo.Http.GetByteArrayAsync(Demo.Api("api/fleet"), TestContext.Current.CancellationToken)).LongLength;
+    private async Task<long> FleetDocumentBytesAsync()
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        var bytes = (await Demo.Http.GetByteArrayAsync(Demo.Api("api/fleet"), TestContext.Current.CancellationToken)).LongLength;
+        TestContext.Current.TestOutputHelper?.WriteLine(FormattableString.Invariant($"GET /api/fleet: {bytes} bytes in {TimeProvider.System.GetElapsedTime(start).TotalMilliseconds:0} ms"));
+        return bytes;
+    }
 
     private static string UrlPath(string url) => url.StartsWith("http", StringComparison.Ordinal) && url.IndexOf('/', 8) is var slash and > 0 ? url[slash..] : url;
 
@@ -154,6 +159,8 @@ public sealed class DashboardTests(DemoDashboard fixture) : IClassFixture<DemoDa
         var fees = await Demo.Http.GetFromJsonAsync<JsonNode>(Demo.Api("api/fees"), TestContext.Current.CancellationToken);
         return fees?["volume30dUsd"]?.ToString() ?? "";
     }
+
+    private static bool Positive(string a) => decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var x) && x > 0;
 
     private static bool Same(string a, string b) =>
         decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var x) && decimal.TryParse(b, NumberStyles.Number, CultureInfo.InvariantCulture, out var y) && x == y;
