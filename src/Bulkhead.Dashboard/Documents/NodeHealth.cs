@@ -6,10 +6,10 @@ public enum NodeHealth
     /// <summary>Running with a fresh heartbeat (≤ 10 s), or nothing wrong below.</summary>
     Ok,
 
-    /// <summary>Starting, backing off after a crash, or stopping.</summary>
+    /// <summary>Starting (its OS process is up, it has not reported running yet), or stopping.</summary>
     Warn,
 
-    /// <summary>Stopped, failed, or no heartbeat for more than 10 s.</summary>
+    /// <summary>Crashed and waiting out its restart backoff, stopped, failed, or no heartbeat for more than 10 s.</summary>
     Down,
 
     /// <summary>Halted for authentication, risk or configuration: not restarted until an operator acts.</summary>

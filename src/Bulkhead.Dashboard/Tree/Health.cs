@@ -5,8 +5,9 @@ using Bulkhead.Runtime.Supervisor;
 namespace Bulkhead.Dashboard.Tree;
 
 /// <summary>
-/// The tree's health rules (Contract D): a running process with a heartbeat at most 10 s old is ok; starting, backing
-/// off or stopping is warn; halted is halted; stopped, failed or silent for more than 10 s is down; an on-demand role
+/// The tree's health rules (Contract D): a running process with a heartbeat at most 10 s old is ok; starting or stopping
+/// is warn; halted is halted; crashed and waiting out its backoff, stopped, failed or silent for more than 10 s is down
+/// (nothing of it runs: a killed strategy shows red until its restart has reported running); an on-demand role
 /// (reconciler, flattener, treasury, replayer) is idle. A parent is the worst of its children, halted counting as down.
 /// </summary>
 internal static class Health
@@ -29,7 +30,7 @@ internal static class Health
         return status.State switch
         {
             ProcessState.Running => now - (status.LastHeartbeat ?? status.Since ?? now) <= HeartbeatLimit ? NodeHealth.Ok : NodeHealth.Down,
-            ProcessState.Starting or ProcessState.Backoff or ProcessState.Stopping => NodeHealth.Warn,
+            ProcessState.Starting or ProcessState.Stopping => NodeHealth.Warn,
             ProcessState.Halted => NodeHealth.Halted,
             _ => NodeHealth.Down,
         };

@@ -67,7 +67,7 @@ public sealed class SourcesDownTests
             () => fleet.Supervisor.Snapshot().Single(s => s.Process == "hedge-trader").State == Runtime.Supervisor.ProcessState.Backoff, TimeSpan.FromSeconds(30), "hedge-trader in backoff");
 
         var document = await fleet.GetJsonAsync("/api/fleet");
-        TreeNodes.Health(document["tree"]!["master"]!.AsObject(), "process:hedge-trader").ShouldBe("warn");
+        TreeNodes.Health(document["tree"]!["master"]!.AsObject(), "process:hedge-trader").ShouldBe("down");
         document["margin"]!["accounts"]!.AsArray().Count.ShouldBe(1);
         document["balances"]!["error"].ShouldNotBeNull(); // only because the exchange is down in this fixture
         document["margin"]!["error"].ShouldBeNull();

@@ -85,7 +85,7 @@ public sealed class TreeApiTests
     }
 
     [Fact]
-    public async Task Tree_KilledWorker_WarnsInBackoff_HaltedWorkerIsHaltedAndItsParentsDown()
+    public async Task Tree_KilledWorker_IsDownInBackoff_HaltedWorkerIsHaltedAndItsParentsDown()
     {
         await using var fleet = await DashboardFixture.CreateAsync();
         await fleet.ServeAsync();
@@ -98,13 +98,14 @@ public sealed class TreeApiTests
 
         var tree = (await fleet.GetJsonAsync("/api/tree"))["master"]!.AsObject();
         var killed = TreeNodes.Find(tree, "process:mm-trader");
-        ((string)killed["health"]!).ShouldBe("warn");
+        ((string)killed["health"]!).ShouldBe("down");
         ((string)killed["state"]!).ShouldBe("backoff");
         ((string)killed["haltReason"]!).ShouldContain("signal 9");
         killed["pid"].ShouldBeNull();
         var halted = TreeNodes.Find(tree, "process:momo-trader");
         ((string)halted["health"]!).ShouldBe("halted");
         ((string)halted["haltReason"]!).ShouldBe("risk: max_drawdown_usd 1500 breached");
+        TreeNodes.Health(tree, "strategy:mm").ShouldBe("down");
         TreeNodes.Health(tree, "strategy:momo").ShouldBe("down");
         TreeNodes.Health(tree, "master:desk").ShouldBe("down");
     }

@@ -7,7 +7,7 @@ import type { Health, TreeNode } from "./types";
 const healthTone: Record<Health, string> = { ok: "good", warn: "warn", down: "bad", halted: "bad", idle: "idle" };
 
 const stateTone = (state: string | null | undefined): string =>
-  state === "running" ? "good" : state === "starting" || state === "backoff" || state === "stopping" ? "warn" : state === "halted" || state === "failed" ? "bad" : "idle";
+  state === "running" ? "good" : state === "starting" || state === "stopping" ? "warn" : state === "backoff" || state === "halted" || state === "failed" ? "bad" : "idle";
 
 function facts(node: TreeNode, now: string): string {
   switch (node.kind) {
