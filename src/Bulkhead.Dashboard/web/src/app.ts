@@ -1,6 +1,6 @@
-// The operator dashboard's page: follows the `fleet` events of api/events (SSE; the first one comes at once, api/fleet is
-// read only if it does not) and updates every view in place. It never reloads; when the stream drops it says so and
-// reconnects.
+// The operator dashboard's page: follows the `fleet` events of api/events (SSE) and updates every view in place. The
+// first render comes from whichever answers first, the stream or one read of api/fleet made at the same time (the
+// server composes one document for both). It never reloads; when the stream drops it says so and reconnects.
 
 import { clock, esc, partError, setHtml } from "./format";
 import { renderEquity } from "./equity";
@@ -11,8 +11,6 @@ import type { FleetDocument } from "./types";
 /** No event for this long while "live" means the stream is stuck (the server sends one every second). */
 const stallMs = 8000;
 const retryMs = [1000, 2000, 4000, 8000];
-/** How long the page waits for the stream's first document before it reads api/fleet instead. */
-const firstDocumentMs = 2000;
 
 const $ = <T extends Element = HTMLElement>(selector: string): T => {
   const element = document.querySelector<T>(selector);
@@ -124,8 +122,8 @@ function connect(): void {
   };
 }
 
-/** The first document normally arrives on the stream at once; api/fleet is read only when the stream is slow to give one. */
-async function fallback(): Promise<void> {
+/** The first document from api/fleet, unless the stream has given one already. */
+async function first(): Promise<void> {
   if (latest) return;
   try {
     const response = await fetch("api/fleet", { headers: { Accept: "application/json" }, cache: "no-store" });
@@ -144,7 +142,7 @@ function start(): void {
     window.history.replaceState(null, "", url.pathname + url.search + url.hash);
   }
   connect();
-  window.setTimeout(() => void fallback(), firstDocumentMs);
+  void first();
 }
 
 start();

@@ -39,20 +39,29 @@ function data(points: EquityPoint[]): uPlot.AlignedData {
   return [xs, pnl, equity];
 }
 
-/** Axis labels: "98.45k" for large figures, with as many decimals as the tick step needs to tell ticks apart. */
+/**
+ * Axis labels with as many decimals as the tick step needs to tell ticks apart: "98.45k" only when the ticks are at least
+ * 1,000 apart, else the figure itself ("95011.5"), so a curve moving by cents on a large equity never repeats a label.
+ */
 const money = (_: uPlot, values: number[]) => {
   const step = values.length > 1 ? Math.abs((values[1] ?? 0) - (values[0] ?? 0)) : 1;
-  const large = values.some((v) => Math.abs(v) >= 10_000);
-  const unit = large ? 1000 : 1;
+  const unit = step >= 1000 ? 1000 : 1;
   const decimals = Math.min(4, Math.max(0, Math.ceil(-Math.log10(step / unit || 1))));
-  return values.map((v) => `${(v / unit).toFixed(decimals)}${large ? "k" : ""}`);
+  return values.map((v) => `${(v / unit).toFixed(decimals)}${unit === 1000 ? "k" : ""}`);
 };
+
+/** Whole seconds and minutes only (no sub-second ticks, whose labels would repeat as HH:MM:SS). */
+const timeSteps = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
 
 /** Time axis labels in UTC: HH:MM, or HH:MM:SS when the ticks are less than a minute apart. */
 const utcTimes = (_: uPlot, values: number[]) => {
   const step = values.length > 1 ? Math.abs((values[1] ?? 0) - (values[0] ?? 0)) : 60;
   return values.map((v) => new Date(v * 1000).toISOString().slice(11, step < 60 ? 19 : 16));
 };
+
+/** Room for a label of this many characters on a vertical axis (12 px font). */
+const axisSize = (_: uPlot, values: string[] | null) =>
+  Math.max(48, 20 + 8 * Math.max(0, ...(values ?? []).map((v) => v.length)));
 
 function options(width: number): uPlot.Options {
   return {
@@ -68,9 +77,9 @@ function options(width: number): uPlot.Options {
       { label: "equity $", scale: "equity", stroke: "#8a8f98", width: 1, dash: [4, 3], value: (_u, v) => (v === null ? "–" : v.toFixed(2)) },
     ],
     axes: [
-      { stroke: "#444", grid: { stroke: "#eceef1" }, ticks: { stroke: "#d5d8dd" }, values: utcTimes },
-      { scale: "pnl", stroke: "#1d5fbf", grid: { stroke: "#eceef1" }, ticks: { stroke: "#d5d8dd" }, values: money, size: 56 },
-      { scale: "equity", side: 1, stroke: "#6b7079", grid: { show: false }, ticks: { stroke: "#d5d8dd" }, values: money, size: 56 },
+      { stroke: "#444", grid: { stroke: "#eceef1" }, ticks: { stroke: "#d5d8dd" }, values: utcTimes, incrs: timeSteps, space: 70 },
+      { scale: "pnl", stroke: "#1d5fbf", grid: { stroke: "#eceef1" }, ticks: { stroke: "#d5d8dd" }, values: money, size: axisSize },
+      { scale: "equity", side: 1, stroke: "#6b7079", grid: { show: false }, ticks: { stroke: "#d5d8dd" }, values: money, size: axisSize },
     ],
   };
 }

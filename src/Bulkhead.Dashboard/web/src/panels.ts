@@ -84,7 +84,8 @@ export function marginHtml(doc: FleetDocument): string {
   const accounts = items<MarginAccount>(part, "accounts");
   if (accounts.length === 0) return errorLine(part, "Margin") + empty("No futures subaccount.");
   const cards = accounts.map((a) => {
-    const level = Number(a.marginLevel);
+    // No level (null) when no maintenance margin is in use: nothing can be liquidated, so it is neutral, not red.
+    const level = a.marginLevel === null || a.marginLevel === undefined || a.marginLevel === "" ? Number.NaN : Number(a.marginLevel);
     const positions = (a.positions ?? []).map((p) => {
       const distance = Number(p.distancePct);
       const tone = !Number.isFinite(distance) ? "idle" : distance < 10 ? "bad" : distance < 25 ? "warn" : "good";
@@ -92,7 +93,8 @@ export function marginHtml(doc: FleetDocument): string {
         + `<td class="num"><span class="distance"><span class="gauge-bar"><span class="gauge-fill ${tone}" style="width:${Number.isFinite(distance) ? Math.min(100, Math.max(0, distance)) : 0}%"></span></span> ${p.distancePct ? `${esc(p.distancePct)} %` : "–"}</span></td></tr>`;
     });
     return `<div class="margin-account" data-account="${esc(a.account)}">`
-      + `<div class="headline"><span class="label">${esc(a.account)} — margin level</span><span class="big ${levelTone(level)}-text">${a.marginLevel ? esc(a.marginLevel) : "–"}</span>`
+      + `<div class="headline"><span class="label">${esc(a.account)} — margin level</span><span class="big ${levelTone(level)}-text" data-testid="margin-level">${Number.isFinite(level) ? esc(a.marginLevel) : "–"}</span>`
+      + (Number.isFinite(level) ? "" : `<span class="muted">no margin in use: nothing to liquidate</span>`)
       + `<span class="muted">equity ${usd(a.equityUsd)} ÷ maintenance margin ${usd(a.maintenanceMarginUsd)}; liquidation at 1</span>`
       + (a.initialMarginUsd || a.availableMarginUsd ? `<span class="muted">initial margin ${usd(a.initialMarginUsd)} · available ${usd(a.availableMarginUsd)}${a.time ? ` · as of ${clock(a.time, doc.time)} UTC` : ""}</span>` : "")
       + `</div>`
