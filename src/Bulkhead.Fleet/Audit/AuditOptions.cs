@@ -11,4 +11,10 @@ public sealed record AuditOptions
 
     /// <summary>The call journal, when the audit should check usage (<c>--usage</c>).</summary>
     public IReadOnlyList<CallRecord>? Usage { get; init; }
+
+    /// <summary>
+    /// The name of the machine the audit runs on, which a process's loopback <c>hosts</c> entry (<c>localhost</c>,
+    /// <c>127.0.0.1</c>, <c>::1</c>: a single-host fleet) stands for (null: <see cref="System.Environment.MachineName"/>).
+    /// </summary>
+    public string? LocalHost { get; init; }
 }

@@ -6,7 +6,7 @@ namespace Bulkhead.Fleet.Audit;
 
 public sealed partial class FleetAuditor
 {
-    private static void Usage(FleetManifest m, List<FleetKey> keys, IReadOnlyList<CallRecord> usage, List<Finding> findings)
+    private static void Usage(FleetManifest m, List<FleetKey> keys, IReadOnlyList<CallRecord> usage, string localHost, List<Finding> findings)
     {
         var period = usage.Count == 0 ? "the journal (empty)" : $"{usage.Min(r => r.Time):yyyy-MM-dd HH:mm} to {usage.Max(r => r.Time):yyyy-MM-dd HH:mm} UTC";
         foreach (var unknown in usage.Select(r => r.Key).OfType<string>().Distinct(StringComparer.Ordinal).Where(k => m.FindKey(k) is null))
@@ -37,7 +37,9 @@ public sealed partial class FleetAuditor
             var hosts = users.SelectMany(u => u.Hosts).ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (hosts.Count > 0)
             {
-                foreach (var host in records.Select(r => r.Host).Distinct(StringComparer.OrdinalIgnoreCase).Where(h => !hosts.Contains(h)))
+                // The journal records machine names; a loopback entry means "this machine" (a single-host fleet).
+                var allowed = hosts.Any(IsLoopback) ? hosts.Append(localHost).ToHashSet(StringComparer.OrdinalIgnoreCase) : hosts;
+                foreach (var host in records.Select(r => r.Host).Distinct(StringComparer.OrdinalIgnoreCase).Where(h => !allowed.Contains(h)))
                 {
                     findings.Add(new(FindingSeverity.Error, FindingCodes.UnexpectedHost, subject, key.Location,
                         $"key \"{key.Name}\" was used from host \"{host}\", not one of {string.Join(", ", hosts.Order(StringComparer.Ordinal))} ({CountOf(records, r => r.Host == host)})",
@@ -48,6 +50,9 @@ public sealed partial class FleetAuditor
             Unused(m, key, users, records, period, findings);
         }
     }
+
+    private static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address));
 
     private static void Unused(FleetManifest m, FleetKey key, List<FleetProcess> users, List<CallRecord> records, string period, List<Finding> findings)
     {

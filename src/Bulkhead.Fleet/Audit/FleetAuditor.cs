@@ -23,7 +23,7 @@ public sealed partial class FleetAuditor(TimeProvider time)
 
         if (options.Usage is { } usage)
         {
-            Usage(manifest, keys, usage, findings);
+            Usage(manifest, keys, usage, options.LocalHost ?? System.Environment.MachineName, findings);
         }
 
         return [.. findings.OrderBy(f => f.Severity).ThenBy(f => f.Location.File, StringComparer.Ordinal).ThenBy(f => f.Location.Line).ThenBy(f => f.Code, StringComparer.Ordinal)];

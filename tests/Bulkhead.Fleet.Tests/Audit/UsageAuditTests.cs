@@ -49,6 +49,21 @@ public sealed class UsageAuditTests
         f.Message.ShouldContain("\"10.9.9.9\"");
     }
 
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost")]
+    [InlineData("::1")]
+    public void LoopbackHostsEntry_StandsForTheMachineTheAuditRunsOn(string loopback)
+    {
+        var manifest = Manifests.Valid(Manifests.Small.Replace("hosts = [\"10.0.0.5\"]", $"hosts = [\"{loopback}\"]", StringComparison.Ordinal));
+        CallRecord[] here = [.. Normal.Select(c => c.Key == "mm-trader" ? c with { Host = "vm-7" } : c)];
+
+        Auditor.Audit(manifest, new AuditOptions { Usage = here, LocalHost = "vm-7" }).ShouldBeEmpty();
+        var f = Auditor.Audit(manifest, new AuditOptions { Usage = [.. here, Call("Balance", "mm-trader", "mm-trader", "vm-8")], LocalHost = "vm-7" }).ShouldHaveSingleItem();
+        f.Code.ShouldBe(FindingCodes.UnexpectedHost);
+        f.Message.ShouldContain("\"vm-8\"");
+    }
+
     [Fact]
     public void KeyFromAnotherProcess_IsUnexpectedProcess() =>
         AuditOf([.. Normal, Call("Balance", "mm-trader", "intruder")]).ShouldHaveSingleItem().Code.ShouldBe(FindingCodes.UnexpectedProcess);
