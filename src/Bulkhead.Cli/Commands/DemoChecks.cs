@@ -84,7 +84,7 @@ internal static class DemoChecks
         var accounts = traded.Select(g => g.Key.Account).Distinct(StringComparer.Ordinal).Count();
         if (traded.Count < 3 || accounts < 3)
         {
-            failures.Add($"only {traded.Count} strategies in {accounts} subaccounts traded (at least 3 in 3 expected)");
+            failures.Add($"only {traded.Count} strategies in {accounts} subaccounts traded (at least 3 in 3 expected; the momentum strategy trades a few times a minute, so a run shorter than about a minute may be too short: try --duration 2m)");
         }
 
         failures.AddRange(KeyChecks(sandbox, output));
