@@ -3,6 +3,7 @@ using Bulkhead.Dashboard.Sources;
 using Bulkhead.Fleet.Fills;
 using Bulkhead.Fleet.Manifest;
 using Bulkhead.Fleet.Reporting;
+using Bulkhead.Kraken.Spot;
 
 namespace Bulkhead.Dashboard.View;
 

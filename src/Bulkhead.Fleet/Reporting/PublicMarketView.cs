@@ -1,3 +1,5 @@
+using Bulkhead.Kraken.Spot;
+
 namespace Bulkhead.Fleet.Reporting;
 
 /// <summary>What <see cref="PublicMarket"/> read.</summary>

@@ -1,3 +1,5 @@
+using Bulkhead.Kraken.Spot;
+
 namespace Bulkhead.Sandbox.Fees;
 
 /// <summary>
@@ -8,22 +10,11 @@ public static class FeeSchedules
 {
     /// <summary>
     /// Spot (Kraken's "Pro" schedule as its public AssetPairs answer lists it): 0.25 % maker / 0.40 % taker at the base
-    /// tier down to 0 % / 0.10 % from $10M. spot.md §6 gives "≥ $10M: 0.04 % / 0.14 %" (UNCONFIRMED), which is the
-    /// $2.5M row of this table; AssetPairs is Kraken's own answer, so this table wins (docs/sandbox.md).
+    /// tier down to 0 % / 0.10 % from $10M — <see cref="FeeLadder.KrakenSpot"/>, the one copy of the published schedule,
+    /// which client-side reporting also falls back to. spot.md §6 gives "≥ $10M: 0.04 % / 0.14 %" (UNCONFIRMED), which is
+    /// the $2.5M row of this table; AssetPairs is Kraken's own answer, so this table wins (docs/sandbox.md).
     /// </summary>
-    public static FeeSchedule Spot { get; } = new(
-    [
-        new(0m, 0.25m, 0.40m),
-        new(10_000m, 0.20m, 0.35m),
-        new(50_000m, 0.14m, 0.24m),
-        new(100_000m, 0.12m, 0.22m),
-        new(250_000m, 0.10m, 0.20m),
-        new(500_000m, 0.08m, 0.18m),
-        new(1_000_000m, 0.06m, 0.16m),
-        new(2_500_000m, 0.04m, 0.14m),
-        new(5_000_000m, 0.02m, 0.12m),
-        new(10_000_000m, 0m, 0.10m),
-    ]);
+    public static FeeSchedule Spot { get; } = new([.. FeeLadder.KrakenSpot.Tiers.Select(t => new FeeTier(t.MinVolumeUsd, t.MakerPercent, t.TakerPercent))]);
 
     /// <summary>
     /// Futures (futures.md §8.1): 0.02 % maker / 0.05 % taker below $100k down to 0 % / 0.01 % above $100M. Kraken's

@@ -1,4 +1,4 @@
-namespace Bulkhead.Fleet.Reporting;
+namespace Bulkhead.Kraken.Spot;
 
 /// <summary>Where a 30-day volume stands on a fee ladder.</summary>
 /// <param name="Volume30dUsd">The volume.</param>

@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using Bulkhead.Kraken.Spot.Models;
 
-namespace Bulkhead.Fleet.Reporting;
+namespace Bulkhead.Kraken.Spot;
 
 /// <summary>
 /// A fee ladder: tiers by 30-day volume, lowest first. Kraken sums the volume of the master and its subaccounts, so one
 /// tier applies to the whole fleet. <see cref="KrakenSpot"/> is Kraken's published Spot ("Pro") schedule, as its public
-/// AssetPairs lists it; <see cref="FromAssetPair"/> reads the exchange's own answer.
+/// AssetPairs lists it (the sandbox charges by it too); <see cref="FromAssetPair"/> reads the exchange's own answer.
 /// </summary>
 public sealed class FeeLadder
 {

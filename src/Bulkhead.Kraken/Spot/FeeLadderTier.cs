@@ -1,4 +1,4 @@
-namespace Bulkhead.Fleet.Reporting;
+namespace Bulkhead.Kraken.Spot;
 
 /// <summary>One tier of a fee ladder: from <paramref name="MinVolumeUsd"/> of 30-day volume, these fees apply.</summary>
 /// <param name="MinVolumeUsd">The tier's threshold (inclusive).</param>

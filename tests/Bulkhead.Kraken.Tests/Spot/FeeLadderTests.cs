@@ -1,10 +1,10 @@
-using Bulkhead.Fleet.Reporting;
+using Bulkhead.Kraken.Spot;
 using Bulkhead.Kraken.Spot.Models;
 using CsCheck;
 using Shouldly;
 using Xunit;
 
-namespace Bulkhead.Fleet.Tests.Reporting;
+namespace Bulkhead.Kraken.Tests.Spot;
 
 public sealed class FeeLadderTests
 {
