@@ -24,12 +24,13 @@ internal sealed class DashboardPage
         })();
         """;
 
-    private DashboardPage(IPage page, string loadId, double firstRenderMs, double domContentLoadedMs, IReadOnlyList<(string Url, string Type, long Bytes)> responses)
+    private DashboardPage(IPage page, string loadId, double firstRenderMs, double domContentLoadedMs, double firstDocumentMs, IReadOnlyList<(string Url, string Type, long Bytes)> responses)
     {
         Page = page;
         LoadId = loadId;
         FirstRenderMs = firstRenderMs;
         DomContentLoadedMs = domContentLoadedMs;
+        FirstDocumentMs = firstDocumentMs;
         Responses = responses;
     }
 
@@ -44,8 +45,11 @@ internal sealed class DashboardPage
     /// <summary>Navigation start → DOMContentLoaded (the page and its script are in), in milliseconds.</summary>
     public double DomContentLoadedMs { get; }
 
+    /// <summary>Navigation start → the first fleet document in the page's hands (its mark <c>bulkhead:first-document</c>), in milliseconds; -1 without the mark.</summary>
+    public double FirstDocumentMs { get; }
+
     /// <summary>How the load went, for the test output.</summary>
-    public string Timing => FormattableString.Invariant($"first render {FirstRenderMs:0} ms (navigation start → body[data-rendered=1]; DOMContentLoaded at {DomContentLoadedMs:0} ms)");
+    public string Timing => FormattableString.Invariant($"first render {FirstRenderMs:0} ms (navigation start → body[data-rendered=1]; DOMContentLoaded at {DomContentLoadedMs:0} ms, first fleet document at {FirstDocumentMs:0} ms)");
 
     /// <summary>Every response of the page load up to its first render but the live event stream, with its body size.</summary>
     public IReadOnlyList<(string Url, string Type, long Bytes)> Responses { get; }
@@ -79,6 +83,7 @@ internal sealed class DashboardPage
         var renderedAt = await page.EvaluateAsync<double>("() => window.__bulkheadRenderedAt ?? performance.now()");
         var loadId = await page.EvaluateAsync<string>("() => window.__bulkheadLoadId");
         var domContentLoaded = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? -1");
+        var firstDocument = await page.EvaluateAsync<double>("() => performance.getEntriesByName('bulkhead:first-document')[0]?.startTime ?? -1");
 
         var sized = new List<(string, string, long)>();
         List<IResponse> loaded;
@@ -103,7 +108,7 @@ internal sealed class DashboardPage
             sized.Add((new Uri(url, "api/fleet").ToString() + " (first event of the stream)", "application/json", await fleetDocumentBytes()));
         }
 
-        var opened = new DashboardPage(page, loadId, renderedAt, domContentLoaded, sized);
+        var opened = new DashboardPage(page, loadId, renderedAt, domContentLoaded, firstDocument, sized);
         Xunit.TestContext.Current.TestOutputHelper?.WriteLine($"{url}: {opened.Timing}");
         return opened;
     }
