@@ -27,7 +27,7 @@ internal static class FleetTree
     private static SubaccountNode Account(TreeSources sources, Subaccount subaccount)
     {
         var children = AccountChildren(sources, subaccount.Name);
-        var venue = Venue(subaccount.Venue);
+        var venue = VenueText.Of(subaccount.Venue);
         var detail = subaccount.Mandate is { Length: > 0 } mandate ? $"{venue} · {mandate}" : venue;
         return new SubaccountNode("subaccount:" + subaccount.Name, subaccount.Name, Health.Worst(children.Select(c => c.Health)), detail, children, venue, sources.Headroom.GetValueOrDefault(subaccount.Name));
     }
@@ -106,9 +106,7 @@ internal static class FleetTree
             1 => "1 audit finding",
             var n => string.Create(CultureInfo.InvariantCulture, $"{n} audit findings"),
         };
-        var venue = sources.Manifest.FindKey(keyName) is { } key ? Venue(key.Venue) : "unknown";
+        var venue = sources.Manifest.FindKey(keyName) is { } key ? VenueText.Of(key.Venue) : "unknown";
         return new KeyNode("key:" + keyName, keyName, health, detail, [], venue, findings.Count);
     }
-
-    private static string Venue(Fleet.Manifest.Venue venue) => venue == Fleet.Manifest.Venue.Futures ? "futures" : "spot";
 }

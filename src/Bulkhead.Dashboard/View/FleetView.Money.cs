@@ -32,7 +32,7 @@ internal sealed partial class FleetView
             try
             {
                 var held = AccountSnapshots.Holdings(balances, Find(snapshots.Value!, account, AccountSnapshots.MarginKind), marks);
-                accounts.Add(new AccountBalances(account, VenueName(venue), Usd(held.EquityUsd), [.. held.Assets.Select(a => new AssetBalance(a.Asset, a.Amount, Usd(a.ValueUsd)))], held.Time, held.Process));
+                accounts.Add(new AccountBalances(account, VenueText.Of(venue), Usd(held.EquityUsd), [.. held.Assets.Select(a => new AssetBalance(a.Asset, a.Amount, Usd(a.ValueUsd)))], held.Time, held.Process));
             }
             catch (FormatException ex)
             {
@@ -193,8 +193,6 @@ internal sealed partial class FleetView
         snapshots.Where(s => s.Account == account && s.Kind == kind).MaxBy(s => s.Time);
 
     private static FeeTierView Tier(FeeLadderTier tier) => new(tier.MinVolumeUsd, tier.MakerPercent, tier.TakerPercent);
-
-    private static string VenueName(Venue venue) => venue == Venue.Futures ? "futures" : "spot";
 
     private static string? Join(List<string> errors) => errors.Count == 0 ? null : string.Join("; ", errors);
 
