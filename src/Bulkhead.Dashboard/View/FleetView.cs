@@ -104,7 +104,7 @@ internal sealed partial class FleetView : IDisposable
         var now = _options.Time.GetUtcNow();
         var fills = _journal.Read(j => j.Fills());
         var snapshots = _journal.Read(j => j.Snapshots());
-        var equity = _journal.Read(j => j.Equity());
+        var equity = _journal.Read(j => j.Equity(latest: FleetEquityPoints));
         var symbols = _manifest.Strategies.SelectMany(s => s.Pairs).Concat(fills.Value?.Select(f => f.Symbol) ?? []).ToHashSet(StringComparer.Ordinal);
         var assets = (snapshots.Value ?? []).Where(s => s.Kind == Fleet.Reporting.AccountSnapshots.BalancesKind)
             .SelectMany(s => Attempt(() => Fleet.Reporting.AccountSnapshots.Balances(s).Keys) ?? []).ToHashSet(StringComparer.Ordinal);

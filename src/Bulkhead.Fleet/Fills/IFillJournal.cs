@@ -25,8 +25,11 @@ public interface IFillJournal : IDisposable
     /// <summary>The fills in execution-time order; of one account when given.</summary>
     IReadOnlyList<JournalFill> Fills(string? account = null);
 
-    /// <summary>The equity points in time order; of one strategy when given.</summary>
-    IReadOnlyList<EquityPoint> Equity(string? strategy = null);
+    /// <summary>
+    /// The equity points in time order; of one strategy when given; only each strategy's <paramref name="latest"/> newest
+    /// points when given (a dashboard's window, read without loading the whole history).
+    /// </summary>
+    IReadOnlyList<EquityPoint> Equity(string? strategy = null, int? latest = null);
 
     /// <summary>Every account's latest snapshot of every kind.</summary>
     IReadOnlyList<JournalSnapshot> Snapshots();

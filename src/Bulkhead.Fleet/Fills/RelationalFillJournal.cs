@@ -71,7 +71,11 @@ public abstract class RelationalFillJournal : IFillJournal
     public IReadOnlyList<JournalFill> Fills(string? account = null) => WithConnection(c => _tables.ReadFills(c, account));
 
     /// <inheritdoc />
-    public IReadOnlyList<EquityPoint> Equity(string? strategy = null) => WithConnection(c => _tables.ReadEquity(c, strategy));
+    public IReadOnlyList<EquityPoint> Equity(string? strategy = null, int? latest = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(latest ?? 1, nameof(latest));
+        return WithConnection(c => _tables.ReadEquity(c, strategy, latest));
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<JournalSnapshot> Snapshots() => WithConnection(_tables.ReadSnapshots);

@@ -128,6 +128,23 @@ public abstract class FillJournalContract
     }
 
     [Fact]
+    public void Equity_Latest_KeepsEachStrategysNewestPointsInTimeOrder()
+    {
+        using var journal = Open();
+        var mm = Enumerable.Range(0, 5).Select(i => new EquityPoint("mm", "mm-strategy", T0.AddSeconds(i), 10_000m + i, 0m, 0m, 0m)).ToList();
+        var momo = Enumerable.Range(0, 2).Select(i => new EquityPoint("momo", "momo-strategy", T0.AddSeconds(i).AddMilliseconds(500), 5_000m + i, 0m, 0m, 0m)).ToList();
+        foreach (var point in mm.Concat(momo).Reverse())
+        {
+            journal.RecordEquity(point);
+        }
+
+        journal.Equity(latest: 3).ShouldBe([momo[0], momo[1], mm[2], mm[3], mm[4]]);
+        journal.Equity("mm-strategy", latest: 2).ShouldBe([mm[3], mm[4]]);
+        journal.Equity(latest: 10).ShouldBe(journal.Equity());
+        Should.Throw<ArgumentOutOfRangeException>(() => journal.Equity(latest: 0));
+    }
+
+    [Fact]
     public void RecordSnapshot_ReplacesPerAccountAndKind()
     {
         using var journal = Open();

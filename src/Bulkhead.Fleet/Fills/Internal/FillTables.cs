@@ -94,11 +94,14 @@ internal sealed class FillTables(string prefix)
         return orders;
     }
 
-    public List<EquityPoint> ReadEquity(DbConnection c, string? strategy)
+    public List<EquityPoint> ReadEquity(DbConnection c, string? strategy, int? latest)
     {
-        using var command = DbTables.Command(c, null,
-            $"SELECT account, strategy, time_ticks, equity, realised, unrealised, fees FROM {EquityPoints}{(strategy is null ? string.Empty : " WHERE strategy = @s")} ORDER BY time_ticks, id",
-            ("s", strategy));
+        const string Columns = "account, strategy, time_ticks, equity, realised, unrealised, fees";
+        var where = strategy is null ? string.Empty : " WHERE strategy = @s";
+        // Each strategy's newest points only: numbered newest first per strategy (SQLite ≥ 3.25 and PostgreSQL alike).
+        var source = latest is null ? $"{EquityPoints}{where}"
+            : $"(SELECT {Columns}, id, ROW_NUMBER() OVER (PARTITION BY strategy ORDER BY time_ticks DESC, id DESC) AS newest FROM {EquityPoints}{where}) AS windowed WHERE newest <= @n";
+        using var command = DbTables.Command(c, null, $"SELECT {Columns} FROM {source} ORDER BY time_ticks, id", ("s", strategy), ("n", latest));
         using var r = command.ExecuteReader();
         var points = new List<EquityPoint>();
         while (r.Read())
