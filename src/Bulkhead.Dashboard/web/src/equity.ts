@@ -16,15 +16,6 @@ const height = 170;
 const charts = new Map<string, Chart>();
 let observer: ResizeObserver | null = null;
 
-/** The strategies' curves whether the part is { strategies: [...] }, a bare array, or a map strategy → points. */
-function curves(part: FleetDocument["equity"]): StrategyEquity[] {
-  const list = items<StrategyEquity>(part, "strategies");
-  if (list.length > 0 || !part || Array.isArray(part) || "strategies" in part || "error" in part) return list;
-  return Object.entries(part as Record<string, EquityPoint[]>)
-    .filter(([, points]) => Array.isArray(points))
-    .map(([strategy, points]) => ({ strategy, points }));
-}
-
 function data(points: EquityPoint[]): uPlot.AlignedData {
   const xs: number[] = [];
   const pnl: (number | null)[] = [];
@@ -96,7 +87,7 @@ function widthOf(element: HTMLElement): number {
 
 /** Renders (first call) or updates the charts under `root` (the `[data-testid=equity-chart]` section's body). */
 export function renderEquity(root: HTMLElement, doc: FleetDocument): void {
-  const list = curves(doc.equity);
+  const list = items<StrategyEquity>(doc.equity, "strategies");
   const error = partError(doc.equity);
   let note = root.querySelector<HTMLElement>(":scope > .note");
   if (!note) {

@@ -64,9 +64,8 @@ export function clock(instant: string | null | undefined, now?: string): string 
   return `${sameDay ? "" : `${iso.slice(0, 10)} `}${iso.slice(11, 19)}`;
 }
 
-/** A part's array whether the server sent the part as an object ({ key: [...] }) or as the bare array. */
+/** A part's list ({ key: [...] }), empty when the part or its list is missing. */
 export function items<T>(part: unknown, key: string): T[] {
-  if (Array.isArray(part)) return part as T[];
   if (part && typeof part === "object") {
     const value = (part as Record<string, unknown>)[key];
     if (Array.isArray(value)) return value as T[];

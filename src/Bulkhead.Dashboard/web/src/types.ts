@@ -181,11 +181,11 @@ export interface FleetDocument {
   time: string;
   exchange?: { reachable: boolean; error?: string | null } | null;
   tree?: ({ master?: TreeNode | null } & Part) | null;
-  balances?: Balances | AccountBalance[] | null;
-  pnl?: Pnl | StrategyPnl[] | null;
-  equity?: Equity | StrategyEquity[] | Record<string, EquityPoint[]> | null;
+  balances?: Balances | null;
+  pnl?: Pnl | null;
+  equity?: Equity | null;
   fees?: Fees | null;
-  margin?: Margin | MarginAccount[] | null;
-  audit?: Audit | Finding[] | null;
-  treasury?: Treasury | TreasuryOperation[] | null;
+  margin?: Margin | null;
+  audit?: Audit | null;
+  treasury?: Treasury | null;
 }
