@@ -136,13 +136,9 @@ async function first(): Promise<void> {
   }
 }
 
+// No `?token=` handling here: the server answers a page request carrying one with its cookie and a redirect to the
+// same address without it (Api/TokenGate.cs), so the page never sees the token.
 function start(): void {
-  // A `?token=` link sets the session cookie on this page's request: take the token out of the address bar and history.
-  const url = new URL(window.location.href);
-  if (url.searchParams.has("token")) {
-    url.searchParams.delete("token");
-    window.history.replaceState(null, "", url.pathname + url.search + url.hash);
-  }
   connect();
   void first();
 }
