@@ -34,9 +34,9 @@ public static class RiskCheck
             return null; // only reduces: always allowed, so a strategy (or the flattener) can get flat
         }
 
-        if (limits.MaxDrawdownUsd is { } maxDrawdown && drawdownUsd > maxDrawdown)
+        if (Drawdown(limits, drawdownUsd) is { } breach)
         {
-            return Invariant($"risk: drawdown {drawdownUsd:0.##} USD exceeds max_drawdown_usd {maxDrawdown}");
+            return breach;
         }
 
         var worst = position + (side == OrderSide.Buy ? restingSameSide : -restingSameSide) + signed;
@@ -52,6 +52,14 @@ public static class RiskCheck
 
         return null;
     }
+
+    /// <summary>The drawdown rule alone (the worker checks it on every poll, not only before orders): the breach, or null.</summary>
+    /// <param name="limits">The subaccount's limits (null: none).</param>
+    /// <param name="drawdownUsd">Peak P&amp;L minus P&amp;L now.</param>
+    public static string? Drawdown(RiskLimits? limits, decimal drawdownUsd) =>
+        limits?.MaxDrawdownUsd is { } maxDrawdown && drawdownUsd > maxDrawdown
+            ? Invariant($"risk: drawdown {drawdownUsd:0.##} USD exceeds max_drawdown_usd {maxDrawdown}")
+            : null;
 
     /// <summary>How much more can be bought (or sold) before the position or notional limit, counting resting orders; null: unlimited.</summary>
     public static decimal? Headroom(RiskLimits? limits, decimal position, decimal restingSameSide, OrderSide side, decimal price)

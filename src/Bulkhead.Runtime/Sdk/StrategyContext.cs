@@ -172,8 +172,7 @@ public sealed partial class StrategyContext
     internal void UpdateQuote(MarketQuote quote)
     {
         _quotes[quote.Symbol] = quote;
-        var pnl = PnlUsd;
-        _peakPnl = _peakPnl is { } peak ? Math.Max(peak, pnl) : pnl;
+        SeedPeak(PnlUsd);
     }
 
     internal void SeedPeak(decimal pnl) => _peakPnl = _peakPnl is { } peak ? Math.Max(peak, pnl) : pnl;

@@ -158,9 +158,9 @@ internal sealed class StrategyHost
 
     private void CheckDrawdown()
     {
-        if (_context.Risk?.MaxDrawdownUsd is { } max && _context.DrawdownUsd > max)
+        if (RiskCheck.Drawdown(_context.Risk, _context.DrawdownUsd) is { } breach)
         {
-            throw new WorkerHaltException(WorkerExitCodes.HaltedRisk, FormattableString.Invariant($"risk: drawdown {_context.DrawdownUsd:0.##} USD exceeds max_drawdown_usd {max}"));
+            throw new WorkerHaltException(WorkerExitCodes.HaltedRisk, breach);
         }
     }
 
