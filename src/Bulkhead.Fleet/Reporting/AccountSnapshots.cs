@@ -21,6 +21,17 @@ public static class AccountSnapshots
     /// <summary>The kind of the master's 30-day volume snapshot.</summary>
     public const string VolumeKind = "volume";
 
+    /// <summary>A Spot balances snapshot's document (<c>{"ZUSD":"…"}</c>, amounts as exact decimal text), as its writers record it.</summary>
+    public static string SpotBalancesJson(IReadOnlyDictionary<string, decimal> balances)
+    {
+        ArgumentNullException.ThrowIfNull(balances);
+        return JsonSerializer.Serialize(balances.ToDictionary(b => b.Key, b => b.Value.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>A volume snapshot's document (<c>{"currency":"ZUSD","volume":"…"}</c>).</summary>
+    public static string VolumeJson(string currency, decimal volume) =>
+        JsonSerializer.Serialize(new { currency, volume = volume.ToString(CultureInfo.InvariantCulture) });
+
     /// <summary>The amounts of a balances snapshot by asset (Futures currencies upper case, summed over wallets).</summary>
     /// <exception cref="FormatException">The document is not a balances snapshot.</exception>
     public static IReadOnlyDictionary<string, decimal> Balances(JournalSnapshot snapshot)

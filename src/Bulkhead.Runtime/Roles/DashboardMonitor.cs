@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
+using Bulkhead.Fleet.Reporting;
 using Bulkhead.Fleet.Fills;
 using Bulkhead.Fleet.Manifest;
 using Bulkhead.Kraken.Spot;
@@ -54,8 +53,7 @@ internal static class DashboardMonitor
         var balances = await client.GetBalancesAsync(cancellationToken).ConfigureAwait(false);
         if (balances.Success)
         {
-            var json = JsonSerializer.Serialize(balances.Value.ToDictionary(b => b.Key, b => b.Value.ToString(CultureInfo.InvariantCulture)));
-            run.Journal.RecordSnapshot(new JournalSnapshot(run.Session.Account, "balances", run.Process.Name, now, json));
+            run.Journal.RecordSnapshot(new JournalSnapshot(run.Session.Account, AccountSnapshots.BalancesKind, run.Process.Name, now, AccountSnapshots.SpotBalancesJson(balances.Value)));
             written++;
         }
         else
@@ -67,8 +65,7 @@ internal static class DashboardMonitor
         var volume = await client.GetTradeVolumeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         if (volume.Success)
         {
-            var json = JsonSerializer.Serialize(new { currency = volume.Value.Currency, volume = volume.Value.Volume.ToString(CultureInfo.InvariantCulture) });
-            run.Journal.RecordSnapshot(new JournalSnapshot(run.Session.Account, "volume", run.Process.Name, now, json));
+            run.Journal.RecordSnapshot(new JournalSnapshot(run.Session.Account, AccountSnapshots.VolumeKind, run.Process.Name, now, AccountSnapshots.VolumeJson(volume.Value.Currency, volume.Value.Volume)));
             written++;
         }
         else

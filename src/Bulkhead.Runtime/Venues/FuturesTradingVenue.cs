@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bulkhead.Fleet.Reporting;
 using Bulkhead.Fleet.Manifest;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Kraken.Futures.Rest;
@@ -152,8 +153,8 @@ public sealed class FuturesTradingVenue : ITradingVenue
         var flex = balances.Value.Margins.FirstOrDefault(m => m.Wallet == "flex");
         var snapshots = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["balances"] = JsonSerializer.Serialize(balances.Value.Balances.Select(b => new { wallet = b.Wallet, currency = b.Currency, quantity = b.Quantity, available = b.Available })),
-            ["margin"] = JsonSerializer.Serialize(balances.Value.Margins.Select(m => new
+            [AccountSnapshots.BalancesKind] = JsonSerializer.Serialize(balances.Value.Balances.Select(b => new { wallet = b.Wallet, currency = b.Currency, quantity = b.Quantity, available = b.Available })),
+            [AccountSnapshots.MarginKind] = JsonSerializer.Serialize(balances.Value.Margins.Select(m => new
             {
                 wallet = m.Wallet,
                 currency = m.Currency,

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Bulkhead.Fleet.Reporting;
 using Bulkhead.Fleet.Manifest;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Kraken.Spot;
@@ -193,8 +193,7 @@ public sealed class SpotTradingVenue : ITradingVenue
             equity += amount * quote.Value.Mid;
         }
 
-        var json = JsonSerializer.Serialize(balances.Value.ToDictionary(b => b.Key, b => b.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return KrakenResult<AccountView>.Ok(new AccountView(equity, new Dictionary<string, string>(StringComparer.Ordinal) { ["balances"] = json }));
+        return KrakenResult<AccountView>.Ok(new AccountView(equity, new Dictionary<string, string>(StringComparer.Ordinal) { [AccountSnapshots.BalancesKind] = AccountSnapshots.SpotBalancesJson(balances.Value) }));
     }
 
     private static decimal Pow10(int exponent)
