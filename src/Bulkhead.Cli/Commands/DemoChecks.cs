@@ -27,7 +27,7 @@ internal static class DemoChecks
     {
         var output = environment.Out;
         var failures = new List<string>();
-        var options = new ProcessSessionOptions { Time = environment.Time, GetVariable = environment.GetVariable };
+        var options = FleetReadSupport.Options(environment, null);
 
         // One read of the exchange and the journal: the report and the reconciliation value the same balances at the same marks.
         FleetReview? review = null;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
+using Bulkhead.Fleet.Secrets;
 using Bulkhead.Runtime;
 using Bulkhead.Runtime.Supervisor;
 using Bulkhead.Sandbox;
@@ -85,7 +86,7 @@ internal static class DemoCommand
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [SandboxProvisionCommand.AdminTokenVariable] = token,
-            ["BULKHEAD_SECRETS_KEY"] = null, // the demo's own key file in its folder, not a key from the caller's environment
+            [SecretsKey.Variable] = null, // the demo's own key file in its folder, not a key from the caller's environment
         };
         var demo = new CliEnvironment
         {
@@ -122,7 +123,7 @@ internal static class DemoCommand
             }
 
             FleetSupervisor? supervisor = null;
-            var children = new Dictionary<string, string?>(StringComparer.Ordinal) { ["BULKHEAD_SECRETS_KEY"] = null, [SandboxProvisionCommand.AdminTokenVariable] = null };
+            var children = new Dictionary<string, string?>(StringComparer.Ordinal) { [SecretsKey.Variable] = null, [SandboxProvisionCommand.AdminTokenVariable] = null };
             var ran = await RunCommand.RunAsync(demo, manifest, new RunSettings(null, null, port, children, s => supervisor = s) { Dashboard = dashboard }, signals).ConfigureAwait(false);
             if (ran == ExitCodes.Usage || supervisor is null)
             {

@@ -60,7 +60,7 @@ internal static class SandboxProvisionCommand
         var secretsPath = SecretResolver.SecretsPath(manifest);
         try
         {
-            var token = target.AdminToken is { } reference ? resolver.ResolveValue(reference) : environment.GetVariable(AdminTokenVariable);
+            var token = AdminToken(manifest, target, environment.GetVariable);
             if (string.IsNullOrWhiteSpace(token))
             {
                 return Fail(environment, ExitCodes.Usage, $"no admin token: set admin_token = \"env:{AdminTokenVariable}\" in [environments.{envName}] and export {AdminTokenVariable}");
@@ -105,6 +105,10 @@ internal static class SandboxProvisionCommand
             return Fail(environment, ExitCodes.CallFailed, e.Message);
         }
     }
+
+    /// <summary>An environment's sandbox admin token: its <c>admin_token</c> secret reference, else <c>BULKHEAD_ADMIN_TOKEN</c> (null: neither).</summary>
+    internal static string? AdminToken(FleetManifest manifest, FleetEnvironment target, Func<string, string?> getVariable) =>
+        target.AdminToken is { } reference ? SecretResolver.ForManifest(manifest, getVariable).ResolveValue(reference) : getVariable(AdminTokenVariable);
 
     private static int Fail(CliEnvironment environment, int code, string problem)
     {

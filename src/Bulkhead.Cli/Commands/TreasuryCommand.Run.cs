@@ -44,7 +44,7 @@ internal static partial class TreasuryCommand
                 throw new TreasuryPlanException($"--to '{request.To}' is not an account of {Path.GetFileName(manifest.SourceFile)}: use {manifest.Master.Name} (the master) or a subaccount ({string.Join(", ", manifest.Subaccounts.Select(s => s.Name))})");
             }
 
-            using var connection = new TreasuryConnection(manifest, SessionOptions(environment, envName), TreasuryConnection.InvolvesFutures(manifest, request.From, request.To));
+            using var connection = new TreasuryConnection(manifest, FleetReadSupport.Options(environment, envName), TreasuryConnection.InvolvesFutures(manifest, request.From, request.To));
             var available = await connection.AvailableAsync(request.From, ct).ConfigureAwait(false);
             var steps = TreasuryPlanner.Plan(manifest, request, available);
             var operation = new TreasuryOperation(NewId(environment.Time), request, environment.Time.GetUtcNow(), steps);
@@ -113,7 +113,7 @@ internal static partial class TreasuryCommand
     {
         var env = operation.Request.Environment;
         var needsFutures = operation.Steps.Any(s => s.Kind is TreasuryStepKind.FuturesSubaccountTransfer or TreasuryStepKind.FuturesToSpot);
-        using var owned = open is null ? new TreasuryConnection(manifest, SessionOptions(environment, env), needsFutures) : null;
+        using var owned = open is null ? new TreasuryConnection(manifest, FleetReadSupport.Options(environment, env), needsFutures) : null;
         var connection = open ?? owned!;
         var iibans = await connection.IibansAsync(operation.Steps.Where(s => s.Kind == TreasuryStepKind.SpotTransfer).SelectMany(s => new[] { s.From, s.To }), ct).ConfigureAwait(false);
         var exchange = new KrakenTreasuryExchange(manifest.Master.Name, connection.Spot, connection.Futures, (account, _) => Task.FromResult(iibans[account]));
@@ -186,13 +186,6 @@ internal static partial class TreasuryCommand
             return Fail(environment, ExitCodes.CallFailed, $"the exchange could not be reached ({ex.Message}); nothing new was started");
         }
     }
-
-    private static ProcessSessionOptions SessionOptions(CliEnvironment environment, string envName) => new()
-    {
-        Time = environment.Time,
-        GetVariable = environment.GetVariable,
-        Environment = envName,
-    };
 
     private static string NewId(TimeProvider time) =>
         "tr-" + time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];

@@ -1,5 +1,4 @@
 using Bulkhead.Fleet.Manifest;
-using Bulkhead.Fleet.Secrets;
 using Bulkhead.Fleet.Sessions;
 using Bulkhead.Fleet.Treasury;
 using Bulkhead.Kraken.Futures.Rest;
@@ -23,6 +22,7 @@ internal sealed class TreasuryConnection : IDisposable
     private readonly List<IDisposable> _owned = [];
     private readonly FleetManifest _manifest;
     private readonly ProcessSessionOptions _options;
+    private readonly Dictionary<string, string> _iibans = new(StringComparer.Ordinal);
 
     public TreasuryConnection(FleetManifest manifest, ProcessSessionOptions options, bool needsFutures)
     {
@@ -95,14 +95,17 @@ internal sealed class TreasuryConnection : IDisposable
         return SpotAvailable(balances, account);
     }
 
-    /// <summary>The IIBAN of each account, from the manifest (<c>iiban = …</c>) or, on a sandbox, its admin API.</summary>
+    /// <summary>
+    /// The IIBAN of each account, from the manifest (<c>iiban = …</c>) or, on a sandbox, its admin API; remembered for the
+    /// connection's life, so the check before a run and the run itself ask the sandbox once.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> IibansAsync(IEnumerable<string> accounts, CancellationToken cancellationToken)
     {
         var wanted = accounts.Distinct(StringComparer.Ordinal).ToList();
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var account in wanted)
         {
-            var declared = _manifest.IsMaster(account) ? _manifest.Master.Iiban : _manifest.FindSubaccount(account)?.Iiban;
+            var declared = _iibans.GetValueOrDefault(account) ?? (_manifest.IsMaster(account) ? _manifest.Master.Iiban : _manifest.FindSubaccount(account)?.Iiban);
             if (declared is not null)
             {
                 result[account] = declared;
@@ -116,7 +119,7 @@ internal sealed class TreasuryConnection : IDisposable
         }
 
         var environment = _manifest.FindEnvironment(_options.Environment ?? _manifest.Fleet.DefaultEnvironment)!;
-        var token = environment.AdminToken is { } reference ? SecretResolver.ForManifest(_manifest, _options.GetVariable).ResolveValue(reference) : _options.GetVariable(SandboxProvisionCommand.AdminTokenVariable);
+        var token = SandboxProvisionCommand.AdminToken(_manifest, environment, _options.GetVariable);
         if (environment.Kind == EnvironmentKind.Production || environment.AdminUrl is null || string.IsNullOrWhiteSpace(token))
         {
             throw new TreasuryPlanException($"no IIBAN for {string.Join(", ", missing)}: Spot AccountTransfer moves funds by IIBAN; add iiban = \"…\" to [master] / [subaccounts.NAME] (Kraken shows it in the account's settings)");
@@ -125,7 +128,7 @@ internal sealed class TreasuryConnection : IDisposable
         var listed = await new Fleet.Provisioning.SandboxAdminClient(_http, environment.AdminUrl, token).ListAccountsAsync(cancellationToken).ConfigureAwait(false);
         foreach (var account in missing)
         {
-            result[account] = listed.FirstOrDefault(a => a.Name == account)?.Iiban
+            result[account] = _iibans[account] = listed.FirstOrDefault(a => a.Name == account)?.Iiban
                 ?? throw new TreasuryPlanException($"the sandbox has no account '{account}' (or no IIBAN for it): run bulkhead sandbox provision first");
         }
 
