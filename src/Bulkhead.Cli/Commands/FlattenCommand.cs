@@ -43,7 +43,6 @@ internal static class FlattenCommand
             return WorkerExitCodes.Configuration;
         }
 
-        var journal = environment.GetVariable(FleetJournal.Variable) ?? Path.Combine(file.Directory?.FullName ?? ".", "journal");
         return await WorkerHost.RunProcessAsync(
             new WorkerOptions
             {
@@ -54,7 +53,7 @@ internal static class FlattenCommand
                 GetVariable = environment.GetVariable,
                 Out = environment.Out,
                 Error = environment.Error,
-                CallJournalFolder = string.Equals(journal, "off", StringComparison.OrdinalIgnoreCase) ? null : journal,
+                CallJournalFolder = FleetJournal.Folder(environment, file.Directory?.FullName),
             },
             cancellationToken).ConfigureAwait(false);
     }

@@ -11,14 +11,23 @@ internal static class FleetJournal
 {
     public const string Variable = "BULKHEAD_JOURNAL";
 
+    /// <summary>
+    /// The call journal's folder for a manifest in <paramref name="manifestDirectory"/>: <paramref name="given"/>, else
+    /// <c>BULKHEAD_JOURNAL</c>, else <c>journal/</c> beside the manifest; null when it is <c>off</c>.
+    /// </summary>
+    public static string? Folder(CliEnvironment environment, string? manifestDirectory, string? given = null)
+    {
+        var folder = given is { Length: > 0 } ? given
+            : environment.GetVariable(Variable) is { Length: > 0 } variable ? variable
+            : Path.Combine(manifestDirectory ?? ".", "journal");
+        return string.Equals(folder, "off", StringComparison.OrdinalIgnoreCase) ? null : folder;
+    }
+
     public static Fleet.Journal.CallJournalWriter? Open(CliEnvironment environment, FleetOptions options, ParseResult parse)
     {
         var manifest = parse.GetValue(options.Fleet)!;
-        var folder = parse.GetValue(options.Journal)
-            ?? environment.GetVariable(Variable)
-            ?? Path.Combine(manifest.Directory?.FullName ?? ".", "journal");
-        return string.Equals(folder, "off", StringComparison.OrdinalIgnoreCase)
-            ? null
-            : new Fleet.Journal.CallJournalWriter(folder, parse.GetValue(options.Process) ?? "unnamed");
+        return Folder(environment, manifest.Directory?.FullName, parse.GetValue(options.Journal)) is { } folder
+            ? new Fleet.Journal.CallJournalWriter(folder, parse.GetValue(options.Process) ?? "unnamed")
+            : null;
     }
 }

@@ -131,9 +131,7 @@ internal static class RunCommand
         Bind = settings.Dashboard.Bind,
         Port = port,
         Token = settings.Dashboard.Token,
-        CallJournalFolder = environment.GetVariable(FleetJournal.Variable) is { Length: > 0 } journal && !string.Equals(journal, "off", StringComparison.OrdinalIgnoreCase)
-            ? journal
-            : Path.Combine(manifest.BaseDirectory, "journal"),
+        CallJournalFolder = FleetJournal.Folder(environment, manifest.BaseDirectory) ?? Path.Combine(manifest.BaseDirectory, "journal"),
     };
 
     /// <summary>The workers' extra variables, minus the dashboard's token: no worker needs it.</summary>

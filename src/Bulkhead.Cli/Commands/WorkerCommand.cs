@@ -28,15 +28,9 @@ internal static class WorkerCommand
                 GetVariable = environment.GetVariable,
                 Out = environment.Out,
                 Error = environment.Error,
-                CallJournalFolder = CallJournalFolder(environment, parse.GetValue(file)!),
+                CallJournalFolder = FleetJournal.Folder(environment, parse.GetValue(file)!.Directory?.FullName),
             },
             ct));
         return command;
-    }
-
-    private static string? CallJournalFolder(CliEnvironment environment, FileInfo manifest)
-    {
-        var folder = environment.GetVariable(FleetJournal.Variable) ?? Path.Combine(manifest.Directory?.FullName ?? ".", "journal");
-        return string.Equals(folder, "off", StringComparison.OrdinalIgnoreCase) ? null : folder;
     }
 }
