@@ -64,7 +64,12 @@ internal sealed class TreasuryTables(string operations, string steps)
             }
         }
 
-        return [.. found.Select(o => new TreasuryOperation(o.Id, TreasuryRequest.Parse(o.Request), TimeColumns.FromMicros(o.Created), LoadSteps(c, tx, o.Id))
+        // Every listed operation's steps in one query (not one per operation: the dashboard lists them every second).
+        var stepsWhere = id is not null ? " WHERE operation_id = @id"
+            : openOnly ? $" WHERE operation_id IN (SELECT operation_id FROM {operations} WHERE state = 'open')"
+            : string.Empty;
+        var stepsOf = LoadSteps(c, tx, stepsWhere, id);
+        return [.. found.Select(o => new TreasuryOperation(o.Id, TreasuryRequest.Parse(o.Request), TimeColumns.FromMicros(o.Created), stepsOf.GetValueOrDefault(o.Id, []))
         {
             State = Enum.Parse<TreasuryOperationState>(o.State, ignoreCase: true),
             FinishedAt = o.Finished is { } f ? TimeColumns.FromMicros(f) : null,
@@ -72,7 +77,8 @@ internal sealed class TreasuryTables(string operations, string steps)
     }
 
     public TreasuryStep Step(DbConnection c, DbTransaction? tx, string id, int index) =>
-        LoadSteps(c, tx, id).FirstOrDefault(s => s.Index == index) ?? throw new InvalidOperationException($"treasury operation {id} has no step {index}");
+        LoadSteps(c, tx, " WHERE operation_id = @id", id).GetValueOrDefault(id, []).FirstOrDefault(s => s.Index == index)
+            ?? throw new InvalidOperationException($"treasury operation {id} has no step {index}");
 
     public void Save(DbConnection c, DbTransaction? tx, string id, TreasuryStep s) =>
         DbTables.Execute(c, tx,
@@ -103,14 +109,21 @@ internal sealed class TreasuryTables(string operations, string steps)
         return claimed.ToImmutable();
     }
 
-    private ImmutableArray<TreasuryStep> LoadSteps(DbConnection c, DbTransaction? tx, string id)
+    /// <summary>The steps of the operations <paramref name="where"/> selects, by operation id, each in step order.</summary>
+    private Dictionary<string, ImmutableArray<TreasuryStep>> LoadSteps(DbConnection c, DbTransaction? tx, string where, string? id)
     {
-        var result = ImmutableArray.CreateBuilder<TreasuryStep>();
-        using var select = DbTables.Command(c, tx, $"SELECT {StepColumns} FROM {steps} WHERE operation_id = @id ORDER BY step_index", ("id", id));
+        var result = new Dictionary<string, ImmutableArray<TreasuryStep>.Builder>(StringComparer.Ordinal);
+        using var select = DbTables.Command(c, tx, $"SELECT {StepColumns}, operation_id FROM {steps}{where} ORDER BY operation_id, step_index", id is null ? [] : [("id", id)]);
         using var reader = select.ExecuteReader();
         while (reader.Read())
         {
-            result.Add(new TreasuryStep(reader.GetInt32(0), TreasuryStep.ParseKind(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            var operation = reader.GetString(15);
+            if (!result.TryGetValue(operation, out var list))
+            {
+                result[operation] = list = ImmutableArray.CreateBuilder<TreasuryStep>();
+            }
+
+            list.Add(new TreasuryStep(reader.GetInt32(0), TreasuryStep.ParseKind(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 decimal.Parse(reader.GetString(5), NumberStyles.Number, CultureInfo.InvariantCulture))
             {
                 State = Enum.Parse<TreasuryStepState>(reader.GetString(6), ignoreCase: true),
@@ -125,7 +138,7 @@ internal sealed class TreasuryTables(string operations, string steps)
             });
         }
 
-        return result.ToImmutable();
+        return result.ToDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal);
     }
 
 #pragma warning disable CA1308 // The journal's state names are lower-case words.
