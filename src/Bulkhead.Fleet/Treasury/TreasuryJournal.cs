@@ -19,20 +19,21 @@ public sealed class TreasuryJournal : IDisposable
     private TreasuryJournal(RelationalCoordinationStore store)
     {
         _store = store;
-        _tables = store is PostgresCoordinationStore pg
-            ? new TreasuryTables($"\"{pg.Schema}\".treasury_operations", $"\"{pg.Schema}\".treasury_steps")
+        var schema = (store as PostgresCoordinationStore)?.Schema;
+        _tables = schema is not null
+            ? new TreasuryTables($"\"{schema}\".treasury_operations", $"\"{schema}\".treasury_steps")
             : new TreasuryTables("bulkhead_treasury_operations", "bulkhead_treasury_steps");
-        var postgres = store is PostgresCoordinationStore;
-        var schema = store is PostgresCoordinationStore p ? p.Schema : null;
         store.Transact((c, tx) =>
         {
-            if (postgres)
+            if (schema is not null)
             {
-                // Concurrent first opens would race on CREATE … IF NOT EXISTS: serialise them as the store does.
-                DbTables.Execute(c, tx, "SELECT pg_advisory_xact_lock(hashtext(@s))", ("s", "bulkhead-treasury:" + schema));
+                PostgresDatabase.EnsureTables(c, tx, schema, "treasury_operations", "treasury_steps", _tables.Schema("bigint"));
+            }
+            else
+            {
+                DbTables.Execute(c, tx, _tables.Schema("INTEGER"));
             }
 
-            DbTables.Execute(c, tx, _tables.Schema(postgres ? "bigint" : "INTEGER"));
             return true;
         });
     }

@@ -40,21 +40,25 @@ internal sealed partial record PostgresDatabase(NpgsqlDataSource DataSource, str
     /// no lock. Concurrent first opens would race on the catalog (unique violations), so the DDL runs under an advisory
     /// transaction lock named after the schema.
     /// </summary>
-    public void EnsureTables(DbConnection connection, DbTransaction? transaction, string firstTable, string secondTable, string ddl)
+    public void EnsureTables(DbConnection connection, DbTransaction? transaction, string firstTable, string secondTable, string ddl) =>
+        EnsureTables(connection, transaction, Schema, firstTable, secondTable, ddl);
+
+    /// <summary>The same, in <paramref name="schema"/>, for a store that shares another store's connection (the treasury journal).</summary>
+    public static void EnsureTables(DbConnection connection, DbTransaction? transaction, string schema, string firstTable, string secondTable, string ddl)
     {
         using (var exists = connection.CreateCommand())
         {
             exists.Transaction = transaction;
             exists.CommandText = "SELECT to_regclass(@a) IS NOT NULL AND to_regclass(@b) IS NOT NULL";
-            exists.Parameters.Add(new NpgsqlParameter("a", $"\"{Schema}\".{firstTable}"));
-            exists.Parameters.Add(new NpgsqlParameter("b", $"\"{Schema}\".{secondTable}"));
+            exists.Parameters.Add(new NpgsqlParameter("a", $"\"{schema}\".{firstTable}"));
+            exists.Parameters.Add(new NpgsqlParameter("b", $"\"{schema}\".{secondTable}"));
             if (exists.ExecuteScalar() is true)
             {
                 return;
             }
         }
 
-        DbTables.Execute(connection, transaction, "SELECT pg_advisory_xact_lock(hashtext(@s))", ("s", "bulkhead-schema:" + Schema));
+        DbTables.Execute(connection, transaction, "SELECT pg_advisory_xact_lock(hashtext(@s))", ("s", "bulkhead-schema:" + schema));
         DbTables.Execute(connection, transaction, ddl);
     }
 
