@@ -13,14 +13,12 @@ public sealed record MarkPrices(DateTimeOffset Time, IReadOnlyDictionary<string,
     /// <summary>The mark of <paramref name="symbol"/>.</summary>
     /// <exception cref="InvalidOperationException">The exchange gave no mark for it.</exception>
     public decimal Symbol(string symbol) =>
-        Symbols.TryGetValue(symbol, out var mark) ? mark : throw new InvalidOperationException($"no mark price for {symbol}: the exchange lists no ticker for it");
+        FindSymbol(symbol) ?? throw new InvalidOperationException($"no mark price for {symbol}: the exchange lists no ticker for it");
 
     /// <summary>USD per unit of <paramref name="asset"/>.</summary>
     /// <exception cref="InvalidOperationException">The asset has no USD pair on the exchange.</exception>
     public decimal Asset(string asset) =>
-        Fills.FillPnl.IsUsd(asset) ? 1m
-        : Assets.TryGetValue(asset, out var rate) ? rate
-        : throw new InvalidOperationException($"no USD mark for asset {asset}: the exchange lists no {asset}/USD pair");
+        FindAsset(asset) ?? throw new InvalidOperationException($"no USD mark for asset {asset}: the exchange lists no {asset}/USD pair");
 
     /// <summary>The mark of <paramref name="symbol"/>, or null when the exchange gave none.</summary>
     public decimal? FindSymbol(string symbol) => Symbols.TryGetValue(symbol, out var mark) ? mark : null;

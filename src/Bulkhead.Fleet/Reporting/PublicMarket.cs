@@ -19,6 +19,7 @@ public sealed class PublicMarket(HttpClient http, FleetEnvironment environment, 
     private readonly SpotClient _spot = new(http, new KrakenClientOptions { BaseUrl = environment.SpotUrl }, time);
     private readonly FuturesRestClient _futures = new(http, new KrakenClientOptions { BaseUrl = environment.FuturesUrl }, time);
     private IReadOnlyDictionary<string, Kraken.Spot.Models.AssetPairInfo>? _pairs;
+    private SpotPairs? _index;
 
     /// <summary>
     /// Reads the marks of <paramref name="symbols"/> (Spot pairs and Futures contracts as the journal names them) and
@@ -31,12 +32,12 @@ public sealed class PublicMarket(HttpClient http, FleetEnvironment environment, 
         ArgumentNullException.ThrowIfNull(symbols);
         ArgumentNullException.ThrowIfNull(assets);
         var all = _pairs ??= (await _spot.GetAssetPairsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).GetValueOrThrow();
-        var pairs = new SpotPairs(all);
+        var pairs = _index ??= new SpotPairs(all);
         var traded = symbols.ToHashSet(StringComparer.Ordinal);
         var marks = await MarkReader.ReadAsync(_spot, _futures, pairs, traded, assets.ToHashSet(StringComparer.Ordinal), time, cancellationToken).ConfigureAwait(false);
         var feePair = traded.Where(pairs.IsSpot).Select(pairs.AltName).Order(StringComparer.Ordinal)
             .Select(name => all.Values.FirstOrDefault(p => p.AltName == name))
-            .FirstOrDefault(p => p is not null);
+            .FirstOrDefault();
         return new PublicMarketView(marks, feePair is null ? null : FeeLadder.FromAssetPair(feePair));
     }
 }
