@@ -13,8 +13,7 @@ namespace Bulkhead.Fleet.Reconciliation;
 /// the consolidated check (Σ strategies = Σ accounts). Run it while the fleet is stopped or quiet: a fill landing
 /// between the reads shows as a difference.
 /// </summary>
-/// <param name="http">The HTTP client the Kraken clients use.</param>
-public sealed class FleetReconciler(HttpClient http)
+public static class FleetReconciler
 {
     /// <summary>
     /// One unit of USD's last booked decimal. The exchange books each fill's cost (Spot: floored to 4 decimals) and
@@ -24,20 +23,10 @@ public sealed class FleetReconciler(HttpClient http)
     /// </summary>
     public const decimal RoundingUnitUsd = 0.0001m;
 
-    /// <summary>Reads the exchange and the journal and reconciles them (in-process API of <c>bulkhead reconcile</c> and the demo).</summary>
+    /// <summary>Reads the exchange and the journal once (<see cref="FleetReview"/>) and reconciles them (in-process API of <c>bulkhead reconcile</c>).</summary>
     /// <exception cref="ProcessSessionException">A reconciler key cannot be opened (configuration, held by another process, store).</exception>
-    public static async Task<ReconciliationResult> RunAsync(FleetManifest manifest, ProcessSessionOptions options, CancellationToken cancellationToken)
-    {
-        using var client = new HttpClient();
-        return await new FleetReconciler(client).ReconcileAsync(manifest, options, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Reads the exchange and the journal named by the manifest and reconciles them.</summary>
-    public async Task<ReconciliationResult> ReconcileAsync(FleetManifest manifest, ProcessSessionOptions options, CancellationToken cancellationToken)
-    {
-        var review = await FleetReview.ReadAsync(http, manifest, options, cancellationToken).ConfigureAwait(false);
-        return Compare(review);
-    }
+    public static async Task<ReconciliationResult> RunAsync(FleetManifest manifest, ProcessSessionOptions options, CancellationToken cancellationToken) =>
+        Compare(await FleetReview.ReadAsync(manifest, options, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Reconciles one read of the fleet (no I/O).</summary>
     public static ReconciliationResult Compare(FleetReview review)

@@ -8,23 +8,12 @@ namespace Bulkhead.Fleet.Reporting;
 /// Builds the <see cref="FleetReport"/>: the exchange read through every account's reconciler key (<see cref="ExchangeReader"/>),
 /// the strategies' P&amp;L from the fill journal, all at one set of marks.
 /// </summary>
-/// <param name="http">The HTTP client the Kraken clients use.</param>
-public sealed class FleetReporter(HttpClient http)
+public static class FleetReporter
 {
-    /// <summary>Reads the exchange and the journal and builds the report (in-process API of <c>bulkhead report</c> and the demo).</summary>
+    /// <summary>Reads the exchange and the journal once (<see cref="FleetReview"/>) and builds the report (in-process API of <c>bulkhead report</c>).</summary>
     /// <exception cref="ProcessSessionException">A reconciler key cannot be opened (configuration, held by another process, store).</exception>
-    public static async Task<FleetReport> RunAsync(FleetManifest manifest, ProcessSessionOptions options, CancellationToken cancellationToken)
-    {
-        using var client = new HttpClient();
-        return await new FleetReporter(client).ReportAsync(manifest, options, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Reads the exchange and the journal named by the manifest and builds the report.</summary>
-    public async Task<FleetReport> ReportAsync(FleetManifest manifest, ProcessSessionOptions options, CancellationToken cancellationToken)
-    {
-        var review = await FleetReview.ReadAsync(http, manifest, options, cancellationToken).ConfigureAwait(false);
-        return Build(manifest, review);
-    }
+    public static async Task<FleetReport> RunAsync(FleetManifest manifest, ProcessSessionOptions options, CancellationToken cancellationToken) =>
+        Build(manifest, await FleetReview.ReadAsync(manifest, options, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The report of one read of the fleet (no I/O).</summary>
     public static FleetReport Build(FleetManifest manifest, FleetReview review)
