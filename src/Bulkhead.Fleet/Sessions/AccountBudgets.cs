@@ -36,17 +36,18 @@ public static class AccountBudgets
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(time);
         var name = StateAccount(environment, account);
+        // The limiters as ProcessSession lays them out: AccountRateLimits for the trading budgets, the fleet's Spot REST budget.
+        var limits = new AccountRateLimits(name, tier, store, time);
         var rest = new SpotRestLimiter(name, SpotRest(tier), store, time).GetHeadroom();
         RateHeadroom trading;
         if (venue == Venue.Futures)
         {
-            trading = new FuturesDerivativesLimiter(name, store, time).GetHeadroom();
+            trading = limits.FuturesDerivatives.GetHeadroom();
         }
         else
         {
-            var limits = SpotTradingLimits.For(tier);
-            var counters = pairs.Distinct(StringComparer.Ordinal).Select(p => new SpotTradingLimiter(name, p, limits, store, time).GetHeadroom()).ToList();
-            trading = counters.Count == 0 ? new RateHeadroom(SpotTradingLimiter.NamePrefix.TrimEnd('/'), 0m, limits.Threshold) : counters.MinBy(c => c.Fraction);
+            var counters = pairs.Distinct(StringComparer.Ordinal).Select(p => limits.SpotTrading(p).GetHeadroom()).ToList();
+            trading = counters.Count == 0 ? new RateHeadroom(SpotTradingLimiter.NamePrefix.TrimEnd('/'), 0m, limits.SpotTradingLimits.Threshold) : counters.MinBy(c => c.Fraction);
         }
 
         return new AccountHeadroom(account, rest, trading);
