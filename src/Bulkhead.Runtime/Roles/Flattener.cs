@@ -1,4 +1,5 @@
 using Bulkhead.Fleet.Manifest;
+using Bulkhead.Fleet.Reporting;
 using Bulkhead.Kraken.Futures.Rest;
 using Bulkhead.Kraken.Spot;
 using Bulkhead.Kraken.Venues;
@@ -86,9 +87,10 @@ internal static class Flattener
         }
 
         var orders = new List<VenueOrderRequest>();
+        var named = new SpotPairs(pairs.Value);
         foreach (var symbol in strategy.Pairs)
         {
-            var info = pairs.Value.Values.FirstOrDefault(p => p.AltName == symbol) ?? pairs.Value.GetValueOrDefault(symbol);
+            var info = named.Find(symbol);
             if (info is null)
             {
                 continue;

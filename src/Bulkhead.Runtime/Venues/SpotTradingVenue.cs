@@ -17,7 +17,7 @@ public sealed class SpotTradingVenue : ITradingVenue
 {
     private readonly SpotClient _client;
     private readonly TimeProvider _time;
-    private IReadOnlyDictionary<string, AssetPairInfo>? _pairs;
+    private SpotPairs? _pairs;
 
     /// <summary>Creates the adapter over a client signing with the process's key.</summary>
     public SpotTradingVenue(SpotClient client, TimeProvider time)
@@ -40,7 +40,7 @@ public sealed class SpotTradingVenue : ITradingVenue
             return pairs.Error;
         }
 
-        return pairs.Value.TryGetValue(symbol, out var info)
+        return pairs.Value.Find(symbol) is { } info
             ? KrakenResult<decimal>.Ok(info.TickSize ?? Pow10(-info.PriceDecimals))
             : new KrakenError(KrakenErrors.UnknownAssetPair, KrakenErrorCategory.InvalidInput, KrakenErrorOrigin.Local, $"the exchange lists no pair {symbol}");
     }
@@ -103,7 +103,7 @@ public sealed class SpotTradingVenue : ITradingVenue
         return open.Map<IReadOnlyList<VenueOpenOrder>>(orders => [.. orders.Select(o => new VenueOpenOrder(
             o.Id,
             o.ClientOrderId,
-            AltName(pairs.Value, o.Pair),
+            pairs.Value.AltName(o.Pair),
             o.Side == SpotSide.Buy ? VenueSide.Buy : VenueSide.Sell,
             o.Type == SpotOrderType.Market ? VenueOrderKind.Market : VenueOrderKind.Limit,
             o.Volume,
@@ -135,8 +135,8 @@ public sealed class SpotTradingVenue : ITradingVenue
             foreach (var t in page.Value.Items)
             {
                 allKnown &= known(t.Id);
-                var quote = pairs.Value.TryGetValue(t.Pair, out var info) ? info.Quote : "ZUSD";
-                trades.Add(new VenueTrade(t.Id, t.OrderId, AltName(pairs.Value, t.Pair), t.Side == SpotSide.Buy ? VenueSide.Buy : VenueSide.Sell, t.Volume, t.Price, t.Fee, quote, t.Time));
+                var quote = pairs.Value.Find(t.Pair)?.Quote ?? "ZUSD";
+                trades.Add(new VenueTrade(t.Id, t.OrderId, pairs.Value.AltName(t.Pair), t.Side == SpotSide.Buy ? VenueSide.Buy : VenueSide.Sell, t.Volume, t.Price, t.Fee, quote, t.Time));
             }
 
             // Newest first: once a whole page is journaled already, the older pages are too (unless catching up everything).
@@ -178,13 +178,12 @@ public sealed class SpotTradingVenue : ITradingVenue
                 continue;
             }
 
-            var pair = pairs.Value.Values.FirstOrDefault(p => p.Base == asset && Fleet.Fills.FillPnl.IsUsd(p.Quote));
-            if (pair is null)
+            if (pairs.Value.UsdPairOf(asset) is not { } pair)
             {
                 continue;
             }
 
-            var quote = await GetQuoteAsync(pair.AltName, cancellationToken).ConfigureAwait(false);
+            var quote = await GetQuoteAsync(pair, cancellationToken).ConfigureAwait(false);
             if (!quote.Success)
             {
                 return quote.Error;
@@ -207,15 +206,12 @@ public sealed class SpotTradingVenue : ITradingVenue
         return value;
     }
 
-    private static string AltName(IReadOnlyDictionary<string, AssetPairInfo> pairs, string pair) =>
-        pairs.TryGetValue(pair, out var info) ? info.AltName : pair;
-
-    /// <summary>Every pair by id and by alternative name (read once).</summary>
-    private async Task<KrakenResult<IReadOnlyDictionary<string, AssetPairInfo>>> PairsAsync(CancellationToken cancellationToken)
+    /// <summary>The exchange's pairs, by id and by alternative name (read once).</summary>
+    private async Task<KrakenResult<SpotPairs>> PairsAsync(CancellationToken cancellationToken)
     {
         if (_pairs is { } cached)
         {
-            return KrakenResult<IReadOnlyDictionary<string, AssetPairInfo>>.Ok(cached);
+            return KrakenResult<SpotPairs>.Ok(cached);
         }
 
         var pairs = await _client.GetAssetPairsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -224,14 +220,7 @@ public sealed class SpotTradingVenue : ITradingVenue
             return pairs.Error;
         }
 
-        var map = new Dictionary<string, AssetPairInfo>(StringComparer.Ordinal);
-        foreach (var (id, info) in pairs.Value)
-        {
-            map[id] = info;
-            map.TryAdd(info.AltName, info);
-        }
-
-        _pairs = map;
-        return KrakenResult<IReadOnlyDictionary<string, AssetPairInfo>>.Ok(map);
+        _pairs = new SpotPairs(pairs.Value);
+        return KrakenResult<SpotPairs>.Ok(_pairs);
     }
 }
