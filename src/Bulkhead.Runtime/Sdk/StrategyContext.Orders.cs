@@ -95,7 +95,7 @@ public sealed partial class StrategyContext
     /// <summary>Loads the account's journaled fills (positions, known fill ids) and the strategy's P&amp;L peak.</summary>
     internal void LoadJournal()
     {
-        foreach (var fill in _journal.Fills(Account).OrderBy(f => f.Time).ThenBy(f => f.FillId, StringComparer.Ordinal))
+        foreach (var fill in _journal.Fills(Account)) // already in execution-time order, ties by fill id (IFillJournal.Fills)
         {
             Apply(fill);
         }
