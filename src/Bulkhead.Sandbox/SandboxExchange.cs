@@ -1,4 +1,5 @@
 using Bulkhead.Sandbox.Accounts;
+using Bulkhead.Sandbox.Events;
 using Bulkhead.Sandbox.Keys;
 using Bulkhead.Sandbox.Ledger;
 using Bulkhead.Sandbox.Storage;
@@ -24,6 +25,7 @@ public sealed partial class SandboxExchange : IDisposable
     private readonly List<LedgerEntry> _entries = [];
     private readonly Dictionary<string, List<LedgerEntry>> _entriesByAccount = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Account, Wallet Wallet, string Asset), decimal> _balances = [];
+    private SocketTokens? _tokens;
 
     /// <summary>Opens the exchange on a store, loading what it holds.</summary>
     public SandboxExchange(ISandboxStore store, TimeProvider time)
@@ -48,6 +50,12 @@ public sealed partial class SandboxExchange : IDisposable
         StartTrading();
     }
 
+    /// <summary>The WebSocket tokens handed out by <c>GetWebSocketsToken</c>, bound to their keys.</summary>
+    public SocketTokens Tokens => _tokens ??= new SocketTokens(this);
+
+    /// <summary>The domain events: every committed order version, trade and ledger entry, once, in commit order.</summary>
+    public ExchangeEvents Events { get; } = new();
+
     /// <summary>The clock the exchange books with.</summary>
     public TimeProvider Time => _time;
 
@@ -67,7 +75,21 @@ public sealed partial class SandboxExchange : IDisposable
         }
 
         _store.Commit(changes);
+        if (!Events.HasListeners || (changes.Orders.Count == 0 && changes.Trades.Count == 0 && changes.Entries.Count == 0))
+        {
+            Apply(changes);
+            return;
+        }
+
+        var orders = new OrderChange[changes.Orders.Count];
+        for (var i = 0; i < orders.Length; i++)
+        {
+            var order = changes.Orders[i];
+            orders[i] = new OrderChange(_orders.GetValueOrDefault(order.Id), order);
+        }
+
         Apply(changes);
+        Events.Publish(new CommittedChanges(orders, [.. changes.Trades], [.. changes.Entries], _time.GetUtcNow()));
     }
 
     private void Apply(SandboxChangeSet changes)

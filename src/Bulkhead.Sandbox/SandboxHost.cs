@@ -1,5 +1,6 @@
 using Bulkhead.Sandbox.Api.Admin;
 using Bulkhead.Sandbox.Api.Futures;
+using Bulkhead.Sandbox.Api.Sockets;
 using Bulkhead.Sandbox.Api.Spot;
 using Bulkhead.Sandbox.Auth;
 using Bulkhead.Sandbox.Market;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Bulkhead.Sandbox;
 
-/// <summary>Builds the sandbox web application: the exchange, its store, and the Spot, Futures and admin routes on one port.</summary>
+/// <summary>Builds the sandbox web application: the exchange, its store, and the Spot, Futures, admin and WebSocket routes on one port.</summary>
 public static class SandboxHost
 {
     /// <summary>
@@ -47,13 +48,18 @@ public static class SandboxHost
                 services.GetRequiredService<SandboxMarket>(), time, options.Market.TickInterval, services.GetService<ILogger<MarketService>>()));
         }
         builder.Services.AddSandboxAuth();
+        builder.Services.AddSingleton(services => new SocketHub(
+            services.GetRequiredService<SandboxExchange>(), services.GetRequiredService<MarketData>(), options.Sockets, services.GetService<ILogger<SocketHub>>()));
+        builder.Services.AddHostedService(services => services.GetRequiredService<SocketHub>());
         var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 
         // Open (and load) the store now, so a bad data folder fails here rather than on the first request.
         _ = app.Services.GetRequiredService<SandboxExchange>();
         app.MapSpotApi();
         app.MapFuturesApi();
         app.MapAdminApi();
+        app.MapSocketApi();
         return app;
     }
 

@@ -46,6 +46,10 @@ public sealed class SandboxOptions
     /// <value>64 KiB.</value>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
+    /// <summary>The WebSocket endpoints' limits (Spot v2 and the Unified WebSocket).</summary>
+    /// <value>Defaults of <see cref="Api.Sockets.SocketOptions"/>.</value>
+    public Api.Sockets.SocketOptions Sockets { get; set; } = new();
+
     /// <summary>The simulated market (liquidity provider, price path, noise takers, Futures mark/index); off unless <see cref="MarketOptions.Enabled"/>.</summary>
     /// <value>Defaults of <see cref="MarketOptions"/>: disabled.</value>
     public MarketOptions Market { get; set; } = new();

@@ -18,6 +18,8 @@ public static class KrakenErrors
     public const string InvalidNonce = "EAPI:Invalid nonce";
     /// <summary><c>ESession:Invalid session</c>.</summary>
     public const string InvalidSession = "ESession:Invalid session";
+    /// <summary><c>EAPI:Invalid token</c>: a WebSocket token that is unknown, lapsed, or whose key is gone.</summary>
+    public const string InvalidToken = "EAPI:Invalid token";
 
     // Spot: limits and lockout
     /// <summary><c>EAPI:Rate limit exceeded</c>.</summary>
@@ -210,6 +212,7 @@ public static class KrakenErrors
         [InvalidSignature] = KrakenErrorCategory.Authentication,
         [InvalidNonce] = KrakenErrorCategory.Authentication,
         [InvalidSession] = KrakenErrorCategory.Authentication,
+        [InvalidToken] = KrakenErrorCategory.Authentication,
         [RateLimitExceeded] = KrakenErrorCategory.RateLimit,
         [OrderRateLimitExceeded] = KrakenErrorCategory.RateLimit,
         [TooManyRequests] = KrakenErrorCategory.RateLimit,

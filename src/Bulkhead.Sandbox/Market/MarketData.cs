@@ -37,7 +37,13 @@ public sealed class MarketData
     public SandboxExchange Exchange => _exchange;
 
     /// <summary>Copies fills committed since the last call into the tape and samples the top of every listed book.</summary>
-    public void Sync()
+    public void Sync() => Sync(null);
+
+    /// <summary>
+    /// <see cref="Sync()"/>, also appending each trade it taped, with its public id, to <paramref name="taped"/> (the
+    /// WebSocket <c>trade</c> channel publishes exactly what REST <c>Trades</c> serves).
+    /// </summary>
+    public void Sync(List<(string Symbol, PublicTrade Trade)>? taped)
     {
         lock (_sync)
         {
@@ -45,7 +51,8 @@ public sealed class MarketData
             _lastSequence = _exchange.PublicFillsAfter(_lastSequence, _buffer);
             foreach (var fill in _buffer)
             {
-                Tape.Add(fill.Symbol, fill.Time, fill.Price, fill.Volume, fill.TakerBuys, fill.TakerMarket);
+                var trade = Tape.Add(fill.Symbol, fill.Time, fill.Price, fill.Volume, fill.TakerBuys, fill.TakerMarket);
+                taped?.Add((fill.Symbol, trade));
             }
 
             var now = _time.GetUtcNow();

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Sandbox.Assets;
 using Bulkhead.Sandbox.Ledger;
@@ -143,8 +142,7 @@ internal static class SpotFundingEndpoints
 
     public static SpotAnswer GetWebSocketsToken(SpotCall call)
     {
-        _ = call;
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
+        var token = call.Exchange.Tokens.Issue(call.Key);
         return SpotAnswer.Ok(w =>
         {
             w.WriteStartObject();

@@ -41,6 +41,9 @@ public sealed class SpotSandbox : IAsyncDisposable
 
     public SandboxExchange Exchange => _app.Services.GetRequiredService<SandboxExchange>();
 
+    public T Service<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
     public SandboxAuthenticator Authenticator => _app.Services.GetRequiredService<SandboxAuthenticator>();
 
     public IKeyActivity Activity => _app.Services.GetRequiredService<IKeyActivity>();

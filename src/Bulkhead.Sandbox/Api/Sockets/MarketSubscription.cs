@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Bulkhead.Kraken.Errors;
+
+namespace Bulkhead.Sandbox.Api.Sockets;
+
+/// <summary>
+/// The common part of a market channel's subscribe and unsubscribe (<c>ticker</c>, <c>book</c>, <c>trade</c>, <c>ohlc</c>,
+/// <c>level3</c>): <c>params</c> may hold only the channel's fields, <c>symbol</c> is a non-empty string array, the
+/// Unified endpoints require <c>asset_class: "derivatives"</c>; each symbol gets its own ack or error.
+/// </summary>
+internal static class MarketSubscription
+{
+    private static readonly string[] Common = ["channel", "symbol", "snapshot", "req_id"];
+
+    /// <summary>
+    /// Validates the request; on success the symbols as sent, else null (the error is answered). <paramref name="fields"/>
+    /// are the channel's own fields besides <c>channel</c>, <c>symbol</c>, <c>snapshot</c> (and <c>asset_class</c>, <c>token</c>).
+    /// </summary>
+    public static IReadOnlyList<string>? Symbols(SocketCall call, params ReadOnlySpan<string> fields)
+    {
+        Span<string> allowed = [.. Common, .. fields, "asset_class", "token"];
+        if (!call.Request.HasParams)
+        {
+            call.Fail(SocketErrors.InvalidField("params"));
+            return null;
+        }
+
+        if (call.Unsupported(allowed) is { } unsupported)
+        {
+            call.Fail(SocketErrors.UnsupportedField(unsupported));
+            return null;
+        }
+
+        if (call.Connection.IsUnified)
+        {
+            var assetClass = call.String("asset_class", out var ok);
+            if (!ok || assetClass != "derivatives")
+            {
+                call.Fail(assetClass is null && ok ? SocketErrors.InvalidField("params.asset_class") : SocketErrors.UnsupportedField("asset_class"));
+                return null;
+            }
+        }
+        else if (call.Has("asset_class"))
+        {
+            call.Fail(SocketErrors.UnsupportedField("asset_class"));
+            return null;
+        }
+
+        var symbols = call.Strings("symbol", out var valid);
+        if (!valid || symbols is null)
+        {
+            call.Fail(SocketErrors.InvalidField("params.symbol"));
+            return null;
+        }
+
+        return symbols;
+    }
+
+    /// <summary>The instrument of <paramref name="symbol"/> on this connection's endpoint; null after answering <c>Currency pair not supported</c>.</summary>
+    public static SocketInstrument? Resolve(SocketCall call, string symbol)
+    {
+        if (SocketInstrument.Find(symbol, call.Connection.IsUnified) is { } instrument)
+        {
+            return instrument;
+        }
+
+        call.Fail(SocketErrors.PairNotSupported(symbol));
+        return null;
+    }
+
+    /// <summary>One ack: <c>result {channel, …, snapshot, symbol}</c>; <paramref name="extra"/> writes the channel's own echoed fields.</summary>
+    public static void Ack(SocketCall call, string channel, string symbol, bool? snapshot, Action<Utf8JsonWriter>? extra = null) =>
+        call.Ok(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("channel", channel);
+            extra?.Invoke(w);
+            if (snapshot is { } s)
+            {
+                w.WriteBoolean("snapshot", s);
+            }
+
+            w.WriteString("symbol", symbol);
+            w.WriteEndObject();
+        });
+
+    /// <summary>The error answer of an unsubscribe for something not subscribed.</summary>
+    public static void NotSubscribed(SocketCall call, string channel, string symbol) =>
+        call.Fail(SocketErrors.SubscriptionNotFound, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("channel", channel);
+            w.WriteString("symbol", symbol);
+            w.WriteEndObject();
+        });
+
+    /// <summary>The error answer of a second identical subscribe.</summary>
+    public static void AlreadySubscribed(SocketCall call, string channel, string symbol) =>
+        call.Fail(SocketErrors.AlreadySubscribed, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("channel", channel);
+            w.WriteString("symbol", symbol);
+            w.WriteEndObject();
+        });
+}

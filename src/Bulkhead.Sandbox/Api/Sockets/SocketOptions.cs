@@ -1,0 +1,48 @@
+namespace Bulkhead.Sandbox.Api.Sockets;
+
+/// <summary>
+/// Limits of the sandbox's WebSocket endpoints. Kraken documents none of these figures for v2 (websocket.md §3, §12):
+/// the defaults are the sandbox's decisions, recorded in docs/sandbox.md.
+/// </summary>
+public sealed class SocketOptions
+{
+    /// <summary>Open WebSocket connections one remote address may hold at once; the next upgrade gets HTTP 429.</summary>
+    /// <value>150 (Kraken's published connection allowance per IP is of this order).</value>
+    public int MaxConnectionsPerAddress { get; set; } = 150;
+
+    /// <summary>Requests one connection may send in a burst (a token bucket of this size).</summary>
+    /// <value>100.</value>
+    public int MessageBurst { get; set; } = 100;
+
+    /// <summary>Requests per second one connection may sustain; beyond, each request is answered <c>Exceeded msg rate</c> and not executed.</summary>
+    /// <value>50.</value>
+    public int MessagesPerSecond { get; set; } = 50;
+
+    /// <summary>Frames queued to one connection before it counts as a slow consumer and is disconnected (close 1008, reason given).</summary>
+    /// <value>4096.</value>
+    public int SendQueueFrames { get; set; } = 4096;
+
+    /// <summary>Largest frame read; a larger one is answered with an error and discarded.</summary>
+    /// <value>64 KiB.</value>
+    public int MaxFrameBytes { get; set; } = 64 * 1024;
+
+    /// <summary>A connection with no subscription and no request for this long is closed (Kraken closes sockets with nothing subscribed).</summary>
+    /// <value>60 seconds.</value>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a subscribed connection that has been sent nothing else receives <c>{"channel":"heartbeat"}</c>.</summary>
+    /// <value>1 second.</value>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Throws when a value is out of range.</summary>
+    public void ThrowIfInvalid()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnectionsPerAddress, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MessageBurst, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MessagesPerSecond, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(SendQueueFrames, 16);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxFrameBytes, 1024);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(IdleTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HeartbeatInterval, TimeSpan.Zero);
+    }
+}
