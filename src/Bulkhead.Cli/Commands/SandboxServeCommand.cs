@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Bulkhead.Sandbox;
+using Bulkhead.Sandbox.Api.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
@@ -75,6 +76,9 @@ internal static class SandboxServeCommand
             await output.WriteLineAsync($"  Spot:    {url}  (/0/public/*, /0/private/*)").ConfigureAwait(false);
             await output.WriteLineAsync($"  Futures: {url}  (/derivatives/api/v3/*)").ConfigureAwait(false);
             await output.WriteLineAsync($"  Admin:   {url}/admin/").ConfigureAwait(false);
+            var ws = "ws" + url["http".Length..];
+            await output.WriteLineAsync($"  Spot WebSocket v2:  public {ws}{SocketApi.Paths[SocketEndpoint.SpotPublic]}  private {ws}{SocketApi.Paths[SocketEndpoint.SpotPrivate]}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  Unified WebSocket:  public {ws}{SocketApi.Paths[SocketEndpoint.UnifiedPublic]}  private {ws}{SocketApi.Paths[SocketEndpoint.UnifiedPrivate]}").ConfigureAwait(false);
             await output.WriteLineAsync(adminToken.GeneratedInMemory
                 ? $"  Admin token (generated, in memory only): {adminToken.Value}"
                 : adminToken.Location == "--admin-token" ? "  Admin token: the one given with --admin-token" : $"  Admin token: in {adminToken.Location}").ConfigureAwait(false);
