@@ -46,6 +46,7 @@ public sealed partial class SandboxExchange : IDisposable
 
         changes.Orders.AddRange(snapshot.Orders);
         changes.Trades.AddRange(snapshot.Trades.OrderBy(t => t.Sequence));
+        LoadCarries(snapshot.Carries);
         Apply(changes);
         StartTrading();
     }

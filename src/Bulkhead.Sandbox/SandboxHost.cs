@@ -48,6 +48,13 @@ public static class SandboxHost
                 services.GetRequiredService<SandboxMarket>(), time, options.Market.TickInterval, services.GetService<ILogger<MarketService>>()));
         }
         builder.Services.AddSandboxAuth();
+        if (options.Retention.Enabled)
+        {
+            options.Retention.ThrowIfInvalid();
+            builder.Services.AddHostedService(services => new Retention.RetentionService(
+                services.GetRequiredService<SandboxExchange>(), options.Retention, services.GetService<ILogger<Retention.RetentionService>>()));
+        }
+
         builder.Services.AddSingleton(services => new SocketHub(
             services.GetRequiredService<SandboxExchange>(), services.GetRequiredService<MarketData>(), options.Sockets, services.GetService<ILogger<SocketHub>>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<SocketHub>());

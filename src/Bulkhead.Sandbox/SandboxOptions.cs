@@ -46,6 +46,10 @@ public sealed class SandboxOptions
     /// <value>64 KiB.</value>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
+    /// <summary>How long history nobody can query any more is kept (docs/sandbox.md "Retention").</summary>
+    /// <value>Defaults of <see cref="Retention.RetentionOptions"/>: system accounts' history 1 hour, users' for ever, a pass every 10 minutes.</value>
+    public Retention.RetentionOptions Retention { get; set; } = new();
+
     /// <summary>The WebSocket endpoints' limits (Spot v2 and the Unified WebSocket).</summary>
     /// <value>Defaults of <see cref="Api.Sockets.SocketOptions"/>.</value>
     public Api.Sockets.SocketOptions Sockets { get; set; } = new();

@@ -8,4 +8,7 @@ public interface ISandboxStore : IDisposable
 
     /// <summary>Writes one operation's changes atomically: all of them, durably, or none (then it throws).</summary>
     void Commit(SandboxChangeSet changes);
+
+    /// <summary>Removes what a retention run compacted, atomically: all of it, durably, or none (then it throws).</summary>
+    void Compact(SandboxCompaction compaction);
 }

@@ -10,6 +10,9 @@ public sealed class InMemorySandboxStore : ISandboxStore
     public void Commit(SandboxChangeSet changes) => ArgumentNullException.ThrowIfNull(changes);
 
     /// <inheritdoc />
+    public void Compact(SandboxCompaction compaction) => ArgumentNullException.ThrowIfNull(compaction);
+
+    /// <inheritdoc />
     public void Dispose()
     {
     }

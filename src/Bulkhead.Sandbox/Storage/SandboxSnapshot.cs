@@ -12,7 +12,8 @@ public sealed record SandboxSnapshot(
     IReadOnlyList<LedgerEntry> Entries,
     IReadOnlyDictionary<string, long> Nonces,
     IReadOnlyList<SandboxOrder> Orders,
-    IReadOnlyList<SandboxTrade> Trades)
+    IReadOnlyList<SandboxTrade> Trades,
+    IReadOnlyList<Margin.PositionCarry>? Carries = null)
 {
     /// <summary>Nothing yet.</summary>
     public static SandboxSnapshot Empty { get; } = new([], [], [], new Dictionary<string, long>(), [], []);

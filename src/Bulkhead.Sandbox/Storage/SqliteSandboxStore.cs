@@ -64,7 +64,7 @@ public sealed partial class SqliteSandboxStore : ISandboxStore
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return new SandboxSnapshot(LoadAccounts(), LoadKeys(), LoadEntries(), LoadNonces(), LoadOrders(), LoadTrades());
+            return new SandboxSnapshot(LoadAccounts(), LoadKeys(), LoadEntries(), LoadNonces(), LoadOrders(), LoadTrades(), LoadCarries());
         }
     }
 

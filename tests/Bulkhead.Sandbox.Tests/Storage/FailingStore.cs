@@ -20,5 +20,16 @@ internal sealed class FailingStore(ISandboxStore inner) : ISandboxStore
         inner.Commit(changes);
     }
 
+    public void Compact(SandboxCompaction compaction)
+    {
+        if (FailNext)
+        {
+            FailNext = false;
+            throw new IOException("injected: the disk is full");
+        }
+
+        inner.Compact(compaction);
+    }
+
     public void Dispose() => inner.Dispose();
 }

@@ -81,6 +81,8 @@ public sealed class NonceMarkTests : IDisposable
 
         public SandboxSnapshot Load() => inner.Load();
 
+        public void Compact(SandboxCompaction compaction) => inner.Compact(compaction);
+
         public void Commit(SandboxChangeSet changes)
         {
             inner.Commit(changes);

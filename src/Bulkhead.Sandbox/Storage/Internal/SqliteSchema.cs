@@ -6,8 +6,22 @@ namespace Bulkhead.Sandbox.Storage.Internal;
 internal static class SqliteSchema
 {
     /// <summary>The schema version this code writes; a newer database is refused rather than misread.</summary>
-    /// <remarks>1: accounts, keys, ledger, nonces. 2: orders and trades (a version-1 folder gains the two empty tables on open).</remarks>
-    public const int Version = 2;
+    /// <remarks>
+    /// 1: accounts, keys, ledger, nonces. 2: orders and trades (a version-1 folder gains the two empty tables on open).
+    /// 3: position carries, written by retention (an older folder gains the empty table on open).
+    /// </remarks>
+    public const int Version = 3;
+
+    public const string UpsertCarry = """
+        INSERT INTO position_carries (account, symbol, size, cost, last_fill) VALUES ($account, $symbol, $size, $cost, $time)
+        ON CONFLICT(account, symbol) DO UPDATE SET size = excluded.size, cost = excluded.cost, last_fill = excluded.last_fill
+        """;
+
+    public const string DeleteTrade = "DELETE FROM trades WHERE sequence = $seq";
+
+    public const string DeleteOrder = "DELETE FROM orders WHERE id = $id";
+
+    public const string DeleteEntry = "DELETE FROM ledger WHERE sequence = $seq";
 
     public const string UpsertOrder = """
         INSERT INTO orders (id, engine_id, account, venue, symbol, side, kind, price, volume, executed, cost, fee, status, opened_at, closed_at,
@@ -54,6 +68,13 @@ internal static class SqliteSchema
 
     private const string CreateTables = """
         CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS position_carries (
+            account TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            size TEXT NOT NULL,
+            cost TEXT NOT NULL,
+            last_fill TEXT NOT NULL,
+            PRIMARY KEY (account, symbol));
         CREATE TABLE IF NOT EXISTS accounts (
             name TEXT PRIMARY KEY NOT NULL,
             master TEXT NULL REFERENCES accounts(name),
