@@ -116,12 +116,17 @@ internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchan
             .GroupBy(t => t.OrderId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new Queue<SandboxTrade>(g.OrderBy(t => t.Sequence)), StringComparer.Ordinal);
         var events = new List<ExecutionEvent>();
-        foreach (var (previous, current) in changes.Orders)
+        var versions = new Dictionary<string, SandboxOrder>(StringComparer.Ordinal);
+        foreach (var (before, current) in changes.Orders)
         {
             if (current.Account != account || current.Venue != TradingVenue.Futures)
             {
                 continue;
             }
+
+            // One commit may write several versions of an order; each follows the one before it, not the pre-commit one.
+            var previous = versions.GetValueOrDefault(current.Id) ?? before;
+            versions[current.Id] = current;
 
             var cum = previous?.Executed ?? 0m;
             if (previous is null)
