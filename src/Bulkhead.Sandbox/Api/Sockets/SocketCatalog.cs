@@ -39,7 +39,14 @@ internal sealed class SocketCatalog
     private void AddUnifiedPrivate(SocketHub hub)
     {
         SocketEndpoint[] unifiedPrivate = [SocketEndpoint.UnifiedPrivate];
+        var preferences = new Unified.PreferencesChannel(hub);
         Add(unifiedPrivate, new Unified.ExecutionsChannel(hub));
+        Add(unifiedPrivate, new Unified.PositionsChannel(hub));
+        Add(unifiedPrivate, new Unified.MarginChannel(hub));
+        Add(unifiedPrivate, new Unified.BalancesChannel(hub));
+        Add(unifiedPrivate, new Unified.LedgersChannel());
+        Add(unifiedPrivate, preferences);
+        Add(unifiedPrivate, "set_preference", preferences.SetPreference);
         Add(unifiedPrivate, "add_order", Unified.UnifiedOrderMethods.AddOrder);
         Add(unifiedPrivate, "batch_add", Unified.UnifiedOrderMethods.BatchAdd);
         Add(unifiedPrivate, "amend_order", Unified.UnifiedOrderMethods.AmendOrder);

@@ -123,14 +123,8 @@ internal static class UnifiedCancelMethods
     /// </summary>
     public static void CancelAllOrdersAfter(SocketCall call)
     {
-        if (UnifiedRequest.Begin(call, "CancelAllOrdersAfter", assetClass: false, "timeout", "asset_class") is not { } account)
+        if (UnifiedRequest.Begin(call, "CancelAllOrdersAfter", assetClass: false, "timeout") is not { } account)
         {
-            return;
-        }
-
-        if (call.Has("asset_class") && call.String("asset_class", out _) != UnifiedWire.Derivatives)
-        {
-            call.Fail(SocketErrors.UnsupportedField("asset_class"));
             return;
         }
 

@@ -13,31 +13,30 @@ internal static class UnifiedRequest
 {
     /// <summary>
     /// Validates and authorizes; the account the token acts on, or null after answering the error.
-    /// <paramref name="fields"/> are the allowed <c>params</c> members besides <c>token</c> (and <c>channel</c> for subscriptions).
+    /// <paramref name="fields"/> are the allowed <c>params</c> members besides <c>token</c> (and <c>channel</c> for
+    /// subscriptions). <c>asset_class</c> is required when <paramref name="assetClass"/>, else optional; either way only
+    /// <c>derivatives</c> is served.
     /// </summary>
     public static SandboxAccount? Begin(SocketCall call, string restMethod, bool assetClass, params ReadOnlySpan<string> fields)
     {
         Span<string> allowed = [.. fields, "channel", "token", "asset_class"];
-        if (call.Unsupported(assetClass ? allowed : allowed[..^1]) is { } unsupported)
+        if (call.Unsupported(allowed) is { } unsupported)
         {
             call.Fail(SocketErrors.UnsupportedField(unsupported));
             return null;
         }
 
-        if (assetClass)
+        var value = call.String("asset_class", out var ok);
+        if (!ok || (value is null && assetClass))
         {
-            var value = call.String("asset_class", out var ok);
-            if (!ok || value is null)
-            {
-                call.Fail(SocketErrors.InvalidField("params.asset_class"));
-                return null;
-            }
+            call.Fail(SocketErrors.InvalidField("params.asset_class"));
+            return null;
+        }
 
-            if (value != UnifiedWire.Derivatives)
-            {
-                call.Fail(SocketErrors.UnsupportedField("asset_class"));
-                return null;
-            }
+        if (value is not null && value != UnifiedWire.Derivatives)
+        {
+            call.Fail(SocketErrors.UnsupportedField("asset_class"));
+            return null;
         }
 
         var grant = call.Authorize(restMethod);
