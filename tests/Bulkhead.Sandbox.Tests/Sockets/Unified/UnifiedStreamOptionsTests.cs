@@ -107,4 +107,38 @@ public sealed class UnifiedStreamOptionsTests
         cancelled.GetProperty("error").GetString().ShouldBe("EGeneral:Permission denied");
         sandbox.Exchange.OpenOrders("trader").ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task AddOrder_PostOnlyThatWouldTakeAndUnfilledMarketRest_AcceptedThenCanceled()
+    {
+        await using var sandbox = await UnifiedSandbox.StartAsync();
+        sandbox.Account("lp", 1_000_000m);
+        sandbox.Account("trader", 10_000m);
+        sandbox.Place("lp", Side.Sell, 0.01m, 100_000m);
+        var token = await sandbox.TokenAsync("trader");
+        await using var socket = await sandbox.ConnectAsync();
+        await sandbox.RequestAsync(socket, "subscribe", $$"""{"channel":"executions","asset_class":"derivatives","snap_orders":false,"token":"{{token}}"}""");
+
+        var post = await sandbox.RequestAsync(socket, "add_order", $$"""
+            {"asset_class":"derivatives","symbol":"PF_XBTUSD","side":"buy","order_type":"limit","order_qty":0.01,"limit_price":100000,"post_only":true,"token":"{{token}}"}
+            """);
+        var market = await sandbox.RequestAsync(socket, "add_order", $$"""
+            {"asset_class":"derivatives","symbol":"PF_XBTUSD","side":"buy","order_type":"market","order_qty":0.03,"token":"{{token}}"}
+            """);
+
+        post.GetProperty("success").GetBoolean().ShouldBeTrue(post.GetRawText());
+        var rejected = (await UnifiedSandbox.MessageAsync(socket, "executions", 1, "update")).GetProperty("data").EnumerateArray().ToList();
+        rejected.Select(Exec).ShouldBe(["new", "canceled"]);
+        rejected[1].GetProperty("reason").GetString().ShouldBe("Post only order");
+        rejected[1].GetProperty("post_only").GetBoolean().ShouldBeTrue();
+
+        market.GetProperty("success").GetBoolean().ShouldBeTrue(market.GetRawText());
+        var partial = (await UnifiedSandbox.MessageAsync(socket, "executions", 2, "update")).GetProperty("data").EnumerateArray().ToList();
+        partial.Select(Exec).ShouldBe(["new", "trade", "canceled"]);
+        partial[0].GetProperty("time_in_force").GetString().ShouldBe("ioc");
+        partial[1].GetProperty("order_status").GetString().ShouldBe("partially_filled");
+        partial[1].GetProperty("liquidity_ind").GetString().ShouldBe("t");
+        partial[2].GetProperty("cum_qty").GetRawText().ShouldBe("0.0100");
+        partial[2].GetProperty("order_status").GetString().ShouldBe("canceled");
+    }
 }

@@ -145,9 +145,8 @@ internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchan
 
             if ((previous is null || previous.IsOpen) && !current.IsOpen)
             {
-                var filled = current.Status == SandboxOrderStatus.Closed && current.Executed >= current.Volume;
-                var execType = filled ? "filled" : current.Status == SandboxOrderStatus.Expired ? "expired" : "canceled";
-                events.Add(new(execType, current, current.Executed, filled ? "filled" : UnifiedWire.Status(current) == "filled" ? "canceled" : UnifiedWire.Status(current), changes.Time, null));
+                var status = UnifiedWire.Status(current);
+                events.Add(new(status, current, current.Executed, status, changes.Time, null));
             }
             else if (previous is not null && current.IsOpen && (previous.Volume != current.Volume || previous.Price != current.Price))
             {

@@ -104,11 +104,14 @@ internal static partial class UnifiedWire
         _ => KrakenErrors.InvalidOrder,
     };
 
-    /// <summary>Kraken's v2 <c>order_status</c> of an order version.</summary>
+    /// <summary>
+    /// Kraken's v2 <c>order_status</c> of an order version; an IOC or market order closed with a part unfilled is
+    /// <c>canceled</c> (the rest was cancelled), only a complete fill is <c>filled</c>.
+    /// </summary>
     public static string Status(SandboxOrder order) => order.Status switch
     {
         SandboxOrderStatus.Open => order.Executed > 0m ? "partially_filled" : "new",
-        SandboxOrderStatus.Closed => "filled",
+        SandboxOrderStatus.Closed when order.Executed >= order.Volume => "filled",
         SandboxOrderStatus.Expired => "expired",
         _ => "canceled",
     };
