@@ -66,6 +66,12 @@ public static class KrakenErrors
     public const string InsufficientFunds = "EOrder:Insufficient funds";
     /// <summary><c>EOrder:Cannot open position</c>.</summary>
     public const string CannotOpenPosition = "EOrder:Cannot open position";
+    /// <summary><c>EOrder:Positions limit exceeded</c>.</summary>
+    public const string PositionsLimitExceeded = "EOrder:Positions limit exceeded";
+    /// <summary><c>EOrder:Invalid price</c>.</summary>
+    public const string InvalidPrice = "EOrder:Invalid price";
+    /// <summary><c>EAccount:Invalid permissions</c> (the account may not trade the market).</summary>
+    public const string InvalidPermissions = "EAccount:Invalid permissions";
     /// <summary><c>EFunding:Insufficient funds</c>.</summary>
     public const string FundingInsufficientFunds = "EFunding:Insufficient funds";
 
@@ -232,6 +238,9 @@ public static class KrakenErrors
         [FundingUnknownWithdrawKey] = KrakenErrorCategory.InvalidInput,
         [InsufficientFunds] = KrakenErrorCategory.Funds,
         [CannotOpenPosition] = KrakenErrorCategory.Funds,
+        [PositionsLimitExceeded] = KrakenErrorCategory.InvalidInput,
+        [InvalidPrice] = KrakenErrorCategory.InvalidInput,
+        [InvalidPermissions] = KrakenErrorCategory.Permission,
         [FundingInsufficientFunds] = KrakenErrorCategory.Funds,
         [InternalError] = KrakenErrorCategory.Transient,
         [ServiceUnavailable] = KrakenErrorCategory.Transient,

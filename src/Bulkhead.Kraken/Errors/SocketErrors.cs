@@ -48,4 +48,19 @@ public static class SocketErrors
 
     /// <summary><c>snapshot</c> sent with a <c>margin</c> subscription.</summary>
     public const string MarginSnapshotInvalid = "'params.snapshot' is not valid for the margin channel";
+
+    /// <summary>A JSON path naming something the server does not know (Kraken's pattern <c>Unknown '&lt;json path&gt;'</c>).</summary>
+    public static string Unknown(string path) => $"Unknown '{path}'";
+
+    /// <summary>A field the Unified endpoint takes for Spot only (<c>order_userref</c>).</summary>
+    public static string NotAvailableForDerivatives(string path) => $"'{path}' is not available for derivatives (use 'cl_ord_id' instead)";
+
+    /// <summary><c>positions</c> with <c>snapshot</c> and <c>with_margin</c> both true.</summary>
+    public const string PositionsSnapshotWithMargin = "'params.snapshot' is not valid together with 'params.with_margin'";
+
+    /// <summary><c>set_preference</c> with a leverage the market does not allow.</summary>
+    public const string LeverageOutOfRange = "Leverage is outside the permitted range for this market";
+
+    /// <summary>The preferences are not loaded yet.</summary>
+    public const string PreferencesNotAvailable = "Preferences are not available yet, try again later";
 }

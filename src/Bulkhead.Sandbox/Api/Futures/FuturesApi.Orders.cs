@@ -254,10 +254,7 @@ public static partial class FuturesApi
         var account = call.Account.Name;
         if (!string.IsNullOrEmpty(orderId))
         {
-            return call.Exchange.FindOrder(account, orderId) is { Venue: TradingVenue.Futures } byTxid
-                ? byTxid
-                : call.Exchange.OpenOrders(account, TradingVenue.Futures).Concat(call.Exchange.ClosedOrders(account, TradingVenue.Futures))
-                    .FirstOrDefault(o => string.Equals(FuturesOrderWire.OrderUid(o.Id), orderId, StringComparison.OrdinalIgnoreCase));
+            return FuturesOrderIds.Find(call.Exchange, account, orderId);
         }
 
         return string.IsNullOrEmpty(clientId) ? null : call.Exchange.FindFuturesOrderByClientId(account, clientId);

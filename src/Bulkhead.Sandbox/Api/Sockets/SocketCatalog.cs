@@ -18,6 +18,7 @@ internal sealed class SocketCatalog
         var unifiedTrade = new Channels.TradeChannel(hub, unified: true);
         Add([SocketEndpoint.SpotPublic, SocketEndpoint.SpotPrivate], spotTrade);
         Add([SocketEndpoint.UnifiedPublic, SocketEndpoint.UnifiedPrivate], unifiedTrade);
+        AddUnifiedPrivate(hub);
         MarketFeeds = [.. _channels.Values.Distinct().OfType<IMarketFeed>()];
         AccountListeners = [.. _channels.Values.Distinct().OfType<IExchangeListener>()];
     }
@@ -33,6 +34,27 @@ internal sealed class SocketCatalog
 
     /// <summary>The method <paramref name="name"/> on <paramref name="endpoint"/>, or null.</summary>
     public SocketMethod? Method(SocketEndpoint endpoint, string name) => _methods.GetValueOrDefault((endpoint, name));
+
+    /// <summary>The Unified private surface for derivatives (<c>Unified/</c>): account channels and order entry.</summary>
+    private void AddUnifiedPrivate(SocketHub hub)
+    {
+        SocketEndpoint[] unifiedPrivate = [SocketEndpoint.UnifiedPrivate];
+        var preferences = new Unified.PreferencesChannel(hub);
+        Add(unifiedPrivate, new Unified.ExecutionsChannel(hub));
+        Add(unifiedPrivate, new Unified.PositionsChannel(hub));
+        Add(unifiedPrivate, new Unified.MarginChannel(hub));
+        Add(unifiedPrivate, new Unified.BalancesChannel(hub));
+        Add(unifiedPrivate, new Unified.LedgersChannel());
+        Add(unifiedPrivate, preferences);
+        Add(unifiedPrivate, "set_preference", preferences.SetPreference);
+        Add(unifiedPrivate, "add_order", Unified.UnifiedOrderMethods.AddOrder);
+        Add(unifiedPrivate, "batch_add", Unified.UnifiedOrderMethods.BatchAdd);
+        Add(unifiedPrivate, "amend_order", Unified.UnifiedOrderMethods.AmendOrder);
+        Add(unifiedPrivate, "cancel_order", Unified.UnifiedCancelMethods.CancelOrder);
+        Add(unifiedPrivate, "batch_cancel", Unified.UnifiedCancelMethods.BatchCancel);
+        Add(unifiedPrivate, "cancel_all", Unified.UnifiedCancelMethods.CancelAll);
+        Add(unifiedPrivate, "cancel_all_orders_after", Unified.UnifiedCancelMethods.CancelAllOrdersAfter);
+    }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "Every channel of the surface registers here.")]
     private void Add(SocketEndpoint[] endpoints, ISocketChannel channel)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Bulkhead.Sandbox.Margin;
 using Bulkhead.Sandbox.Matching;
@@ -8,17 +6,16 @@ using Bulkhead.Sandbox.Trading;
 namespace Bulkhead.Sandbox.Api.Futures.Internal;
 
 /// <summary>
-/// Futures orders, fills and positions on the wire (futures.md §6.2–6.11). Kraken's Futures ids are UUIDs: an order's
-/// <c>order_id</c> is derived from its txid (SHA-256, first 16 bytes, as a version-4 UUID), a fill's <c>fill_id</c> from
-/// the trade id and the order, so both are stable across restarts without being stored.
+/// Futures orders, fills and positions on the wire (futures.md §6.2–6.11). Kraken's Futures ids are UUIDs
+/// (<see cref="FuturesOrderIds"/>, shared with the Unified WebSocket).
 /// </summary>
 internal static class FuturesOrderWire
 {
-    /// <summary>The <c>order_id</c> of an order.</summary>
-    public static string OrderUid(string txid) => Uuid(txid);
+    /// <summary>The <c>order_id</c> of an order (<see cref="FuturesOrderIds"/>).</summary>
+    public static string OrderUid(string txid) => FuturesOrderIds.OrderUid(txid);
 
-    /// <summary>The <c>fill_id</c> of one side of a fill.</summary>
-    public static string FillUid(SandboxTrade trade) => Uuid(trade.Id + "/" + trade.OrderId);
+    /// <summary>The <c>fill_id</c> of one side of a fill (<see cref="FuturesOrderIds"/>).</summary>
+    public static string FillUid(SandboxTrade trade) => FuturesOrderIds.FillUid(trade);
 
     /// <summary>Kraken's <c>type</c> of an order in events: <c>lmt</c>, <c>post</c>, <c>ioc</c> (also <c>mkt</c>), <c>liquidation</c>.</summary>
     public static string Type(SandboxOrder order) => order switch
@@ -176,13 +173,4 @@ internal static class FuturesOrderWire
     };
 
     private static string JsonNamingPolicyCamel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-
-    private static string Uuid(string text)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x40);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true).ToString();
-    }
 }
