@@ -12,12 +12,16 @@ internal sealed class SocketCatalog
     private readonly Dictionary<(SocketEndpoint, string), ISocketChannel> _channels = [];
     private readonly Dictionary<(SocketEndpoint, string), SocketMethod> _methods = [];
 
+    private readonly SocketHub _hub;
+
     public SocketCatalog(SocketHub hub)
     {
+        _hub = hub;
         var spotTrade = new Channels.TradeChannel(hub, unified: false);
         var unifiedTrade = new Channels.TradeChannel(hub, unified: true);
         Add([SocketEndpoint.SpotPublic, SocketEndpoint.SpotPrivate], spotTrade);
         Add([SocketEndpoint.UnifiedPublic, SocketEndpoint.UnifiedPrivate], unifiedTrade);
+        AddSpotPrivate();
         MarketFeeds = [.. _channels.Values.Distinct().OfType<IMarketFeed>()];
         AccountListeners = [.. _channels.Values.Distinct().OfType<IExchangeListener>()];
     }
@@ -33,6 +37,22 @@ internal sealed class SocketCatalog
 
     /// <summary>The method <paramref name="name"/> on <paramref name="endpoint"/>, or null.</summary>
     public SocketMethod? Method(SocketEndpoint endpoint, string name) => _methods.GetValueOrDefault((endpoint, name));
+
+    /// <summary>The Spot private endpoint's account channels and trading methods (one implementation with REST: the same domain operations).</summary>
+    private void AddSpotPrivate()
+    {
+        SocketEndpoint[] spotPrivate = [SocketEndpoint.SpotPrivate];
+        Add(spotPrivate, new Spot.ExecutionsChannel(_hub));
+        Add(spotPrivate, new Spot.BalancesChannel(_hub));
+        Add(spotPrivate, "add_order", Spot.SpotOrderMethods.AddOrder);
+        Add(spotPrivate, "batch_add", Spot.SpotOrderMethods.BatchAdd);
+        Add(spotPrivate, "amend_order", Spot.SpotAmendMethods.AmendOrder);
+        Add(spotPrivate, "edit_order", Spot.SpotAmendMethods.EditOrder);
+        Add(spotPrivate, "cancel_order", Spot.SpotCancelMethods.CancelOrder);
+        Add(spotPrivate, "cancel_all", Spot.SpotCancelMethods.CancelAll);
+        Add(spotPrivate, "cancel_all_orders_after", Spot.SpotCancelMethods.CancelAllOrdersAfter);
+        Add(spotPrivate, "batch_cancel", Spot.SpotCancelMethods.BatchCancel);
+    }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "Every channel of the surface registers here.")]
     private void Add(SocketEndpoint[] endpoints, ISocketChannel channel)
