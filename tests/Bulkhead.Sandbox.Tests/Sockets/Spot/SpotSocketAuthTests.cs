@@ -98,4 +98,23 @@ public sealed class SpotSocketAuthTests
 
         sandbox.Exchange.OpenOrders(master).ShouldHaveSingleItem().Id.ShouldBe(masterOrder);
     }
+
+    [Fact]
+    public async Task Token_ConnectionEnds_IsUnbound()
+    {
+        await using var sandbox = await SpotSandbox.StartAsync();
+        var key = sandbox.Key(sandbox.Master("desk", 10_000m));
+        var hub = sandbox.Service<Bulkhead.Sandbox.Api.Sockets.SocketHub>();
+        var token = await SpotPrivateSession.TokenAsync(sandbox, key);
+        await using (var first = await SpotPrivateSession.OpenAsync(sandbox, token))
+        {
+            await first.OkAsync("subscribe", """{"channel":"executions"}""");
+        }
+
+        await Eventually.TrueAsync(() => hub.ConnectionCount == 0);
+        sandbox.Time.Advance(TimeSpan.FromSeconds(901));
+        await using var second = await SpotPrivateSession.OpenAsync(sandbox, token);
+
+        (await second.ErrorAsync("subscribe", """{"channel":"executions"}""")).ShouldBe(KrakenErrors.InvalidToken);
+    }
 }

@@ -358,5 +358,52 @@ public sealed class SpotSocketTradingTests
         (await session.ErrorAsync("cancel_all_orders_after", """{"timeout":-1}""")).ShouldBe("EGeneral:Invalid arguments:timeout");
     }
 
+    [Theory]
+    [InlineData("amend_order", """{"order_id":"$id","order_qty":"x"}""", "EGeneral:Invalid arguments:order_qty")]
+    [InlineData("amend_order", """{"order_id":"$id","limit_price":0}""", "EGeneral:Invalid arguments:limit_price")]
+    [InlineData("amend_order", """{"order_id":"$id","cl_ord_id":"c-1","order_qty":0.2}""", "EGeneral:Invalid arguments:order_id")]
+    [InlineData("amend_order", """{"order_id":"$id","post_only":true}""", "EGeneral:Invalid arguments:post_only")]
+    [InlineData("amend_order", """{"order_id":"$id","order_qty":5}""", "EOrder:Insufficient funds")]
+    [InlineData("amend_order", """{"order_id":"$id","display_qty":0.01}""", "Unsupported field: 'display_qty'")]
+    [InlineData("edit_order", """{"order_id":"$id","symbol":"BTC/USD","limit_price":50000.25}""", "EOrder:Invalid price:XBTUSD price can only be specified up to 1 decimals.")]
+    [InlineData("edit_order", """{"order_id":"$id","order_qty":0.2}""", "Invalid 'params.symbol'")]
+    [InlineData("cancel_order", """{"order_id":"$id"}""", "EGeneral:Invalid arguments:order_id")]
+    [InlineData("cancel_order", """{"order_userref":["7"]}""", "EGeneral:Invalid arguments:order_userref")]
+    [InlineData("cancel_all_orders_after", """{"timeout":"soon"}""", "EGeneral:Invalid arguments:timeout")]
+    [InlineData("batch_cancel", """{"orders":"$id"}""", "EGeneral:Invalid arguments:orders")]
+    public async Task OrderMethods_BadParams_AnswerErrorAndLeaveTheOrder(string method, string parameters, string error)
+    {
+        await using var sandbox = await SpotSandbox.StartAsync();
+        await using var session = await SpotPrivateSession.OpenAsync(sandbox, sandbox.Key(sandbox.Master("desk", 10_000m)));
+        var orderId = (await session.OkAsync("add_order", Bid)).GetProperty("order_id").GetString()!;
+        var before = sandbox.Exchange.OpenOrders("desk").ShouldHaveSingleItem();
+        var balances = sandbox.Exchange.Balances("desk", Wallet.Spot);
+
+        (await session.ErrorAsync(method, parameters.Replace("$id", orderId, StringComparison.Ordinal))).ShouldBe(error);
+
+        sandbox.Exchange.OpenOrders("desk").ShouldHaveSingleItem().ShouldBe(before);
+        sandbox.Exchange.Balances("desk", Wallet.Spot).ShouldBe(balances);
+        sandbox.Exchange.DeadMansSwitch("desk", TradingVenue.Spot).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task AddOrder_GoodTillDate_ExpiresOnExecutions()
+    {
+        await using var sandbox = await SpotSandbox.StartAsync();
+        await using var session = await SpotPrivateSession.OpenAsync(sandbox, sandbox.Key(sandbox.Master("desk", 10_000m)));
+        await session.OkAsync("subscribe", """{"channel":"executions","order_status":false}""");
+        var orderId = (await session.OkAsync("add_order", """{"order_type":"limit","side":"buy","order_qty":0.01,"symbol":"BTC/USD","limit_price":40000,"time_in_force":"gtd","expire_time":"2026-01-05T12:00:30Z"}""")).GetProperty("order_id").GetString()!;
+
+        sandbox.Time.Advance(TimeSpan.FromSeconds(31));
+        sandbox.Exchange.ProcessDeadlines();
+
+        var expired = await session.ExecutionAsync(i => i.GetProperty("exec_type").GetString() == "expired");
+        expired.GetProperty("order_status").GetString().ShouldBe("expired");
+        expired.GetProperty("reason").GetString().ShouldBe(CancelReasons.Expired);
+        session.ExecTypes(orderId).ShouldBe(["new", "expired"]);
+        session.Items("executions")[0].GetProperty("time_in_force").GetString().ShouldBe("GTD");
+        session.Items("executions")[0].GetProperty("expire_time").GetString().ShouldBe("2026-01-05T12:00:30.000000Z");
+    }
+
     private static bool HasRateCount(System.Text.Json.JsonElement item) => item.TryGetProperty("ratecount", out _);
 }

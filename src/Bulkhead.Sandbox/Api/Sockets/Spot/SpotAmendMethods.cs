@@ -44,12 +44,6 @@ internal static class SpotAmendMethods
             return;
         }
 
-        if (volume is null && price is null)
-        {
-            call.Fail(KrakenErrors.InvalidArguments);
-            return;
-        }
-
         var exchange = call.Hub.Exchange;
         var order = orderId is not null
             ? exchange.FindOrder(account, orderId) is { IsOpen: true, Venue: TradingVenue.Spot } found ? found : null
@@ -65,6 +59,12 @@ internal static class SpotAmendMethods
         {
             // The sandbox's amend keeps the order's flags: asking to change post_only is refused, not ignored.
             call.Fail(KrakenErrors.InvalidArguments + ":post_only");
+            return;
+        }
+
+        if (volume is null && price is null)
+        {
+            call.Fail(KrakenErrors.InvalidArguments);
             return;
         }
 
