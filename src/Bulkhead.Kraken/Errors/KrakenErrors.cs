@@ -82,6 +82,8 @@ public static class KrakenErrors
     public const string ServiceUnavailable = "EService:Unavailable";
     /// <summary><c>EService:Busy</c>.</summary>
     public const string ServiceBusy = "EService:Busy";
+    /// <summary><c>EService:Deadline elapsed</c>: the request's <c>deadline</c> passed before the engine took it.</summary>
+    public const string DeadlineElapsed = "EService:Deadline elapsed";
     /// <summary><c>EService:Market in cancel_only mode</c>.</summary>
     public const string MarketCancelOnly = "EService:Market in cancel_only mode";
     /// <summary><c>EService:Market in post_only mode</c>.</summary>
@@ -245,6 +247,7 @@ public static class KrakenErrors
         [InternalError] = KrakenErrorCategory.Transient,
         [ServiceUnavailable] = KrakenErrorCategory.Transient,
         [ServiceBusy] = KrakenErrorCategory.Transient,
+        [DeadlineElapsed] = KrakenErrorCategory.Transient,
         [MarketCancelOnly] = KrakenErrorCategory.Transient,
         [MarketPostOnly] = KrakenErrorCategory.Transient,
         [DatabaseInternalError] = KrakenErrorCategory.Transient,

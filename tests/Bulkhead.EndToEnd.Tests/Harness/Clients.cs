@@ -14,6 +14,7 @@ internal static class Clients
     public const string QueryClosed = "Query Closed Orders & Trades";
     public const string ModifyOrders = "Modify Orders";
     public const string CancelOrders = "Cancel/Close Orders";
+    public const string WebSockets = "Access WebSockets API";
 
     public const string Krakenex = "krakenex";
     public const string PythonKrakenSdk = "python-kraken-sdk";
@@ -21,6 +22,9 @@ internal static class Clients
 
     /// <summary>Everything a trading client needs: funds, ledger, open/closed orders, trading, cancelling.</summary>
     public static readonly IReadOnlyList<string> Trader = [QueryFunds, QueryLedgerEntries, QueryOpen, QueryClosed, ModifyOrders, CancelOrders];
+
+    /// <summary>A trader that also streams and trades over the WebSocket API (ccxt pro).</summary>
+    public static readonly IReadOnlyList<string> SocketTrader = [.. Trader, WebSockets];
 
     /// <summary>ccxt with its rate limiter off, as the rate-limit scenario asks.</summary>
     public static readonly IReadOnlyDictionary<string, object> NoRateLimiter = new Dictionary<string, object> { ["enableRateLimit"] = false };

@@ -35,9 +35,15 @@ internal static class NodeClient
     });
 
     /// <summary>Runs the steps with one client and returns each step's outcome.</summary>
-    public static async Task<IReadOnlyList<StepOutcome>> RunAsync(ClientSpec spec, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<StepOutcome>> RunAsync(ClientSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        return RunScriptAsync("run.mjs", spec.ToJson(), spec.Client, cancellationToken);
+    }
+
+    /// <summary>Runs one driver script of <c>clients/</c> (<c>run.mjs</c>, <c>pro.mjs</c>) with its JSON spec and returns each step's outcome.</summary>
+    public static async Task<IReadOnlyList<StepOutcome>> RunScriptAsync(string script, string specJson, string label, CancellationToken cancellationToken)
+    {
         var folder = ClientsFolder.Value;
         var start = new ProcessStartInfo("node")
         {
@@ -47,8 +53,8 @@ internal static class NodeClient
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("run.mjs");
-        start.Environment["BULKHEAD_E2E_SPEC"] = spec.ToJson();
+        start.ArgumentList.Add(script);
+        start.Environment["BULKHEAD_E2E_SPEC"] = specJson;
         start.Environment.Remove("HTTP_PROXY");
         start.Environment.Remove("HTTPS_PROXY");
         start.Environment.Remove("http_proxy");
@@ -78,14 +84,14 @@ internal static class NodeClient
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"node run.mjs ({spec.Client}) did not finish within {Deadline}");
+                throw new TimeoutException($"node {script} ({label}) did not finish within {Deadline}");
             }
 
             var output = await stdout;
             var errors = await stderr;
             if (process.ExitCode != 0)
             {
-                throw new InvalidOperationException($"node run.mjs ({spec.Client}) exited {process.ExitCode}: {errors}");
+                throw new InvalidOperationException($"node {script} ({label}) exited {process.ExitCode}: {errors}");
             }
 
             var document = JsonNode.Parse(output) ?? throw new InvalidOperationException($"node printed no JSON: {output} {errors}");

@@ -12,13 +12,17 @@ internal sealed class SocketCatalog
     private readonly Dictionary<(SocketEndpoint, string), ISocketChannel> _channels = [];
     private readonly Dictionary<(SocketEndpoint, string), SocketMethod> _methods = [];
 
+    private readonly SocketHub _hub;
+
     public SocketCatalog(SocketHub hub)
     {
+        _hub = hub;
         var spotTrade = new Channels.TradeChannel(hub, unified: false);
         var unifiedTrade = new Channels.TradeChannel(hub, unified: true);
         Add([SocketEndpoint.SpotPublic, SocketEndpoint.SpotPrivate], spotTrade);
         Add([SocketEndpoint.UnifiedPublic, SocketEndpoint.UnifiedPrivate], unifiedTrade);
-        AddUnifiedPrivate(hub);
+        AddSpotPrivate();
+        AddUnifiedPrivate();
         MarketFeeds = [.. _channels.Values.Distinct().OfType<IMarketFeed>()];
         AccountListeners = [.. _channels.Values.Distinct().OfType<IExchangeListener>()];
     }
@@ -35,15 +39,31 @@ internal sealed class SocketCatalog
     /// <summary>The method <paramref name="name"/> on <paramref name="endpoint"/>, or null.</summary>
     public SocketMethod? Method(SocketEndpoint endpoint, string name) => _methods.GetValueOrDefault((endpoint, name));
 
+    /// <summary>The Spot private endpoint's account channels and trading methods (one implementation with REST: the same domain operations).</summary>
+    private void AddSpotPrivate()
+    {
+        SocketEndpoint[] spotPrivate = [SocketEndpoint.SpotPrivate];
+        Add(spotPrivate, new Spot.ExecutionsChannel(_hub));
+        Add(spotPrivate, new Spot.BalancesChannel(_hub));
+        Add(spotPrivate, "add_order", Spot.SpotOrderMethods.AddOrder);
+        Add(spotPrivate, "batch_add", Spot.SpotOrderMethods.BatchAdd);
+        Add(spotPrivate, "amend_order", Spot.SpotAmendMethods.AmendOrder);
+        Add(spotPrivate, "edit_order", Spot.SpotAmendMethods.EditOrder);
+        Add(spotPrivate, "cancel_order", Spot.SpotCancelMethods.CancelOrder);
+        Add(spotPrivate, "cancel_all", Spot.SpotCancelMethods.CancelAll);
+        Add(spotPrivate, "cancel_all_orders_after", Spot.SpotCancelMethods.CancelAllOrdersAfter);
+        Add(spotPrivate, "batch_cancel", Spot.SpotCancelMethods.BatchCancel);
+    }
+
     /// <summary>The Unified private surface for derivatives (<c>Unified/</c>): account channels and order entry.</summary>
-    private void AddUnifiedPrivate(SocketHub hub)
+    private void AddUnifiedPrivate()
     {
         SocketEndpoint[] unifiedPrivate = [SocketEndpoint.UnifiedPrivate];
-        var preferences = new Unified.PreferencesChannel(hub);
-        Add(unifiedPrivate, new Unified.ExecutionsChannel(hub));
-        Add(unifiedPrivate, new Unified.PositionsChannel(hub));
-        Add(unifiedPrivate, new Unified.MarginChannel(hub));
-        Add(unifiedPrivate, new Unified.BalancesChannel(hub));
+        var preferences = new Unified.PreferencesChannel(_hub);
+        Add(unifiedPrivate, new Unified.ExecutionsChannel(_hub));
+        Add(unifiedPrivate, new Unified.PositionsChannel(_hub));
+        Add(unifiedPrivate, new Unified.MarginChannel(_hub));
+        Add(unifiedPrivate, new Unified.BalancesChannel(_hub));
         Add(unifiedPrivate, new Unified.LedgersChannel());
         Add(unifiedPrivate, preferences);
         Add(unifiedPrivate, "set_preference", preferences.SetPreference);

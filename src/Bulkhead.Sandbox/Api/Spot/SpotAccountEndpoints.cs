@@ -207,7 +207,8 @@ internal static class SpotAccountEndpoints
         w.WriteEndObject();
     }
 
-    private static string TypeName(LedgerEntryType type) => type switch
+    /// <summary>Kraken's ledger <c>type</c> name.</summary>
+    internal static string TypeName(LedgerEntryType type) => type switch
     {
         LedgerEntryType.Deposit => "deposit",
         LedgerEntryType.Withdrawal => "withdrawal",

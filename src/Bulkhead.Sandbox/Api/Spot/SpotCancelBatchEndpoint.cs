@@ -13,7 +13,8 @@ namespace Bulkhead.Sandbox.Api.Spot;
 /// </summary>
 internal static class SpotCancelBatchEndpoint
 {
-    private const int MaxIds = 50;
+    /// <summary>The most ids one batch cancel may name.</summary>
+    public const int MaxIds = 50;
 
     public static SpotAnswer CancelOrderBatch(SpotCall call)
     {
@@ -24,11 +25,7 @@ internal static class SpotCancelBatchEndpoint
             return KrakenErrors.InvalidArguments + ":orders";
         }
 
-        var userrefs = ids.Select(id => long.TryParse(id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var u) ? u : (long?)null)
-            .OfType<long>().ToHashSet();
-        var names = ids.Concat(clientIds).ToHashSet(StringComparer.Ordinal);
-        var cancelled = call.Exchange.CancelOrders(call.Account.Name, o => o.Venue == TradingVenue.Spot
-            && (names.Contains(o.Id) || (o.ClientOrderId is { } c && names.Contains(c)) || (o.UserRef is { } r && userrefs.Contains(r))));
+        var cancelled = call.Exchange.CancelOrders(call.Account.Name, Matching(ids, clientIds));
         if (!cancelled.Success)
         {
             return SpotOrderWire.Error(cancelled.Rejection.Value, cancelled.Detail, null);
@@ -45,6 +42,19 @@ internal static class SpotCancelBatchEndpoint
             w.WriteNumber("count", cancelled.Value.Count);
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>
+    /// The open Spot orders a batch cancel names: <paramref name="ids"/> are txids, userrefs (digit strings) or client order
+    /// ids, <paramref name="clientIds"/> client order ids (also the WebSocket <c>batch_cancel</c>).
+    /// </summary>
+    public static Func<SandboxOrder, bool> Matching(IReadOnlyCollection<string> ids, IReadOnlyCollection<string> clientIds)
+    {
+        var userrefs = ids.Select(id => long.TryParse(id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var u) ? u : (long?)null)
+            .OfType<long>().ToHashSet();
+        var names = ids.Concat(clientIds).ToHashSet(StringComparer.Ordinal);
+        return o => o.Venue == TradingVenue.Spot
+            && (names.Contains(o.Id) || (o.ClientOrderId is { } c && names.Contains(c)) || (o.UserRef is { } r && userrefs.Contains(r)));
     }
 
     /// <summary>A JSON array of strings/numbers (or one plain id, or a comma list, as form bodies carry it); empty when absent; null when malformed.</summary>

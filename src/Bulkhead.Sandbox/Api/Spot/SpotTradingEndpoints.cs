@@ -300,19 +300,8 @@ internal static class SpotTradingEndpoints
         });
     }
 
-    private static SandboxOrder? Resolve(SpotCall call)
-    {
-        var id = call.Parameters["txid"] ?? call.Parameters["cl_ord_id"];
-        if (id is not { Length: > 0 })
-        {
-            return null;
-        }
-
-        return call.Exchange.FindOrder(call.Account.Name, id) is { IsOpen: true } byTxid
-            ? byTxid
-            : call.Exchange.OpenOrders(call.Account.Name, TradingVenue.Spot).FirstOrDefault(o => o.ClientOrderId == id
-                || (int.TryParse(id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var u) && o.UserRef == u));
-    }
+    private static SandboxOrder? Resolve(SpotCall call) =>
+        SpotOrderLookup.Open(call.Exchange, call.Account.Name, call.Parameters["txid"] ?? call.Parameters["cl_ord_id"]);
 
     private static List<Dictionary<string, string>>? ReadBatch(string json)
     {
@@ -372,5 +361,6 @@ internal static class SpotTradingEndpoints
         w.WriteEndObject();
     });
 
-    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>The dead man's switch times as Kraken writes them: ISO 8601 to the second.</summary>
+    internal static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,191 @@
+using System.Text.Json;
+using Bulkhead.Kraken.Errors;
+using Bulkhead.Sandbox.Events;
+using Bulkhead.Sandbox.Trading;
+
+namespace Bulkhead.Sandbox.Api.Sockets.Spot;
+
+/// <summary>
+/// <c>executions</c> (Spot private): the account's orders and fills. Subscribe params <c>snap_orders</c> (default
+/// true), <c>snap_trades</c> (default false; the last 50 fills; <c>snapshot</c> is its deprecated alias),
+/// <c>order_status</c> (default true; false streams only open/close transitions), <c>ratecounter</c> (default false;
+/// adds <c>ratecount</c>, the per-pair trading counter, to order events), <c>token</c> (needs the permission of REST
+/// OpenOrders). The snapshot comes as up to two frames — open orders, then fills — because a client routes a whole
+/// message by its first item's <c>exec_type</c> (ccxt); then one <c>update</c> frame per event, each with the
+/// connection's next <c>sequence</c>.
+/// </summary>
+internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchangeListener
+{
+    private const int SnapshotTrades = 50;
+    private static readonly string[] Fields = ["channel", "token", "snap_orders", "snap_trades", "order_status", "ratecounter", "snapshot"];
+    private readonly AccountSubscribers _subscribers = new();
+
+    public string Name => "executions";
+
+    public void Subscribe(SocketCall call)
+    {
+        if (!SocketParams.Check(call, Fields))
+        {
+            return;
+        }
+
+        var flags = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var (name, fallback) in new[] { ("snap_orders", true), ("snapshot", false), ("order_status", true), ("ratecounter", false) })
+        {
+            flags[name] = call.Bool(name, fallback, out var ok);
+            if (!ok)
+            {
+                call.Fail(SocketErrors.InvalidField("params." + name));
+                return;
+            }
+        }
+
+        var snapTrades = call.Bool("snap_trades", flags["snapshot"], out var valid);
+        if (!valid)
+        {
+            call.Fail(SocketErrors.InvalidField("params.snap_trades"));
+            return;
+        }
+
+        if (!SocketParams.Authorized(call, "OpenOrders", out var account))
+        {
+            return;
+        }
+
+        if (call.Connection.HasSubscription(Name))
+        {
+            Answer(call, SocketErrors.AlreadySubscribed);
+            return;
+        }
+
+        var subscription = new Subscription(hub, call.Connection, account, call.String("token", out _)!, flags["order_status"], flags["ratecounter"]);
+        if (!call.Connection.TryAddSubscription(Name, subscription))
+        {
+            subscription.Dispose();
+            Answer(call, SocketErrors.AlreadySubscribed);
+            return;
+        }
+
+        _subscribers.Add(subscription);
+        var snapOrders = flags["snap_orders"];
+        call.Ok(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("channel", Name);
+            if (flags["ratecounter"])
+            {
+                w.WriteNumber("maxratecount", hub.Exchange.TradingLimits.Threshold);
+            }
+
+            w.WriteBoolean("snapshot", snapOrders || snapTrades);
+            w.WriteEndObject();
+        });
+
+        var orders = snapOrders ? hub.Exchange.OpenOrders(account, TradingVenue.Spot) : [];
+        var trades = snapTrades ? hub.Exchange.Trades(account, TradingVenue.Spot).Take(SnapshotTrades).Reverse().ToList() : [];
+        subscription.Start(orders, trades, snapOrders, snapTrades);
+    }
+
+    public void Unsubscribe(SocketCall call)
+    {
+        if (!SocketParams.Check(call, Fields))
+        {
+            return;
+        }
+
+        if (call.Connection.RemoveSubscription(Name))
+        {
+            call.Ok(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("channel", Name);
+                w.WriteEndObject();
+            });
+        }
+        else
+        {
+            Answer(call, SocketErrors.SubscriptionNotFound);
+        }
+    }
+
+    public void OnCommitted(CommittedChanges changes) => _subscribers.Publish(changes);
+
+    private void Answer(SocketCall call, string error) =>
+        call.Fail(error, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("channel", Name);
+            w.WriteEndObject();
+        });
+
+    private sealed class Subscription(SocketHub hub, SocketConnection connection, string account, string token, bool allStatuses, bool rateCounter)
+        : AccountSubscription(hub, connection, account, token)
+    {
+        private HashSet<SandboxOrder>? _snapshotOrders;
+        private HashSet<string>? _snapshotTrades;
+
+        public void Start(IReadOnlyList<SandboxOrder> orders, IReadOnlyList<SandboxTrade> trades, bool snapOrders, bool snapTrades)
+        {
+            _snapshotOrders = [.. orders];
+            _snapshotTrades = [.. trades.Select(t => t.Id)];
+            Start(() =>
+            {
+                if (snapOrders)
+                {
+                    Send("snapshot", w =>
+                    {
+                        foreach (var order in orders)
+                        {
+                            ExecutionWriter.SnapshotOrder(w, order, RateCount(order.Symbol));
+                        }
+                    });
+                }
+
+                if (snapTrades)
+                {
+                    Send("snapshot", w =>
+                    {
+                        foreach (var trade in trades)
+                        {
+                            ExecutionWriter.SnapshotTrade(w, trade);
+                        }
+                    });
+                }
+            });
+        }
+
+        protected override void Render(CommittedChanges changes)
+        {
+            foreach (var change in changes.Orders)
+            {
+                var order = change.Current;
+                if (order.Account != Account || order.Venue != TradingVenue.Spot || _snapshotOrders?.Contains(order) == true)
+                {
+                    continue;
+                }
+
+                var trades = changes.Trades.Where(t => t.OrderId == order.Id && t.Account == Account && _snapshotTrades?.Contains(t.Id) != true).ToList();
+                foreach (var write in ExecutionWriter.Events(change, trades, allStatuses, changes.Time, RateCount(order.Symbol)))
+                {
+                    Send("update", w => write(w));
+                }
+            }
+        }
+
+        protected override void SnapshotDone()
+        {
+            _snapshotOrders = null;
+            _snapshotTrades = null;
+        }
+
+        private decimal? RateCount(string symbol) => rateCounter ? Exchange.TradingCounter(Account, symbol) : null;
+
+        private void Send(string type, Action<Utf8JsonWriter> items) =>
+            Connection.Send(SocketFrames.Channel("executions", type, w =>
+            {
+                w.WriteStartArray();
+                items(w);
+                w.WriteEndArray();
+            }, Connection.NextSequence()));
+    }
+}
