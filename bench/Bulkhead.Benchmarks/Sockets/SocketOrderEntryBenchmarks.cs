@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Bulkhead.Benchmarks.Sandbox;
+using Bulkhead.Kraken.Nonces;
+using Bulkhead.Kraken.Signing;
+using Bulkhead.Kraken.Spot;
+using Bulkhead.Sandbox;
+using Bulkhead.Sandbox.Keys;
+using Bulkhead.Sandbox.Ledger;
+using Microsoft.AspNetCore.Builder;
+
+namespace Bulkhead.Benchmarks.Sockets;
+
+/// <summary>
+/// Order entry on one connection, one request at a time, against the sandbox with its default store (SQLite, WAL,
+/// <c>synchronous=NORMAL</c>): REST <c>AddOrder</c> + <c>CancelOrder</c> pairs over one keep-alive HTTP connection
+/// (signed, a fenced nonce each) against Spot WebSocket v2 <c>add_order</c> + <c>cancel_order</c> pairs over one socket
+/// (a token, no signature, no nonce). Goal (issue #15): the socket does at least 3× the REST pairs per second, i.e.
+/// Ratio at most 0.33. Each pair places a resting limit buy of 0.001 XBT at $10,000 (far from any fill: the market is
+/// off) and cancels it; the sandbox runs on a clock 100,000× faster than real time so the trading counter never refuses.
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+public class SocketOrderEntryBenchmarks
+{
+    public const int Pairs = 200;
+    private const string Order = "&ordertype=limit&type=buy&volume=0.001&pair=XBTUSD&price=10000";
+
+    private WebApplication _app = null!;
+    private DirectoryInfo _folder = null!;
+    private HttpClient _http = null!;
+    private Uri _baseUrl = null!;
+    private KrakenCredentials _credentials = null!;
+    private NonceSource _nonces = null!;
+    private ClientWebSocket _socket = null!;
+    private string _token = null!;
+    private long _reqId;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _folder = Directory.CreateTempSubdirectory("bulkhead-bench-ws-orders-");
+        var options = new SandboxOptions { DataFolder = _folder.FullName, AdminToken = "benchmark-admin-token" };
+        options.Sockets.IdleTimeout = TimeSpan.FromDays(36_500);
+        options.Sockets.MessageBurst = 1_000_000;
+        options.Sockets.MessagesPerSecond = 1_000_000;
+        _app = SandboxHost.Build(options, "http://127.0.0.1:0", new FastClock(100_000));
+        var exchange = _app.GetExchange();
+        Check(exchange.CreateAccount("bench", master: null).Success);
+        Check(exchange.Deposit("bench", Wallet.Spot, "ZUSD", 1_000_000m).Success);
+        var created = exchange.CreateKey(new KeySpec("bench", KeyVenue.Spot, SpotPermission.ModifyOrders | SpotPermission.CancelCloseOrders | SpotPermission.AccessWebSocketsApi,
+            FuturesAccess.None, FuturesWithdraw: false, NonceWindow: 0, IpAllowlist: [], ExpiresAt: null, QueryStart: null, QueryEnd: null));
+        Check(created.Success);
+        await _app.StartAsync();
+        _baseUrl = new Uri(_app.Urls.First().TrimEnd('/'));
+        _credentials = KrakenCredentials.Create(created.Value!.Key.Key, created.Value.SecretBase64);
+        _nonces = NonceSource.InMemory(_credentials.ApiKey, new NonceOptions(), TimeProvider.System);
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = 1, UseProxy = false });
+        using (var token = JsonDocument.Parse(await CallAsync("/0/private/GetWebSocketsToken", string.Empty)))
+        {
+            _token = token.RootElement.GetProperty("result").GetProperty("token").GetString()!;
+        }
+
+        _socket = new ClientWebSocket();
+        await _socket.ConnectAsync(new Uri("ws" + _baseUrl.ToString()["http".Length..].TrimEnd('/') + "/auth/v2"), CancellationToken.None);
+
+        // A wrong answer must fail the run, not make it fast.
+        await Rest();
+        await Socket();
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        _socket.Abort();
+        _socket.Dispose();
+        _http.Dispose();
+        _nonces.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _folder.Delete(recursive: true);
+    }
+
+    /// <summary>REST: signed AddOrder, then CancelOrder of its txid, one keep-alive connection.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Pairs)]
+    public async Task Rest()
+    {
+        for (var i = 0; i < Pairs; i++)
+        {
+            var added = await CallAsync("/0/private/AddOrder", Order);
+            using var document = JsonDocument.Parse(added);
+            var txid = document.RootElement.GetProperty("result").GetProperty("txid")[0].GetString();
+            var cancelled = await CallAsync("/0/private/CancelOrder", "&txid=" + txid);
+            if (!cancelled.Contains("\"count\":1", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("CancelOrder answered " + cancelled);
+            }
+        }
+    }
+
+    /// <summary>Spot WebSocket v2: add_order, then cancel_order of its order_id, one socket.</summary>
+    [Benchmark(OperationsPerInvoke = Pairs)]
+    public async Task Socket()
+    {
+        for (var i = 0; i < Pairs; i++)
+        {
+            var added = await RequestAsync($$"""{"method":"add_order","params":{"order_type":"limit","side":"buy","order_qty":0.001,"symbol":"BTC/USD","limit_price":10000,"token":"{{_token}}"},"req_id":{{++_reqId}}}""");
+            var orderId = added.GetProperty("result").GetProperty("order_id").GetString();
+            var cancelled = await RequestAsync($$"""{"method":"cancel_order","params":{"order_id":["{{orderId}}"],"token":"{{_token}}"},"req_id":{{++_reqId}}}""");
+            if (cancelled.GetProperty("result").GetProperty("order_id").GetString() != orderId)
+            {
+                throw new InvalidOperationException("cancel_order answered " + cancelled.GetRawText());
+            }
+        }
+    }
+
+    private async Task<JsonElement> RequestAsync(string json)
+    {
+        await _socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
+        var buffer = new byte[16 * 1024];
+        while (true)
+        {
+            var length = 0;
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await _socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
+                length += result.Count;
+            }
+            while (!result.EndOfMessage);
+
+            using var document = JsonDocument.Parse(buffer.AsMemory(0, length));
+            var root = document.RootElement;
+            if (root.TryGetProperty("req_id", out var id) && id.GetInt64() == _reqId)
+            {
+                if (!root.GetProperty("success").GetBoolean())
+                {
+                    throw new InvalidOperationException("The sandbox refused: " + root.GetRawText());
+                }
+
+                return root.Clone();
+            }
+        }
+    }
+
+    private async Task<string> CallAsync(string path, string parameters)
+    {
+        var nonce = _nonces.Next();
+        var body = Encoding.ASCII.GetBytes("nonce=" + nonce.ToString(CultureInfo.InvariantCulture) + parameters);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUrl, path)) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        request.Headers.Add("API-Key", _credentials.ApiKey);
+        request.Headers.Add("API-Sign", SpotSigner.Sign(_credentials, path, nonce, body));
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK || !text.StartsWith("""{"error":[],"result":{""", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {text}");
+        }
+
+        return text;
+    }
+
+    private static void Check(bool success)
+    {
+        if (!success)
+        {
+            throw new InvalidOperationException("Provisioning the benchmark sandbox failed.");
+        }
+    }
+}
