@@ -18,6 +18,8 @@ internal sealed class SocketCatalog
         var unifiedTrade = new Channels.TradeChannel(hub, unified: true);
         Add([SocketEndpoint.SpotPublic, SocketEndpoint.SpotPrivate], spotTrade);
         Add([SocketEndpoint.UnifiedPublic, SocketEndpoint.UnifiedPrivate], unifiedTrade);
+        Add([SocketEndpoint.SpotPublic, SocketEndpoint.SpotPrivate], new Channels.BookChannel(hub, unified: false));
+        Add([SocketEndpoint.UnifiedPublic, SocketEndpoint.UnifiedPrivate], new Channels.BookChannel(hub, unified: true));
         MarketFeeds = [.. _channels.Values.Distinct().OfType<IMarketFeed>()];
         AccountListeners = [.. _channels.Values.Distinct().OfType<IExchangeListener>()];
     }
