@@ -100,13 +100,32 @@ public sealed class BookChannelTests
         var spotBook = new BookVerifier("BTC/USD", 10);
         var futuresBook = new BookVerifier("PF_XBTUSD", 25);
 
+        await using var late = await SocketClient.ConnectAsync(sandbox.BaseUrl, "/v2");
+        var joined = false;
+        var lateBook = new BookVerifier("BTC/USD", 10);
         for (var batch = 0; batch < 30; batch++)
         {
             sandbox.Step(10);
+            if (batch == 15)
+            {
+                // Joins while the pump is publishing this batch: its snapshot and every later update must agree.
+                joined = true;
+                await late.SendAsync("""{"method":"subscribe","params":{"channel":"book","symbol":["BTC/USD"]},"req_id":3}""");
+            }
+
             await spotBook.UntilMatchesAsync(spot, () => sandbox.Exchange.Depth(TradingVenue.Spot, Pair, 10));
             await futuresBook.UntilMatchesAsync(unified, () => sandbox.Exchange.Depth(TradingVenue.Futures, "PF_XBTUSD", 25));
+            if (joined)
+            {
+                await lateBook.UntilMatchesAsync(late, () => sandbox.Exchange.Depth(TradingVenue.Spot, Pair, 10));
+            }
         }
 
+        await spotBook.DrainAsync(spot, 10);
+        await futuresBook.DrainAsync(unified, 11);
+        await lateBook.DrainAsync(late, 12);
+        lateBook.Snapshots.ShouldBe(1);
+        lateBook.Updates.ShouldBeGreaterThanOrEqualTo(5);
         spotBook.Snapshots.ShouldBe(1);
         futuresBook.Snapshots.ShouldBe(1);
         spotBook.Updates.ShouldBeGreaterThanOrEqualTo(20);

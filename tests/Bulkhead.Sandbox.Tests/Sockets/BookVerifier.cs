@@ -99,6 +99,17 @@ internal sealed class BookVerifier(string symbol, int depth)
         }
     }
 
+    /// <summary>Sends a ping and applies every frame that arrives before its pong: all messages queued before it are verified.</summary>
+    public async Task DrainAsync(SocketClient client, long reqId)
+    {
+        await client.SendAsync($$"""{"method":"ping","req_id":{{reqId}}}""");
+        await client.WaitForAsync(frame =>
+        {
+            Apply(frame);
+            return frame.TryGetProperty("req_id", out var id) && id.GetInt64() == reqId;
+        });
+    }
+
     private static bool Same(IReadOnlyList<(string Price, string Qty)> have, IReadOnlyList<(decimal Price, decimal Quantity, int Orders)> want) =>
         have.Count == want.Count && have.Zip(want).All(p => Parse(p.First.Price) == p.Second.Price && Parse(p.First.Qty) == p.Second.Quantity);
 
