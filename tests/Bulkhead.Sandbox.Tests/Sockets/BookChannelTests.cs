@@ -100,30 +100,41 @@ public sealed class BookChannelTests
         var spotBook = new BookVerifier("BTC/USD", 10);
         var futuresBook = new BookVerifier("PF_XBTUSD", 25);
 
-        await using var late = await SocketClient.ConnectAsync(sandbox.BaseUrl, "/v2");
-        var joined = false;
         var lateBook = new BookVerifier("BTC/USD", 10);
-        for (var batch = 0; batch < 30; batch++)
+        SocketClient? late = null;
+        try
         {
-            sandbox.Step(10);
-            if (batch == 15)
+            for (var batch = 0; batch < 30; batch++)
             {
-                // Joins while the pump is publishing this batch: its snapshot and every later update must agree.
-                joined = true;
-                await late.SendAsync("""{"method":"subscribe","params":{"channel":"book","symbol":["BTC/USD"]},"req_id":3}""");
+                sandbox.Step(10);
+                if (batch == 15)
+                {
+                    // Joins (connects only now: the fake clock would idle-close a connection without subscriptions) while
+                    // the pump is publishing this batch: its snapshot and every later update must agree.
+                    late = await SocketClient.ConnectAsync(sandbox.BaseUrl, "/v2");
+                    await late.SendAsync("""{"method":"subscribe","params":{"channel":"book","symbol":["BTC/USD"]},"req_id":3}""");
+                }
+
+                await spotBook.UntilMatchesAsync(spot, () => sandbox.Exchange.Depth(TradingVenue.Spot, Pair, 10));
+                await futuresBook.UntilMatchesAsync(unified, () => sandbox.Exchange.Depth(TradingVenue.Futures, "PF_XBTUSD", 25));
+                if (late is not null)
+                {
+                    await lateBook.UntilMatchesAsync(late, () => sandbox.Exchange.Depth(TradingVenue.Spot, Pair, 10));
+                }
             }
 
-            await spotBook.UntilMatchesAsync(spot, () => sandbox.Exchange.Depth(TradingVenue.Spot, Pair, 10));
-            await futuresBook.UntilMatchesAsync(unified, () => sandbox.Exchange.Depth(TradingVenue.Futures, "PF_XBTUSD", 25));
-            if (joined)
+            await spotBook.DrainAsync(spot, 10);
+            await futuresBook.DrainAsync(unified, 11);
+            await lateBook.DrainAsync(late!, 12);
+        }
+        finally
+        {
+            if (late is not null)
             {
-                await lateBook.UntilMatchesAsync(late, () => sandbox.Exchange.Depth(TradingVenue.Spot, Pair, 10));
+                await late.DisposeAsync();
             }
         }
 
-        await spotBook.DrainAsync(spot, 10);
-        await futuresBook.DrainAsync(unified, 11);
-        await lateBook.DrainAsync(late, 12);
         lateBook.Snapshots.ShouldBe(1);
         lateBook.Updates.ShouldBeGreaterThanOrEqualTo(5);
         spotBook.Snapshots.ShouldBe(1);
