@@ -16,7 +16,6 @@ namespace Bulkhead.Sandbox.Api.Spot;
 internal static partial class SpotPublicEndpoints
 {
     private const int MaxCandles = 720;
-    private static readonly int[] OhlcMinutes = [1, 5, 15, 30, 60, 240, 1440, 10080, 21600];
 
     private static SpotAnswer Ticker(SpotParameters parameters, MarketData market, TimeProvider time)
     {
@@ -149,7 +148,7 @@ internal static partial class SpotPublicEndpoints
         }
 
         var minutes = 1;
-        if (parameters["interval"] is { } text && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out minutes) || Array.IndexOf(OhlcMinutes, minutes) < 0))
+        if (parameters["interval"] is { } text && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out minutes) || !CandleIntervals.IsServed(minutes)))
         {
             return KrakenErrors.InvalidArguments + ":interval";
         }

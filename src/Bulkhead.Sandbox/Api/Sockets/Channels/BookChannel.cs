@@ -105,7 +105,7 @@ internal sealed class BookChannel(SocketHub hub, bool unified) : ISocketChannel,
                     continue;
                 }
 
-                if (!pulse.Dirty.Contains(id) || SocketInstrument.OfId(id) is not { } instrument)
+                if (!pulse.Dirty.Contains(id) || SocketInstrument.OfId(id) is not { } instrument || instrument.Venue == Trading.TradingVenue.Futures != unified)
                 {
                     continue;
                 }
@@ -137,7 +137,7 @@ internal sealed class BookChannel(SocketHub hub, bool unified) : ISocketChannel,
         return null;
     }
 
-    private string Key(string symbol, int depth) => $"{Name}|{symbol}|{depth}|{(unified ? "u" : "s")}";
+    private string Key(string symbol, int depth) => $"{Name}|{symbol}|{depth}";
 
     private static byte[] Frame(string type, SocketInstrument instrument, IReadOnlyList<WireLevel> bids, IReadOnlyList<WireLevel> asks, uint checksum, DateTimeOffset? timestamp) =>
         SocketFrames.Channel("book", type, w =>

@@ -159,8 +159,8 @@ internal sealed class InstrumentChannel(bool unified) : ISocketChannel
             w.WriteNumber("max_position_size", spec.MaxPositionSize, spec.QuantityDecimals);
             w.WriteNumber("margin_initial", InstrumentCatalog.ClassALevels[0].InitialMargin, 4);
             w.WriteNumber("margin_maintenance", InstrumentCatalog.ClassALevels[0].MaintenanceMargin, 4);
-            w.WriteNumber("funding_rate_coefficient", 8m, 0);
-            w.WriteNumber("max_relative_funding_rate", 0.25m, 2);
+            w.WriteNumber("funding_rate_coefficient", InstrumentCatalog.FundingRateCoefficient);
+            w.WriteNumber("max_relative_funding_rate", InstrumentCatalog.MaxRelativeFundingRate, 2);
             w.WriteEndObject();
         }
 

@@ -14,7 +14,6 @@ namespace Bulkhead.Sandbox.Api.Sockets.Channels;
 internal sealed class OhlcChannel(SocketHub hub, bool unified) : ISocketChannel, IMarketFeed
 {
     private const int SnapshotCandles = 720;
-    private static readonly long[] Intervals = [1, 5, 15, 30, 60, 240, 1440, 10080, 21600];
     private readonly SubscriberSet<(string Series, int Minutes)> _subscribers = new();
     private readonly Dictionary<(string Series, int Minutes), (SocketInstrument Instrument, long LastTrade)> _published = [];
     private readonly Lock _gate = new();
@@ -132,7 +131,7 @@ internal sealed class OhlcChannel(SocketHub hub, bool unified) : ISocketChannel,
         }
 
         var interval = call.Integer("interval", out var ok) ?? 1;
-        if (!ok || Array.IndexOf(Intervals, interval) < 0)
+        if (!ok || !CandleIntervals.IsServed(interval))
         {
             call.Fail(SocketErrors.InvalidField("params.interval"));
             return null;

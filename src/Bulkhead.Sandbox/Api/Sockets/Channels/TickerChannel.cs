@@ -113,7 +113,7 @@ internal sealed class TickerChannel(SocketHub hub, bool unified) : ISocketChanne
 
             foreach (var id in symbols)
             {
-                if (SocketInstrument.OfId(id) is not { } instrument)
+                if (SocketInstrument.OfId(id) is not { } instrument || instrument.Venue == Trading.TradingVenue.Futures != unified)
                 {
                     continue;
                 }
@@ -141,7 +141,7 @@ internal sealed class TickerChannel(SocketHub hub, bool unified) : ISocketChanne
         }
     }
 
-    private string Key(string symbol) => $"{Name}|{symbol}|{(unified ? "u" : "s")}";
+    private string Key(string symbol) => Name + "|" + symbol;
 
     private static byte[] Frame(string type, SocketInstrument instrument, MarketTicker ticker) =>
         SocketFrames.Channel("ticker", type, w =>
