@@ -27,6 +27,12 @@ public static class InstrumentCatalog
         new("PF_ETHUSD", "ETH", "USD", TickSize: 0.1m, QuantityDecimals: 3, MaxPositionSize: 10_000_000m, ImpactMidSize: 1m),
     ];
 
+    /// <summary>Kraken's <c>fundingRateCoefficient</c> of the perpetuals.</summary>
+    public const int FundingRateCoefficient = 8;
+
+    /// <summary>Kraken's <c>maxRelativeFundingRate</c> of the perpetuals.</summary>
+    public const decimal MaxRelativeFundingRate = 0.25m;
+
     /// <summary>When the instruments opened (a fixed date: the sandbox has no listing history).</summary>
     public static DateTimeOffset OpeningDate { get; } = new(2022, 9, 1, 0, 0, 0, TimeSpan.Zero);
 

@@ -78,6 +78,21 @@ public sealed class MarketData
         return new BookDepth(bids, asks);
     }
 
+    /// <summary>The ticker figures of a book at <paramref name="now"/> (24 h window ending then); read the tape after a <see cref="Sync()"/>.</summary>
+    public MarketTicker Ticker(TradingVenue venue, string symbol, DateTimeOffset now)
+    {
+        var top = Depth(venue, symbol, 1);
+        var derivatives = venue == TradingVenue.Futures
+            ? new DerivativesFigures(_exchange.MarkPrices.Mark(symbol), _exchange.MarkPrices.Index(symbol), 0m, _exchange.OpenInterest(symbol))
+            : (DerivativesFigures?)null;
+        return new MarketTicker(
+            top.Bids.Count > 0 ? top.Bids[0] : null,
+            top.Asks.Count > 0 ? top.Asks[0] : null,
+            Tape.Last(symbol),
+            Tape.Stats(symbol, now.AddDays(-1), now),
+            derivatives);
+    }
+
     /// <summary>The tape key of a published price series: <c>mark:PF_XBTUSD</c> or <c>spot:PF_XBTUSD</c> (the index).</summary>
     public static string PriceSeries(string kind, string symbol) => kind + ":" + symbol;
 

@@ -56,30 +56,30 @@ public static partial class FuturesApi
     /// <summary>A market ticker from the book (bid/ask), the tape (last, 24 h figures), margin (mark, index) and positions (open interest); no funding (0).</summary>
     private static JsonObject Ticker(FuturesInstrumentSpec i, MarketData market, TimeProvider time)
     {
-        var now = time.GetUtcNow();
-        var top = market.Depth(TradingVenue.Futures, i.Symbol, 1);
-        var day = market.Tape.Stats(i.Symbol, now.AddDays(-1), now);
+        var figures = market.Ticker(TradingVenue.Futures, i.Symbol, time.GetUtcNow());
+        var derivatives = figures.Derivatives!.Value;
+        var day = figures.Day;
         var ticker = new JsonObject
         {
             ["tag"] = "perpetual",
             ["pair"] = i.Pair,
             ["symbol"] = i.Symbol,
-            ["markPrice"] = FuturesWire.Number(market.Exchange.MarkPrices.Mark(i.Symbol)),
-            ["indexPrice"] = FuturesWire.Number(market.Exchange.MarkPrices.Index(i.Symbol)),
+            ["markPrice"] = FuturesWire.Number(derivatives.Mark),
+            ["indexPrice"] = FuturesWire.Number(derivatives.Index),
         };
-        if (top.Bids.Count > 0)
+        if (figures.Bid is { } bid)
         {
-            ticker["bid"] = FuturesWire.Number(top.Bids[0].Price);
-            ticker["bidSize"] = FuturesWire.Number(top.Bids[0].Volume);
+            ticker["bid"] = FuturesWire.Number(bid.Price);
+            ticker["bidSize"] = FuturesWire.Number(bid.Volume);
         }
 
-        if (top.Asks.Count > 0)
+        if (figures.Ask is { } ask)
         {
-            ticker["ask"] = FuturesWire.Number(top.Asks[0].Price);
-            ticker["askSize"] = FuturesWire.Number(top.Asks[0].Volume);
+            ticker["ask"] = FuturesWire.Number(ask.Price);
+            ticker["askSize"] = FuturesWire.Number(ask.Volume);
         }
 
-        if (market.Tape.Last(i.Symbol) is { } last)
+        if (figures.Last is { } last)
         {
             ticker["last"] = FuturesWire.Number(last.Price);
             ticker["lastTime"] = FuturesWire.Time(last.Time);
@@ -88,18 +88,17 @@ public static partial class FuturesApi
 
         ticker["vol24h"] = FuturesWire.Number(day.Volume);
         ticker["volumeQuote"] = FuturesWire.Number(decimal.Round(day.QuoteVolume, 8));
-        ticker["openInterest"] = FuturesWire.Number(market.Exchange.OpenInterest(i.Symbol));
+        ticker["openInterest"] = FuturesWire.Number(derivatives.OpenInterest);
         if (day.Count > 0)
         {
-            var close = market.Tape.Last(i.Symbol)!.Value.Price;
             ticker["open24h"] = FuturesWire.Number(day.Open);
             ticker["high24h"] = FuturesWire.Number(day.High);
             ticker["low24h"] = FuturesWire.Number(day.Low);
-            ticker["change24h"] = FuturesWire.Number(decimal.Round((close - day.Open) / day.Open * 100m, 8));
+            ticker["change24h"] = FuturesWire.Number(decimal.Round(figures.ChangePercent, 8));
         }
 
-        ticker["fundingRate"] = 0;
-        ticker["fundingRatePrediction"] = 0;
+        ticker["fundingRate"] = FuturesWire.Number(derivatives.FundingRate);
+        ticker["fundingRatePrediction"] = FuturesWire.Number(derivatives.FundingRate);
         ticker["suspended"] = false;
         ticker["postOnly"] = false;
         return ticker;

@@ -19,30 +19,8 @@ internal static class MarketSubscription
     public static IReadOnlyList<string>? Symbols(SocketCall call, params ReadOnlySpan<string> fields)
     {
         Span<string> allowed = [.. Common, .. fields, "asset_class", "token"];
-        if (!call.Request.HasParams)
+        if (!Validate(call, allowed))
         {
-            call.Fail(SocketErrors.InvalidField("params"));
-            return null;
-        }
-
-        if (call.Unsupported(allowed) is { } unsupported)
-        {
-            call.Fail(SocketErrors.UnsupportedField(unsupported));
-            return null;
-        }
-
-        if (call.Connection.IsUnified)
-        {
-            var assetClass = call.String("asset_class", out var ok);
-            if (!ok || assetClass != "derivatives")
-            {
-                call.Fail(assetClass is null && ok ? SocketErrors.InvalidField("params.asset_class") : SocketErrors.UnsupportedField("asset_class"));
-                return null;
-            }
-        }
-        else if (call.Has("asset_class"))
-        {
-            call.Fail(SocketErrors.UnsupportedField("asset_class"));
             return null;
         }
 
@@ -54,6 +32,43 @@ internal static class MarketSubscription
         }
 
         return symbols;
+    }
+
+    /// <summary>
+    /// The checks every market request makes before its own fields: <c>params</c> present with only
+    /// <paramref name="allowed"/> members, and <c>asset_class: "derivatives"</c> on the Unified endpoints (absent on Spot);
+    /// false after answering the error.
+    /// </summary>
+    public static bool Validate(SocketCall call, ReadOnlySpan<string> allowed)
+    {
+        if (!call.Request.HasParams)
+        {
+            call.Fail(SocketErrors.InvalidField("params"));
+            return false;
+        }
+
+        if (call.Unsupported(allowed) is { } unsupported)
+        {
+            call.Fail(SocketErrors.UnsupportedField(unsupported));
+            return false;
+        }
+
+        if (call.Connection.IsUnified)
+        {
+            var assetClass = call.String("asset_class", out var ok);
+            if (!ok || assetClass != "derivatives")
+            {
+                call.Fail(assetClass is null && ok ? SocketErrors.InvalidField("params.asset_class") : SocketErrors.UnsupportedField("asset_class"));
+                return false;
+            }
+        }
+        else if (call.Has("asset_class"))
+        {
+            call.Fail(SocketErrors.UnsupportedField("asset_class"));
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>The instrument of <paramref name="symbol"/> on this connection's endpoint; null after answering <c>Currency pair not supported</c>.</summary>

@@ -21,6 +21,14 @@ internal sealed class SocketCatalog
         var unifiedTrade = new Channels.TradeChannel(hub, unified: true);
         Add([SocketEndpoint.SpotPublic, SocketEndpoint.SpotPrivate], spotTrade);
         Add([SocketEndpoint.UnifiedPublic, SocketEndpoint.UnifiedPrivate], unifiedTrade);
+        Add([SocketEndpoint.SpotPublic, SocketEndpoint.SpotPrivate], new Channels.BookChannel(hub, unified: false));
+        Add([SocketEndpoint.UnifiedPublic, SocketEndpoint.UnifiedPrivate], new Channels.BookChannel(hub, unified: true));
+        Add([SocketEndpoint.SpotPublic, SocketEndpoint.SpotPrivate], new Channels.TickerChannel(hub, unified: false));
+        Add([SocketEndpoint.UnifiedPublic, SocketEndpoint.UnifiedPrivate], new Channels.TickerChannel(hub, unified: true));
+        Add([SocketEndpoint.SpotPublic, SocketEndpoint.SpotPrivate], new Channels.OhlcChannel(hub, unified: false));
+        Add([SocketEndpoint.UnifiedPublic, SocketEndpoint.UnifiedPrivate], new Channels.OhlcChannel(hub, unified: true));
+        Add([SocketEndpoint.SpotPublic, SocketEndpoint.SpotPrivate], new Channels.InstrumentChannel(unified: false));
+        Add([SocketEndpoint.UnifiedPublic, SocketEndpoint.UnifiedPrivate], new Channels.InstrumentChannel(unified: true));
         AddSpotPrivate();
         AddUnifiedPrivate();
         MarketFeeds = [.. _channels.Values.Distinct().OfType<IMarketFeed>()];

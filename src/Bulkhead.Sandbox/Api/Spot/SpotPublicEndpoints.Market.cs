@@ -16,7 +16,6 @@ namespace Bulkhead.Sandbox.Api.Spot;
 internal static partial class SpotPublicEndpoints
 {
     private const int MaxCandles = 720;
-    private static readonly int[] OhlcMinutes = [1, 5, 15, 30, 60, 240, 1440, 10080, 21600];
 
     private static SpotAnswer Ticker(SpotParameters parameters, MarketData market, TimeProvider time)
     {
@@ -46,13 +45,13 @@ internal static partial class SpotPublicEndpoints
             w.WriteStartObject();
             foreach (var pair in pairs.Distinct())
             {
-                var top = market.Depth(TradingVenue.Spot, pair.Id, 1);
-                var last = market.Tape.Last(pair.Id);
+                var ticker = market.Ticker(TradingVenue.Spot, pair.Id, now);
+                var last = ticker.Last;
                 var day = market.Tape.Stats(pair.Id, today, now);
-                var rolling = market.Tape.Stats(pair.Id, now.AddDays(-1), now);
+                var rolling = ticker.Day;
                 w.WriteStartObject(pair.Id);
-                TopOfBook(w, "a", top.Asks, pair);
-                TopOfBook(w, "b", top.Bids, pair);
+                TopOfBook(w, "a", ticker.Ask, pair);
+                TopOfBook(w, "b", ticker.Bid, pair);
                 w.WriteStartArray("c");
                 w.WriteStringValue(Price(last?.Price ?? 0m, pair));
                 w.WriteStringValue(Volume(last?.Volume ?? 0m, pair));
@@ -149,7 +148,7 @@ internal static partial class SpotPublicEndpoints
         }
 
         var minutes = 1;
-        if (parameters["interval"] is { } text && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out minutes) || Array.IndexOf(OhlcMinutes, minutes) < 0))
+        if (parameters["interval"] is { } text && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out minutes) || !CandleIntervals.IsServed(minutes)))
         {
             return KrakenErrors.InvalidArguments + ":interval";
         }
@@ -281,9 +280,9 @@ internal static partial class SpotPublicEndpoints
     }
 
     // Kraken's a/b: [price, whole lot volume, lot volume].
-    private static void TopOfBook(Utf8JsonWriter w, string name, IReadOnlyList<MarketLevel> side, SandboxPair pair)
+    private static void TopOfBook(Utf8JsonWriter w, string name, MarketLevel? top, SandboxPair pair)
     {
-        var level = side.Count > 0 ? side[0] : default;
+        var level = top ?? default;
         w.WriteStartArray(name);
         w.WriteStringValue(Price(level.Price, pair));
         w.WriteStringValue(decimal.Floor(level.Volume).ToString(CultureInfo.InvariantCulture));

@@ -40,10 +40,10 @@ internal sealed class MarketSandbox : IAsyncDisposable
 
     public SandboxMarket Market => _app.GetMarket()!;
 
-    public static async Task<MarketSandbox> StartAsync(long seed = 42, bool enabled = true)
+    public static async Task<MarketSandbox> StartAsync(long seed = 42, bool enabled = true, int depthLevels = 10)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
-        var options = new SandboxOptions { InMemory = true, Market = new MarketOptions { Enabled = enabled, Seed = seed, TickInterval = TimeSpan.FromHours(1) } };
+        var options = new SandboxOptions { InMemory = true, Market = new MarketOptions { Enabled = enabled, Seed = seed, TickInterval = TimeSpan.FromHours(1), DepthLevels = depthLevels } };
         var app = SandboxHost.Build(options, "http://127.0.0.1:0", time);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
