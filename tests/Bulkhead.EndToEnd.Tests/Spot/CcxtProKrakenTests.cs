@@ -77,5 +77,47 @@ public sealed class CcxtProKrakenTests
         await sandbox.ShouldConserveAsync();
     }
 
+    [Fact]
+    public async Task WatchPublicChannels_WhileTheMarketRuns_TickerBookCandlesAndTrades()
+    {
+        await using var sandbox = await SandboxProcess.StartAsync(market: true, inMemory: true);
+        await sandbox.Admin.CreateAccountAsync("viewer");
+        var viewer = await sandbox.Admin.CreateSpotKeyAsync("viewer", SocketTrader);
+        var pro = new ProClient(sandbox.BaseUrl).With("viewer", viewer);
+
+        pro.Call(null, "loadMarkets");
+        var ticker = pro.Call(null, "watchTicker", Pair);
+        var book = pro.Call(null, "watchOrderBook", Pair, 10);
+        var laterBook = pro.Call(null, "watchOrderBook", Pair, 10);
+        var candles = pro.Call(null, "watchOHLCV", Pair, "1m");
+        var trades = pro.Call(null, "watchTrades", Pair);
+        var restTicker = pro.Call(null, "fetchTicker", Pair);
+
+        var s = await pro.RunAsync(TestContext.Current.CancellationToken);
+
+        s.ShouldAllBe(o => o.Ok, string.Join("\n", s.Select((o, i) => $"{i}: {o}")) + "\n" + sandbox.Log);
+        var t = s[ticker].Value!;
+        t["symbol"]!.GetValue<string>().ShouldBe(Pair);
+        t["bid"]!.GetValue<double>().ShouldBeLessThan(t["ask"]!.GetValue<double>());
+        t["bid"]!.GetValue<double>().ShouldBe(s[restTicker].Value!["bid"]!.GetValue<double>(), tolerance: t["bid"]!.GetValue<double>() * 0.05);
+        foreach (var step in new[] { book, laterBook })
+        {
+            var b = s[step].Value!;
+            var bids = b["bids"]!.AsArray().Select(l => l![0]!.GetValue<double>()).ToArray();
+            var asks = b["asks"]!.AsArray().Select(l => l![0]!.GetValue<double>()).ToArray();
+            bids.Length.ShouldBe(10);
+            asks.Length.ShouldBe(10);
+            bids.ShouldBe(bids.OrderByDescending(p => p).ToArray());
+            asks.ShouldBe(asks.OrderBy(p => p).ToArray());
+            bids[0].ShouldBeLessThan(asks[0]);
+        }
+
+        var candle = s[candles].Value!.AsArray()[^1]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+        (candle[2] >= candle[1] && candle[2] >= candle[4] && candle[3] <= candle[1] && candle[3] <= candle[4]).ShouldBeTrue(string.Join(",", candle));
+        var trade = s[trades].Value!.AsArray()[^1]!;
+        trade["symbol"]!.GetValue<string>().ShouldBe(Pair);
+        trade["price"]!.GetValue<double>().ShouldBeGreaterThan(0);
+    }
+
     private static string Ref(int step, string path) => ClientStep.Ref(step, path);
 }
