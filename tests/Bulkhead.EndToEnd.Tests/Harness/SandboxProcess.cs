@@ -49,10 +49,11 @@ internal sealed class SandboxProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the CLI's sandbox; <paramref name="market"/> false passes <c>--no-market</c> (empty books).</summary>
-    public static async Task<SandboxProcess> StartAsync(bool market = false, bool inMemory = false, long seed = 1)
+    /// <remarks>With <paramref name="dataFolder"/> the sandbox runs on that folder and leaves it behind (its owner deletes it), so a test can restart on it.</remarks>
+    public static async Task<SandboxProcess> StartAsync(bool market = false, bool inMemory = false, long seed = 1, DirectoryInfo? dataFolder = null)
     {
         var dll = CliPath.Value;
-        var data = inMemory ? null : Directory.CreateTempSubdirectory("bulkhead-e2e-proc-");
+        var data = dataFolder ?? (inMemory ? null : Directory.CreateTempSubdirectory("bulkhead-e2e-proc-"));
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -93,12 +94,16 @@ internal sealed class SandboxProcess : IAsyncDisposable
         try
         {
             var url = await listening.Task.WaitAsync(StartDeadline, TestContext.Current.CancellationToken);
-            return new SandboxProcess(process, data, url, log);
+            return new SandboxProcess(process, dataFolder is null ? data : null, url, log);
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
             Stop(process);
-            data?.Delete(recursive: true);
+            if (dataFolder is null)
+            {
+                data?.Delete(recursive: true);
+            }
+
             throw new InvalidOperationException($"bulkhead sandbox serve did not start: {e.Message}\n{log}", e);
         }
 
@@ -173,6 +178,13 @@ internal sealed class SandboxProcess : IAsyncDisposable
         var node = await Admin.GetAsync($"/admin/accounts/{Uri.EscapeDataString(account)}");
         var text = node["balances"]?[wallet]?[asset]?.GetValue<string>();
         return text is null ? 0m : decimal.Parse(text, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>SIGKILL: the process dies at once, mid-request, with nothing flushed or closed.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit(10_000);
     }
 
     public async ValueTask DisposeAsync()
