@@ -153,6 +153,22 @@ public sealed class Level3ChannelTests
         client.Seen.Any(m => m.TryGetProperty("channel", out var c) && c.GetString() == "level3").ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Level3_Subscribed_TokenLivesUntilUnsubscribed()
+    {
+        await using var sandbox = await SpotSandbox.StartAsync();
+        sandbox.Master("viewer");
+        var key = sandbox.Key("viewer", SpotPermission.AccessWebSocketsApi);
+        await using var session = await Spot.SpotPrivateSession.OpenAsync(sandbox, key);
+        await session.OkAsync("subscribe", """{"channel":"level3","symbol":["BTC/USD"],"snapshot":false}""");
+
+        sandbox.Time.Advance(TimeSpan.FromSeconds(901));
+        await session.OkAsync("subscribe", """{"channel":"level3","symbol":["ETH/USD"],"snapshot":false}""");
+        await session.OkAsync("unsubscribe", """{"channel":"level3","symbol":["BTC/USD","ETH/USD"]}""");
+
+        (await session.ErrorAsync("subscribe", """{"channel":"level3","symbol":["BTC/USD"]}""")).ShouldBe(KrakenErrors.InvalidToken);
+    }
+
     [Theory]
     [InlineData("/v2")]
     [InlineData("/v2/public")]
