@@ -45,6 +45,22 @@ public sealed partial class OrderBook
     }
 
     /// <summary>
+    /// Clears both lists and fills them with the orders of up to <paramref name="levels"/> price levels per side, best
+    /// level first, each level's orders in queue (time priority) order.
+    /// </summary>
+    /// <param name="levels">The number of levels per side (non-negative).</param>
+    /// <param name="bids">Receives the bid orders, highest level first.</param>
+    /// <param name="asks">Receives the ask orders, lowest level first.</param>
+    public void GetLevelOrders(int levels, List<RestingOrder> bids, List<RestingOrder> asks)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(levels);
+        ArgumentNullException.ThrowIfNull(bids);
+        ArgumentNullException.ThrowIfNull(asks);
+        LevelOrders(_bids, levels, bids);
+        LevelOrders(_asks, levels, asks);
+    }
+
+    /// <summary>
     /// All resting orders: bids best price first, then asks best price first, oldest first within a price. The book
     /// must not change while this is enumerated.
     /// </summary>
@@ -139,6 +155,26 @@ public sealed partial class OrderBook
             if (level.Count > 0)
             {
                 into.Add(new BookLevel(level.Price, level.Quantity, level.Count));
+            }
+        }
+    }
+
+    private void LevelOrders(BookSide side, int levels, List<RestingOrder> into)
+    {
+        into.Clear();
+        var taken = 0;
+        for (var i = 0; i < side.Count && taken < levels; i++)
+        {
+            ref readonly var level = ref _levels[side.LevelFromBest(i)];
+            if (level.Count == 0)
+            {
+                continue;
+            }
+
+            taken++;
+            for (var slot = level.Head; slot != None; slot = _orders[slot].Next)
+            {
+                into.Add(ToResting(slot));
             }
         }
     }

@@ -105,6 +105,32 @@ public sealed partial class SandboxExchange
         }
     }
 
+    /// <summary>
+    /// The resting orders of a book's best <paramref name="levels"/> price levels per side (best level first, each level's
+    /// orders in queue order) with their txids, remaining quantities and priorities, for the order-by-order feed.
+    /// </summary>
+    public (IReadOnlyList<Market.BookOrder> Bids, IReadOnlyList<Market.BookOrder> Asks) LevelOrders(TradingVenue venue, string symbol, int levels)
+    {
+        lock (_gate)
+        {
+            if (CanonicalSymbol(venue, symbol) is not { } id || ScaleOf(venue, id) is not { } scale || !_books.TryGetValue(id, out var book))
+            {
+                return ([], []);
+            }
+
+            var bids = new List<Matching.RestingOrder>();
+            var asks = new List<Matching.RestingOrder>();
+            book.GetLevelOrders(Math.Max(0, levels), bids, asks);
+            return ([.. bids.Select(Public)], [.. asks.Select(Public)]);
+
+            Market.BookOrder Public(Matching.RestingOrder resting)
+            {
+                var order = _openByEngineId[resting.OrderId];
+                return new Market.BookOrder(order.Id, scale.ToPrice(resting.Price), scale.ToQuantity(resting.Remaining), resting.Sequence, order.OpenedAt);
+            }
+        }
+    }
+
     private IEnumerable<SandboxOrder> OrdersLocked(string account) =>
         _ordersByAccount.TryGetValue(account, out var ids) ? ids.Select(id => _orders[id]) : [];
 

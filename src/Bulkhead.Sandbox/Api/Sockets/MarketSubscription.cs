@@ -71,6 +71,22 @@ internal static class MarketSubscription
         return true;
     }
 
+    /// <summary>
+    /// The <c>depth</c> param of a book channel: one of <paramref name="allowed"/>, <paramref name="fallback"/> when absent;
+    /// null after answering <c>Invalid 'params.depth'</c>.
+    /// </summary>
+    public static int? Depth(SocketCall call, ReadOnlySpan<long> allowed, int fallback)
+    {
+        var depth = call.Integer("depth", out var ok) ?? fallback;
+        if (ok && allowed.Contains(depth))
+        {
+            return (int)depth;
+        }
+
+        call.Fail(SocketErrors.InvalidField("params.depth"));
+        return null;
+    }
+
     /// <summary>The instrument of <paramref name="symbol"/> on this connection's endpoint; null after answering <c>Currency pair not supported</c>.</summary>
     public static SocketInstrument? Resolve(SocketCall call, string symbol)
     {

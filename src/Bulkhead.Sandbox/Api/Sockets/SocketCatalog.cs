@@ -53,6 +53,7 @@ internal sealed class SocketCatalog
         SocketEndpoint[] spotPrivate = [SocketEndpoint.SpotPrivate];
         Add(spotPrivate, new Spot.ExecutionsChannel(_hub));
         Add(spotPrivate, new Spot.BalancesChannel(_hub));
+        Add(spotPrivate, new Channels.Level3Channel(_hub));
         Add(spotPrivate, "add_order", Spot.SpotOrderMethods.AddOrder);
         Add(spotPrivate, "batch_add", Spot.SpotOrderMethods.BatchAdd);
         Add(spotPrivate, "amend_order", Spot.SpotAmendMethods.AmendOrder);

@@ -125,17 +125,7 @@ internal sealed class BookChannel(SocketHub hub, bool unified) : ISocketChannel,
         }
     }
 
-    private static int? Depth(SocketCall call)
-    {
-        var depth = call.Integer("depth", out var ok) ?? DefaultDepth;
-        if (ok && Array.IndexOf(Depths, depth) >= 0)
-        {
-            return (int)depth;
-        }
-
-        call.Fail(SocketErrors.InvalidField("params.depth"));
-        return null;
-    }
+    private static int? Depth(SocketCall call) => MarketSubscription.Depth(call, Depths, DefaultDepth);
 
     private string Key(string symbol, int depth) => $"{Name}|{symbol}|{depth}";
 

@@ -84,8 +84,7 @@ internal sealed class PublishedBook(SocketInstrument instrument, int depth)
                 continue;
             }
 
-            var pushedOut = full && (bidSide ? level.Price < worst : level.Price > worst);
-            if (!pushedOut)
+            if (!BookWindow.PushedOut(full, worst, level.Price, bidSide))
             {
                 changes.Add(level with { QtyText = SocketFrames.Number(0m, instrument.QtyDecimals) });
             }
