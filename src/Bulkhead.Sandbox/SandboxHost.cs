@@ -1,4 +1,5 @@
 using Bulkhead.Sandbox.Api.Admin;
+using Bulkhead.Sandbox.Api.Edge;
 using Bulkhead.Sandbox.Api.Futures;
 using Bulkhead.Sandbox.Api.Spot;
 using Bulkhead.Sandbox.Auth;
@@ -11,7 +12,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Bulkhead.Sandbox;
 
-/// <summary>Builds the sandbox web application: the exchange, its store, and the Spot, Futures and admin routes on one port.</summary>
+/// <summary>
+/// Builds the sandbox web application: the exchange, its store, and the Spot, Futures and admin routes on one port, behind
+/// the edge (<see cref="SandboxEdge"/>: every unserved or refused request gets its API family's error shape). Routes mapped
+/// on the returned application before it starts (WebSockets, say) take precedence over the edge's fallback.
+/// </summary>
 public static class SandboxHost
 {
     /// <summary>
@@ -51,9 +56,11 @@ public static class SandboxHost
 
         // Open (and load) the store now, so a bad data folder fails here rather than on the first request.
         _ = app.Services.GetRequiredService<SandboxExchange>();
+        app.UseSandboxEdge();
         app.MapSpotApi();
         app.MapFuturesApi();
         app.MapAdminApi();
+        app.MapUnmatched();
         return app;
     }
 
