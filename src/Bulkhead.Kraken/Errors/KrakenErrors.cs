@@ -310,7 +310,7 @@ public static class KrakenErrors
     /// </summary>
     public static string Throttled(DateTimeOffset retryAt)
     {
-        var seconds = retryAt.ToUnixTimeSeconds() + (retryAt.ToUnixTimeMilliseconds() % 1000 > 0 ? 1 : 0);
+        var seconds = retryAt.ToUnixTimeSeconds() + (retryAt.UtcTicks % TimeSpan.TicksPerSecond > 0 ? 1 : 0);
         return string.Create(CultureInfo.InvariantCulture, $"{ThrottledPrefix} {seconds}");
     }
 

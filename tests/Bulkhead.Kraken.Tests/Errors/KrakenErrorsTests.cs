@@ -65,6 +65,7 @@ public sealed class KrakenErrorsTests
 
         KrakenErrors.Throttled(at).ShouldBe("EService: Throttled: 1767614400");
         KrakenErrors.Throttled(at.AddMilliseconds(1)).ShouldBe("EService: Throttled: 1767614401");
+        KrakenErrors.Throttled(at.AddTicks(1)).ShouldBe("EService: Throttled: 1767614401");
         var error = KrakenErrors.FromExchange(KrakenErrors.Throttled(at));
         error.Category.ShouldBe(KrakenErrorCategory.RateLimit);
         error.IsTransient.ShouldBeTrue();
