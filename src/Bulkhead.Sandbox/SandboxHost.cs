@@ -1,4 +1,5 @@
 using Bulkhead.Sandbox.Api.Admin;
+using Bulkhead.Sandbox.Api.Edge;
 using Bulkhead.Sandbox.Api.Futures;
 using Bulkhead.Sandbox.Api.Sockets;
 using Bulkhead.Sandbox.Api.Spot;
@@ -12,7 +13,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Bulkhead.Sandbox;
 
-/// <summary>Builds the sandbox web application: the exchange, its store, and the Spot, Futures, admin and WebSocket routes on one port.</summary>
+/// <summary>
+/// Builds the sandbox web application: the exchange, its store, and the Spot, Futures, admin and WebSocket routes on one
+/// port, behind the edge (<see cref="SandboxEdge"/>: every unserved or refused request gets its API family's error shape).
+/// Routes mapped on the returned application before it starts take precedence over the edge's fallback.
+/// </summary>
 public static class SandboxHost
 {
     /// <summary>
@@ -63,10 +68,12 @@ public static class SandboxHost
 
         // Open (and load) the store now, so a bad data folder fails here rather than on the first request.
         _ = app.Services.GetRequiredService<SandboxExchange>();
+        app.UseSandboxEdge();
         app.MapSpotApi();
         app.MapFuturesApi();
         app.MapAdminApi();
         app.MapSocketApi();
+        app.MapUnmatched();
         return app;
     }
 

@@ -42,6 +42,14 @@ public sealed class SandboxOptions
     /// <value>Intermediate.</value>
     public Bulkhead.Kraken.Limits.SpotTier Tier { get; set; } = Bulkhead.Kraken.Limits.SpotTier.Intermediate;
 
+    /// <summary>
+    /// Private Spot requests one API key may have in flight at once; one more is answered
+    /// <c>EService: Throttled: &lt;unix time&gt;</c> (one second later) before it is read or authenticated, and records
+    /// nothing. Kraken's own number is not published (UNCONFIRMED); see docs/sandbox.md.
+    /// </summary>
+    /// <value>16: far above what any client, test or benchmark in this repository keeps in flight on one key (each calls one at a time per key; the benchmarks run 16 workers with a key each).</value>
+    public int MaxInFlightPerKey { get; set; } = 16;
+
     /// <summary>Largest request body accepted, in bytes; larger ones get <c>EGeneral:Invalid arguments</c>.</summary>
     /// <value>64 KiB.</value>
     public int MaxBodyBytes { get; set; } = 64 * 1024;

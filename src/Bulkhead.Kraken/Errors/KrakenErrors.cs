@@ -31,6 +31,9 @@ public static class KrakenErrors
     /// <summary><c>EGeneral:Too many requests</c>.</summary>
     public const string TooManyRequests = "EGeneral:Too many requests";
 
+    // Kraken writes a space after each colon here, unlike its other strings; the time follows (see Throttled).
+    private const string ThrottledPrefix = "EService: Throttled:";
+
     // Spot: permission
     /// <summary><c>EGeneral:Permission denied</c>.</summary>
     public const string PermissionDenied = "EGeneral:Permission denied";
@@ -306,6 +309,7 @@ public static class KrakenErrors
     // Kraken appends details after a colon ("EGeneral:Invalid arguments:volume", "invalidArgument: limitPrice").
     private static readonly (string Prefix, KrakenErrorCategory Category)[] Prefixes =
     [
+        (ThrottledPrefix, KrakenErrorCategory.RateLimit),
         (InvalidArguments + ":", KrakenErrorCategory.InvalidInput),
         (FuturesInvalidArgument + ":", KrakenErrorCategory.InvalidInput),
         (FuturesRequiredArgumentMissing + ":", KrakenErrorCategory.InvalidInput),
@@ -314,6 +318,16 @@ public static class KrakenErrors
         ("EService:", KrakenErrorCategory.Transient),
         ("EDatabase:", KrakenErrorCategory.Transient),
     ];
+
+    /// <summary>
+    /// <c>EService: Throttled: &lt;unix seconds&gt;</c>, Kraken's answer to too many concurrent requests of one key;
+    /// <paramref name="retryAt"/> is when to retry, in whole Unix seconds rounded up.
+    /// </summary>
+    public static string Throttled(DateTimeOffset retryAt)
+    {
+        var seconds = retryAt.ToUnixTimeSeconds() + (retryAt.UtcTicks % TimeSpan.TicksPerSecond > 0 ? 1 : 0);
+        return string.Create(CultureInfo.InvariantCulture, $"{ThrottledPrefix} {seconds}");
+    }
 
     /// <summary>Classifies a wire error string. Unknown strings are kept verbatim with <see cref="KrakenErrorCategory.Unknown"/>.</summary>
     public static KrakenErrorCategory Classify(string wire)

@@ -42,7 +42,10 @@ public sealed class AccountRateLimits
     /// <summary>The tier's trading limits, including the open-orders cap per pair.</summary>
     public SpotTradingLimits SpotTradingLimits { get; }
 
-    /// <summary>The Spot REST call counter.</summary>
+    /// <summary>
+    /// One Spot REST call counter for the whole account. Kraken keeps one per API key
+    /// (<see cref="SpotRestLimiter.ForKey"/>); sharing one across the account's keys is the stricter budget.
+    /// </summary>
     public SpotRestLimiter SpotRest { get; }
 
     /// <summary>The Futures <c>/derivatives</c> cost budget.</summary>

@@ -33,6 +33,6 @@ public enum AuthFailure
     /// <summary>The key lacks the permission the endpoint needs (or the endpoint needs a master account's key).</summary>
     PermissionDenied,
 
-    /// <summary>The account's rate counter would go over its maximum; nothing was booked.</summary>
+    /// <summary>The rate counter (Spot REST: the key's; Futures: the account's) would go over its maximum; nothing was booked.</summary>
     RateLimited,
 }

@@ -1,17 +1,17 @@
 namespace Bulkhead.Sandbox.Auth;
 
-/// <summary>Which of the account's rate counters (Bulkhead.Kraken's limit models) a request is charged to.</summary>
+/// <summary>Which rate counter (Bulkhead.Kraken's limit models) a request is charged to.</summary>
 public enum RateBudget
 {
     /// <summary>Not charged.</summary>
     None = 0,
 
-    /// <summary>The Spot REST call counter (<see cref="Bulkhead.Kraken.Limits.SpotRestLimiter"/>).</summary>
+    /// <summary>The key's Spot REST call counter (<see cref="Bulkhead.Kraken.Limits.SpotRestLimiter.ForKey"/>).</summary>
     SpotRest,
 
-    /// <summary>The Futures <c>/derivatives</c> budget (<see cref="Bulkhead.Kraken.Limits.FuturesDerivativesLimiter"/>).</summary>
+    /// <summary>The account's Futures <c>/derivatives</c> budget (<see cref="Bulkhead.Kraken.Limits.FuturesDerivativesLimiter"/>).</summary>
     FuturesDerivatives,
 
-    /// <summary>The Futures <c>/history</c> tokens (<see cref="Bulkhead.Kraken.Limits.FuturesHistoryLimiter"/>).</summary>
+    /// <summary>The account's Futures <c>/history</c> tokens (<see cref="Bulkhead.Kraken.Limits.FuturesHistoryLimiter"/>).</summary>
     FuturesHistory,
 }

@@ -11,7 +11,7 @@ namespace Bulkhead.Sandbox.Auth;
 /// <summary>
 /// Kraken's authentication pipeline, venue-neutral (no HTTP inside), in ARCHITECTURE order:
 /// key (unknown, revoked or other venue → invalid key) → IP allowlist → lockout → expiry → signature → nonce →
-/// permission → account rate counter. A refused request records nothing but its failure (stats and the lockout count);
+/// permission → rate counter (Spot REST: the key's own; Futures: the account's). A refused request records nothing but its failure (stats and the lockout count);
 /// an accepted one records its nonce (persisted through <see cref="SandboxExchange.SetNonceHighWater"/>) and its rate
 /// cost. The nonce, permission and rate steps and the nonce record run under one lock per key, so two requests with one
 /// nonce cannot both pass. All time from the injected <see cref="TimeProvider"/>. Thread-safe.
@@ -33,12 +33,13 @@ public sealed class SandboxAuthenticator : IKeyActivity
     private readonly IRateLimitStateStore _rateStore;
     private readonly ConcurrentDictionary<string, KeyState> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AccountRateLimits> _limits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SpotRestLimiter> _spotRest = new(StringComparer.Ordinal);
 
     /// <summary>Creates the pipeline over an exchange.</summary>
     /// <param name="exchange">Keys, accounts and the persisted nonce marks.</param>
     /// <param name="options">Lockout thresholds and the Spot tier.</param>
     /// <param name="time">The clock.</param>
-    /// <param name="rateStore">Where the accounts' rate counters live; null: a new in-memory store.</param>
+    /// <param name="rateStore">Where the rate counters live; null: a new in-memory store.</param>
     public SandboxAuthenticator(SandboxExchange exchange, SandboxOptions options, TimeProvider time, IRateLimitStateStore? rateStore = null)
     {
         ArgumentNullException.ThrowIfNull(exchange);
@@ -127,7 +128,7 @@ public sealed class SandboxAuthenticator : IKeyActivity
                 return Refuse(state, venue, AuthFailure.PermissionDenied, now);
             }
 
-            var decision = Charge(key.Account, request.Requirement);
+            var decision = Charge(key, request.Requirement);
             if (!decision.Granted)
             {
                 Count(state, venue, AuthFailure.RateLimited);
@@ -161,9 +162,23 @@ public sealed class SandboxAuthenticator : IKeyActivity
         }
     }
 
-    /// <summary>The rate counters of one account (shared by all its keys; a subaccount has its own).</summary>
+    /// <summary>
+    /// The rate counters of one account (shared by all its keys; a subaccount has its own). The pipeline charges its
+    /// Futures budgets; Spot REST calls are charged to the key's counter (<see cref="SpotRest"/>), not to
+    /// <see cref="AccountRateLimits.SpotRest"/>.
+    /// </summary>
     public AccountRateLimits RateLimits(string account) =>
         _limits.GetOrAdd(account, a => new AccountRateLimits(a, _options.Tier, _rateStore, _time));
+
+    /// <summary>
+    /// The Spot REST call counter of one key: Kraken counts per API key (spot.md §3), so each key of an account has its
+    /// own with the tier's numbers, and one key over its maximum leaves the others untouched.
+    /// </summary>
+    public SpotRestLimiter SpotRest(SandboxApiKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _spotRest.GetOrAdd(key.Key, k => SpotRestLimiter.ForKey(key.Account, k, SpotRestLimits.For(_options.Tier), _rateStore, _time));
+    }
 
     private KeyState State(string key) => _states.GetOrAdd(key, k => new KeyState(_exchange.NonceHighWater(k)));
 
@@ -297,19 +312,18 @@ public sealed class SandboxAuthenticator : IKeyActivity
         };
     }
 
-    private RateDecision Charge(string account, AuthRequirement requirement)
+    private RateDecision Charge(SandboxApiKey key, AuthRequirement requirement)
     {
         if (requirement.Budget == RateBudget.None || requirement.Cost == 0m)
         {
             return RateDecision.Grant;
         }
 
-        var limits = RateLimits(account);
         return requirement.Budget switch
         {
-            RateBudget.SpotRest => limits.SpotRest.TryAcquire(requirement.Cost),
-            RateBudget.FuturesDerivatives => limits.FuturesDerivatives.TryAcquire(requirement.Cost),
-            RateBudget.FuturesHistory => limits.FuturesHistory.TryAcquire(requirement.Cost),
+            RateBudget.SpotRest => SpotRest(key).TryAcquire(requirement.Cost),
+            RateBudget.FuturesDerivatives => RateLimits(key.Account).FuturesDerivatives.TryAcquire(requirement.Cost),
+            RateBudget.FuturesHistory => RateLimits(key.Account).FuturesHistory.TryAcquire(requirement.Cost),
             _ => RateDecision.Grant,
         };
     }

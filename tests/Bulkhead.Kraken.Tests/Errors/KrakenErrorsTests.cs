@@ -59,6 +59,19 @@ public sealed class KrakenErrorsTests
     }
 
     [Fact]
+    public void Throttled_RetryTime_KrakensStringInWholeSecondsRoundedUp_ClassifiedAsRateLimit()
+    {
+        var at = DateTimeOffset.FromUnixTimeSeconds(1_767_614_400);
+
+        KrakenErrors.Throttled(at).ShouldBe("EService: Throttled: 1767614400");
+        KrakenErrors.Throttled(at.AddMilliseconds(1)).ShouldBe("EService: Throttled: 1767614401");
+        KrakenErrors.Throttled(at.AddTicks(1)).ShouldBe("EService: Throttled: 1767614401");
+        var error = KrakenErrors.FromExchange(KrakenErrors.Throttled(at));
+        error.Category.ShouldBe(KrakenErrorCategory.RateLimit);
+        error.IsTransient.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Catalogue_EveryWireConstant_IsClassifiedAndKnown()
     {
         var constants = typeof(KrakenErrors).GetFields(BindingFlags.Public | BindingFlags.Static)

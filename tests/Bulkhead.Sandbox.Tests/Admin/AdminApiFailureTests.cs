@@ -40,4 +40,26 @@ public sealed class AdminApiFailureTests
             await app.DisposeAsync();
         }
     }
+
+    [Theory]
+    [InlineData("accounts")]
+    [InlineData("keys")]
+    [InlineData("deposits")]
+    [InlineData("faults")]
+    public async Task Post_BodyNotUtf8_400JsonSayingSoNothingChanged(string route)
+    {
+        await using var server = await AdminServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminServer.Token);
+        using var content = new ByteArrayContent([.. Encoding.ASCII.GetBytes("{\"name\":\""), 0xC3, 0x28, 0xFF, .. Encoding.ASCII.GetBytes("\",\"account\":\"x\"}")]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await http.PostAsync("admin/" + route, content, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, text);
+        text.ShouldStartWith("{\"error\":");
+        text.ShouldContain("not valid UTF-8");
+        server.Exchange.Accounts.ShouldBeEmpty();
+    }
 }

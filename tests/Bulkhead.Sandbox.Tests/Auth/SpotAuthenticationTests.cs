@@ -120,23 +120,49 @@ public sealed class SpotAuthenticationTests
     }
 
     [Fact]
-    public async Task Balance_OverAccountCounter_RateLimitExceeded_SharedByKeys_RecoversAfterDecay()
+    public async Task Balance_KeyOverItsCounter_RateLimitExceeded_OtherKeyOfAccountFullService_RecoversAfterDecay()
+    {
+        await using var sandbox = await SpotSandbox.StartAsync();
+        var key = sandbox.Key(sandbox.Master("desk"));
+        var second = sandbox.Key("desk");
+        for (var i = 0; i < 20; i++)
+        {
+            (await sandbox.PrivateAsync(key, "Balance")).ShouldSucceed();
+        }
+
+        var highWater = sandbox.Exchange.NonceHighWater(key.ApiKey);
+        (await sandbox.PrivateAsync(key, "Balance")).ShouldFailWith(KrakenErrors.RateLimitExceeded);
+        sandbox.Exchange.NonceHighWater(key.ApiKey).ShouldBe(highWater);
+
+        // Kraken counts per key (spot.md §3): the account's other key still has its whole counter (Intermediate: 20).
+        for (var i = 0; i < 20; i++)
+        {
+            (await sandbox.PrivateAsync(second, "Balance")).ShouldSucceed();
+        }
+
+        (await sandbox.PrivateAsync(second, "Balance")).ShouldFailWith(KrakenErrors.RateLimitExceeded);
+        (await sandbox.PrivateAsync(key, "Balance")).ShouldFailWith(KrakenErrors.RateLimitExceeded);
+        sandbox.Authenticator.SpotRest(sandbox.Exchange.FindKey(key.ApiKey)!).GetHeadroom().Used.ShouldBe(20m);
+        sandbox.Time.Advance(TimeSpan.FromSeconds(2));
+        (await sandbox.PrivateAsync(key, "Balance")).ShouldSucceed();
+    }
+
+    [Fact]
+    public async Task Ledgers_KeyOverItsCounter_SubaccountKeyAndOtherKeyUnaffected()
     {
         await using var sandbox = await SpotSandbox.StartAsync();
         var key = sandbox.Key(sandbox.Master("desk"));
         var second = sandbox.Key("desk");
         var sub = sandbox.Key(sandbox.Sub("mm", "desk"));
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 10; i++)
         {
-            (await sandbox.PrivateAsync(i % 2 == 0 ? key : second, "Balance")).ShouldSucceed();
+            (await sandbox.PrivateAsync(key, "Ledgers")).ShouldSucceed(); // cost 2
         }
 
-        var highWater = sandbox.Exchange.NonceHighWater(key.ApiKey);
         (await sandbox.PrivateAsync(key, "Balance")).ShouldFailWith(KrakenErrors.RateLimitExceeded);
-        (await sandbox.PrivateAsync(second, "Balance")).ShouldFailWith(KrakenErrors.RateLimitExceeded);
-        sandbox.Exchange.NonceHighWater(key.ApiKey).ShouldBe(highWater);
-        (await sandbox.PrivateAsync(sub, "Balance")).ShouldSucceed();
-        sandbox.Time.Advance(TimeSpan.FromSeconds(2));
-        (await sandbox.PrivateAsync(key, "Balance")).ShouldSucceed();
+        (await sandbox.PrivateAsync(second, "Ledgers")).ShouldSucceed();
+        (await sandbox.PrivateAsync(sub, "Ledgers")).ShouldSucceed();
+        sandbox.Activity.Stats(key.ApiKey).FailuresByKind[KrakenErrors.RateLimitExceeded].ShouldBe(1);
+        sandbox.Activity.Stats(second.ApiKey).FailuresByKind.ShouldBeEmpty();
     }
 }

@@ -170,13 +170,16 @@ public static partial class FuturesApi
         var result = order is null
             ? FuturesOrderResult.Refused(FuturesOrderVerdict.NotFound, "no such order")
             : call.Exchange.CancelFuturesOrder(call.Account.Name, order.Id);
-        var status = new JsonObject
+        // Kraken's fields only, none of them null: order_id when known or sent, cliOrdId when the order has one or the
+        // caller cancelled by it.
+        var status = new JsonObject { ["status"] = FuturesOrderWire.Status(result.Verdict) };
+        if ((order is null ? orderId : FuturesOrderWire.OrderUid(order.Id)) is { Length: > 0 } uid)
         {
-            ["status"] = FuturesOrderWire.Status(result.Verdict),
-            ["order_id"] = order is null ? orderId : FuturesOrderWire.OrderUid(order.Id),
-            ["receivedTime"] = received,
-        };
-        if (order?.ClientOrderId is { } cliOrdId)
+            status["order_id"] = uid;
+        }
+
+        status["receivedTime"] = received;
+        if ((order is null ? clientId : order.ClientOrderId) is { Length: > 0 } cliOrdId)
         {
             status["cliOrdId"] = cliOrdId;
         }

@@ -14,9 +14,9 @@ namespace Bulkhead.Sandbox.Api.Spot;
 /// <summary>
 /// Kraken's Spot REST surface: <c>/0/public/*</c> (GET or POST) and <c>/0/private/*</c> (POST). Every answer is Kraken's
 /// envelope with HTTP 200, the body starting with <c>{</c>; a bug becomes <c>EGeneral:Internal error</c> (logged), never a 500.
-/// Order of a private call: faults → method → body (size, parse) → authentication pipeline → endpoint.
-/// A request refused before the pipeline (unknown method, oversized or unreadable body, repeated parameter, unsupported
-/// content type) records nothing, not even a failure against its key.
+/// Order of a private call: the key's in-flight limit → faults → method → body (size, parse) → authentication pipeline →
+/// endpoint. A request refused before the pipeline (too many in flight, unknown method, oversized or unreadable body,
+/// repeated parameter, unsupported content type) records nothing, not even a failure against its key.
 /// </summary>
 public static class SpotApi
 {
@@ -99,42 +99,69 @@ public static class SpotApi
         var method = context.Request.RouteValues["method"] as string ?? string.Empty;
         var answer = await GuardAsync(context, method, async () =>
         {
-            if (await FaultAsync(context).ConfigureAwait(false) is { } fault)
+            // Counted by the API-Key header as sent, before anything is read: a key with too many requests in flight is
+            // throttled at once (Kraken: EService: Throttled), whatever the rest of the request holds.
+            var apiKey = context.Request.Headers["API-Key"] is { Count: 1 } header && header[0] is { Length: > 0 } value ? value : null;
+            var limit = context.RequestServices.GetRequiredService<InFlightLimit>();
+            if (apiKey is null)
             {
-                return fault;
+                return await PrivateCallAsync(context, method).ConfigureAwait(false);
             }
 
-            if (!Private.TryGetValue(method, out var endpoint) || !HttpMethods.IsPost(context.Request.Method))
+            if (!limit.TryEnter(apiKey))
             {
-                return KrakenErrors.UnknownMethod;
+                var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                return KrakenErrors.Throttled(now + InFlightLimit.RetryAfter);
             }
 
-            var services = context.RequestServices;
-            var options = services.GetRequiredService<SandboxOptions>();
-            var body = await HttpAuthRequests.ReadBodyAsync(context.Request, options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
-            if (body is null)
+            try
             {
-                context.Response.Headers.Connection = "close";
-                return KrakenErrors.InvalidArguments;
+                return await PrivateCallAsync(context, method).ConfigureAwait(false);
             }
-
-            if (SpotParameters.Parse(context.Request.ContentType, body) is not { } parameters)
+            finally
             {
-                return KrakenErrors.InvalidArguments;
+                limit.Exit(apiKey);
             }
-
-            var authenticator = services.GetRequiredService<SandboxAuthenticator>();
-            var request = HttpAuthRequests.Spot(context, body, parameters["nonce"], AuthRequirement.ForSpotMethod(method));
-            var outcome = authenticator.Authenticate(request);
-            if (!outcome.Success)
-            {
-                return outcome.WireError;
-            }
-
-            var call = new SpotCall(services.GetRequiredService<SandboxExchange>(), outcome.Key, outcome.Account, parameters, services.GetRequiredService<TimeProvider>());
-            return endpoint(call);
         }).ConfigureAwait(false);
         await SpotEnvelope.WriteAsync(context, SpotEnvelope.Render(answer)).ConfigureAwait(false);
+    }
+
+    private static async Task<SpotAnswer> PrivateCallAsync(HttpContext context, string method)
+    {
+        if (await FaultAsync(context).ConfigureAwait(false) is { } fault)
+        {
+            return fault;
+        }
+
+        if (!Private.TryGetValue(method, out var endpoint) || !HttpMethods.IsPost(context.Request.Method))
+        {
+            return KrakenErrors.UnknownMethod;
+        }
+
+        var services = context.RequestServices;
+        var options = services.GetRequiredService<SandboxOptions>();
+        var body = await HttpAuthRequests.ReadBodyAsync(context.Request, options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            context.Response.Headers.Connection = "close";
+            return KrakenErrors.InvalidArguments;
+        }
+
+        if (SpotParameters.Parse(context.Request.ContentType, body) is not { } parameters)
+        {
+            return KrakenErrors.InvalidArguments;
+        }
+
+        var authenticator = services.GetRequiredService<SandboxAuthenticator>();
+        var request = HttpAuthRequests.Spot(context, body, parameters["nonce"], AuthRequirement.ForSpotMethod(method));
+        var outcome = authenticator.Authenticate(request);
+        if (!outcome.Success)
+        {
+            return outcome.WireError;
+        }
+
+        var call = new SpotCall(services.GetRequiredService<SandboxExchange>(), outcome.Key, outcome.Account, parameters, services.GetRequiredService<TimeProvider>());
+        return endpoint(call);
     }
 
     // The request boundary: a bug becomes Kraken's internal-error envelope. Domain operations are all-or-nothing, so a

@@ -33,10 +33,11 @@ internal static class SpotEnvelope
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static async Task WriteAsync(HttpContext context, byte[] body)
+    /// <summary>Writes an envelope; HTTP 200 unless <paramref name="status"/> says otherwise (only the edge does: CONNECT, unknown paths).</summary>
+    public static async Task WriteAsync(HttpContext context, byte[] body, int status = StatusCodes.Status200OK)
     {
         var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
+        response.StatusCode = status;
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);

@@ -117,21 +117,26 @@ internal static class SpotOrderEndpoints
         });
     }
 
-    /// <summary>Kraken TradeVolume: the consolidated 30-day USD volume and, for the pairs asked, this account's taker and maker fees.</summary>
+    /// <summary>
+    /// Kraken TradeVolume: the consolidated 30-day USD volume and, for the pairs asked (<c>pair</c>: a comma list, or a
+    /// JSON list of names or <c>{asset, aclass}</c> objects), this account's taker and maker fees.
+    /// </summary>
     public static SpotAnswer TradeVolume(SpotCall call)
     {
-        var pairs = new List<SandboxPair>();
-        if (call.Parameters["pair"] is { Length: > 0 } names)
+        if (call.Parameters.List("pair") is not { } names)
         {
-            foreach (var name in names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (PairCatalog.Find(name) is not { } pair)
-                {
-                    return KrakenErrors.UnknownAssetPair;
-                }
+            return KrakenErrors.InvalidArguments + ":pair";
+        }
 
-                pairs.Add(pair);
+        var pairs = new List<SandboxPair>();
+        foreach (var name in names)
+        {
+            if (PairCatalog.Find(name) is not { } pair)
+            {
+                return KrakenErrors.UnknownAssetPair;
             }
+
+            pairs.Add(pair);
         }
 
         var volume = call.Exchange.ConsolidatedVolumeUsd(call.Account.Name, TradingVenue.Spot);

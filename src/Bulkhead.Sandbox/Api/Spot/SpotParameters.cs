@@ -22,6 +22,41 @@ internal sealed class SpotParameters
 
     public string? this[string name] => _values.GetValueOrDefault(name);
 
+    /// <summary>
+    /// A list parameter: comma-separated text (<c>XBTUSD,ETHUSD</c>), or, as clients sending JSON bodies write it, a JSON
+    /// array of names or of <c>{"asset": name, "aclass": class}</c> objects (<c>aclass</c> optional, any string). Empty
+    /// when absent; null when the JSON is malformed or an item is neither.
+    /// </summary>
+    public IReadOnlyList<string>? List(string name)
+    {
+        var text = this[name];
+        if (text is null || !text.StartsWith('['))
+        {
+            return (text ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 4 });
+            var items = new List<string>();
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                if (ListItem(item) is not { Length: > 0 } value)
+                {
+                    return null;
+                }
+
+                items.Add(value);
+            }
+
+            return items;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Parses a body by its content type; null when it cannot be read (bad UTF-8, bad JSON, a repeated name, an unsupported type).</summary>
     public static SpotParameters? Parse(string? contentType, ReadOnlySpan<byte> body)
     {
@@ -118,6 +153,23 @@ internal sealed class SpotParameters
         {
             return null;
         }
+    }
+
+    private static string? ListItem(JsonElement item)
+    {
+        if (item.ValueKind == JsonValueKind.String)
+        {
+            return item.GetString();
+        }
+
+        if (item.ValueKind != JsonValueKind.Object
+            || !item.TryGetProperty("asset", out var asset) || asset.ValueKind != JsonValueKind.String
+            || (item.TryGetProperty("aclass", out var aclass) && aclass.ValueKind != JsonValueKind.String))
+        {
+            return null;
+        }
+
+        return asset.GetString();
     }
 
     /// <summary>A positive decimal in plain notation (no sign, no exponent, no NaN), or false.</summary>

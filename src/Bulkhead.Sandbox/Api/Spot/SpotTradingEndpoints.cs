@@ -233,7 +233,10 @@ internal static class SpotTradingEndpoints
         });
     }
 
-    /// <summary>Kraken CancelOrder: <c>txid</c> (a txid, a userref, or a cl_ord_id) or <c>cl_ord_id</c> → <c>{count, pending}</c>.</summary>
+    /// <summary>
+    /// Kraken CancelOrder: <c>txid</c> (a txid, a userref, or a cl_ord_id) or <c>cl_ord_id</c> → <c>{count}</c> and
+    /// nothing else, as Kraken answers (Kraken.Net's fixture; a <c>pending</c> field breaks its parser).
+    /// </summary>
     public static SpotAnswer CancelOrder(SpotCall call)
     {
         var account = call.Account.Name;
@@ -267,13 +270,14 @@ internal static class SpotTradingEndpoints
             return KrakenErrors.UnknownOrder;
         }
 
-        return Count(cancelled.Value.Count, withPending: true);
+        return Count(cancelled.Value.Count);
     }
 
+    /// <summary>Kraken CancelAll → <c>{count}</c>.</summary>
     public static SpotAnswer CancelAll(SpotCall call)
     {
         var cancelled = call.Exchange.CancelAll(call.Account.Name, TradingVenue.Spot);
-        return cancelled.Success ? Count(cancelled.Value.Count, withPending: false) : SpotOrderWire.Error(cancelled.Rejection.Value, cancelled.Detail, null);
+        return cancelled.Success ? Count(cancelled.Value.Count) : SpotOrderWire.Error(cancelled.Rejection.Value, cancelled.Detail, null);
     }
 
     /// <summary>Kraken CancelAllOrdersAfter: <c>timeout</c> seconds (0 disarms) → <c>{currentTime, triggerTime}</c> (ISO 8601; <c>"0"</c> when off).</summary>
@@ -349,15 +353,10 @@ internal static class SpotTradingEndpoints
         }
     }
 
-    private static SpotAnswer Count(int count, bool withPending) => SpotAnswer.Ok(w =>
+    private static SpotAnswer Count(int count) => SpotAnswer.Ok(w =>
     {
         w.WriteStartObject();
         w.WriteNumber("count", count);
-        if (withPending)
-        {
-            w.WriteBoolean("pending", false);
-        }
-
         w.WriteEndObject();
     });
 

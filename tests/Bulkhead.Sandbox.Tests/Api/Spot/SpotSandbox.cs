@@ -50,6 +50,8 @@ public sealed class SpotSandbox : IAsyncDisposable
 
     public FaultSettings Faults => _app.Services.GetRequiredService<FaultSettings>();
 
+    public InFlightLimit InFlight => _app.Services.GetRequiredService<InFlightLimit>();
+
     public static async Task<SpotSandbox> StartAsync(SandboxOptions? options = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
@@ -91,6 +93,19 @@ public sealed class SpotSandbox : IAsyncDisposable
         var n = nonce ?? NextNonce();
         var body = "nonce=" + n.ToString(CultureInfo.InvariantCulture) + (parameters.Length > 0 ? "&" + parameters : string.Empty);
         return SendAsync(key, method, Encoding.UTF8.GetBytes(body), n, contentType, signOverride);
+    }
+
+    /// <summary>The raw bytes of a signed form POST (for <see cref="RawConnection"/>: sent in parts, it stays in flight).</summary>
+    public byte[] RawPrivateRequest(TestKey key, string method, string parameters = "")
+    {
+        var nonce = NextNonce();
+        var body = Encoding.UTF8.GetBytes("nonce=" + nonce.ToString(CultureInfo.InvariantCulture) + (parameters.Length > 0 ? "&" + parameters : string.Empty));
+        var path = "/0/private/" + method;
+        var sign = SpotSigner.Sign(KrakenCredentials.Create(key.ApiKey, key.Secret), path, nonce, body);
+        return RawConnection.Request(
+            $"POST {path} HTTP/1.1",
+            ["Host: 127.0.0.1", "API-Key: " + key.ApiKey, "API-Sign: " + sign, "Content-Type: application/x-www-form-urlencoded", "Content-Length: " + body.Length.ToString(CultureInfo.InvariantCulture)],
+            body);
     }
 
     public Task<Answer> SendAsync(TestKey key, string method, byte[] body, long nonceForSignature, string? contentType, string? signOverride = null)

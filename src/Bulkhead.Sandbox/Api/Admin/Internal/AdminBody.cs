@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Bulkhead.Sandbox.Api.Admin.Internal;
 
@@ -19,9 +20,20 @@ internal sealed class AdminBody
     /// <summary>Reads the request's body as a JSON object, or explains why it is not one.</summary>
     public static async Task<(AdminBody? Body, string? Problem)> ReadAsync(Microsoft.AspNetCore.Http.HttpRequest request, CancellationToken cancellationToken)
     {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+
+        // The JSON reader leaves bytes inside strings unchecked until a value is read; a body that is not UTF-8 is the
+        // caller's mistake (400), not a failure while reading a field.
+        if (!Utf8.IsValid(bytes.Span))
+        {
+            return (null, "the request body is not valid UTF-8; send a JSON object encoded as UTF-8 with Content-Type: application/json");
+        }
+
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(bytes);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, "the request body must be a JSON object, e.g. {\"name\":\"desk\"}");

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using Bulkhead.Kraken.Errors;
+using Shouldly;
+using Xunit;
+
+namespace Bulkhead.Sandbox.Tests.Api.Spot;
+
+/// <summary>TradeVolume's <c>pair</c> as a comma list (form) or a JSON list of names or <c>{asset, aclass}</c> objects (JSON body).</summary>
+public sealed class SpotTradeVolumeApiTests
+{
+    [Theory]
+    [InlineData("""[{"asset":"XBTUSD","aclass":"currency"},{"asset":"ETHUSD","aclass":"currency"}]""")]
+    [InlineData("""[{"asset":"XBTUSD"},"ETHUSD"]""")]
+    [InlineData("""["XBTUSD","ETHUSD"]""")]
+    [InlineData("\"XBTUSD,ETHUSD\"")]
+    public async Task TradeVolume_JsonBodyPairList_FeesForEachPair(string pairs)
+    {
+        await using var sandbox = await SpotSandbox.StartAsync();
+        var key = sandbox.Key(sandbox.Master("desk"));
+
+        var result = (await JsonAsync(sandbox, key, "\"pair\":" + pairs)).ShouldSucceed();
+
+        result.GetProperty("fees").EnumerateObject().Select(p => p.Name).ShouldBe(["XXBTZUSD", "XETHZUSD"]);
+        result.GetProperty("fees_maker").EnumerateObject().Select(p => p.Name).ShouldBe(["XXBTZUSD", "XETHZUSD"]);
+    }
+
+    [Fact]
+    public async Task TradeVolume_FormCommaList_SameAsJsonList()
+    {
+        await using var sandbox = await SpotSandbox.StartAsync();
+        var key = sandbox.Key(sandbox.Master("desk"));
+
+        var form = (await sandbox.PrivateAsync(key, "TradeVolume", "pair=XBTUSD,ETHUSD")).ShouldSucceed();
+        var json = (await JsonAsync(sandbox, key, "\"pair\":" + """[{"asset":"XBTUSD","aclass":"currency"},{"asset":"ETHUSD","aclass":"currency"}]""")).ShouldSucceed();
+
+        json.GetRawText().ShouldBe(form.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("""[{"asset":1}]""", KrakenErrors.InvalidArguments + ":pair")]
+    [InlineData("""[{"aclass":"currency"}]""", KrakenErrors.InvalidArguments + ":pair")]
+    [InlineData("""[{"asset":"XBTUSD","aclass":7}]""", KrakenErrors.InvalidArguments + ":pair")]
+    [InlineData("""[[]]""", KrakenErrors.InvalidArguments + ":pair")]
+    [InlineData("\"[not json\"", KrakenErrors.InvalidArguments + ":pair")]
+    [InlineData("""[{"asset":"NOPEUSD","aclass":"currency"}]""", KrakenErrors.UnknownAssetPair)]
+    public async Task TradeVolume_BadPairList_KrakenError(string pairs, string error)
+    {
+        await using var sandbox = await SpotSandbox.StartAsync();
+        var key = sandbox.Key(sandbox.Master("desk"));
+
+        (await JsonAsync(sandbox, key, "\"pair\":" + pairs)).ShouldFailWith(error);
+    }
+
+    private static Task<Answer> JsonAsync(SpotSandbox sandbox, TestKey key, string fields)
+    {
+        var nonce = sandbox.NextNonce();
+        var body = Encoding.UTF8.GetBytes("{\"nonce\":\"" + nonce.ToString(CultureInfo.InvariantCulture) + "\"," + fields + "}");
+        return sandbox.SendAsync(key, "TradeVolume", body, nonce, "application/json");
+    }
+}
