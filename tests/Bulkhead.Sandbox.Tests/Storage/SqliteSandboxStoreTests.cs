@@ -98,7 +98,7 @@ public sealed class SqliteSandboxStoreTests : SandboxStoreContractTests
         using var connection = new SqliteConnection($"Data Source={Path.Combine(Folder, SqliteSandboxStore.FileName)};Pooling=false");
         connection.Open();
         Scalar(connection, "PRAGMA journal_mode").ShouldBe("wal");
-        Scalar(connection, "SELECT max(version) FROM schema_version").ShouldBe(2L);
+        Scalar(connection, "SELECT max(version) FROM schema_version").ShouldBe(3L);
         Scalar(connection, "SELECT typeof(secret) FROM keys").ShouldBe("blob");
         Scalar(connection, "SELECT length(secret) FROM keys").ShouldBe(64L);
     }
@@ -118,7 +118,7 @@ public sealed class SqliteSandboxStoreTests : SandboxStoreContractTests
             command.ExecuteNonQuery();
         }
 
-        Should.Throw<InvalidOperationException>(Open).Message.ShouldContain("schema version 99, newer than this build's 2");
+        Should.Throw<InvalidOperationException>(Open).Message.ShouldContain("schema version 99, newer than this build's 3");
     }
 
     [Fact]
