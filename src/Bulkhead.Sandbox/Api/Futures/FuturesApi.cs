@@ -30,6 +30,7 @@ public static partial class FuturesApi
         MapTransfers(v3);
         MapOrders(v3);
         MapHistory(routes);
+        MapFunding(routes);
         MapCharts(routes);
 
         routes.Map("/derivatives/{**rest}", (HttpContext context) => NotFound(context));
