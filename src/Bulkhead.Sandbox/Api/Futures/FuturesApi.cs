@@ -27,6 +27,7 @@ public static partial class FuturesApi
         var v3 = routes.MapGroup(Derivatives);
         MapMarket(v3);
         MapAccounts(v3);
+        MapSelfTrade(v3);
         MapTransfers(v3);
         MapOrders(v3);
         MapHistory(routes);
