@@ -133,5 +133,6 @@ public sealed partial class SandboxExchange : IDisposable
 
         ApplyTrading(changes);
         ApplyFutures(changes);
+        ApplyFunding(changes);
     }
 }

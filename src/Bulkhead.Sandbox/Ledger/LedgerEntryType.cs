@@ -17,4 +17,7 @@ public enum LedgerEntryType
 
     /// <summary>A fee (part 2).</summary>
     Fee,
+
+    /// <summary>Hourly funding of a perpetual position, against <see cref="SystemAccounts.Funding"/>.</summary>
+    Funding,
 }

@@ -14,4 +14,7 @@ public static class SystemAccounts
 
     /// <summary>The insurance fund: takes over liquidated Futures positions at the mark price and covers a bankrupt remainder.</summary>
     public const string Insurance = "@insurance";
+
+    /// <summary>The counterparty of hourly perpetual funding: pays longs and takes from shorts (or the reverse) so every hour balances.</summary>
+    public const string Funding = "@funding";
 }

@@ -91,6 +91,7 @@ public sealed partial class SandboxExchange
                 price,
                 command.Kind is FuturesOrderKind.Market or FuturesOrderKind.ImmediateOrCancel ? TimeInForce.ImmediateOrCancel : TimeInForce.GoodTillCancelled,
                 Flags: command.Kind == FuturesOrderKind.PostOnly ? SandboxOrderConditions.PostOnly : SandboxOrderConditions.None,
+                SelfTrade: FuturesSelfTradeLocked(command.Account),
                 ReduceOnly: command.ReduceOnly,
                 ClientOrderId: command.ClientOrderId);
             var placed = PlaceOrder(request);

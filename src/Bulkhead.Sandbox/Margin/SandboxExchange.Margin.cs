@@ -25,7 +25,8 @@ public sealed partial class SandboxExchange
 
     /// <summary>
     /// The market's seam into margin: sets <paramref name="symbol"/>'s mark price (and index price; null: the index
-    /// follows the mark), then liquidates every account whose equity fell below its maintenance margin.
+    /// follows the mark), settles funding if an hour boundary passed, samples the funding premium, then liquidates every
+    /// account whose equity fell below its maintenance margin.
     /// </summary>
     /// <exception cref="ArgumentException">The instrument is unknown.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A price is not positive.</exception>
@@ -35,6 +36,8 @@ public sealed partial class SandboxExchange
         lock (_gate)
         {
             _markPrices.Set(symbol, markPrice, indexPrice);
+            SettleFundingLocked();
+            _funding.Sample(symbol, _time.GetUtcNow(), markPrice, indexPrice ?? markPrice);
             LiquidateDueLocked();
         }
     }

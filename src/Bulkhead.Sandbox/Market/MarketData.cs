@@ -83,7 +83,7 @@ public sealed class MarketData
     {
         var top = Depth(venue, symbol, 1);
         var derivatives = venue == TradingVenue.Futures
-            ? new DerivativesFigures(_exchange.MarkPrices.Mark(symbol), _exchange.MarkPrices.Index(symbol), 0m, _exchange.OpenInterest(symbol))
+            ? Figures(symbol)
             : (DerivativesFigures?)null;
         return new MarketTicker(
             top.Bids.Count > 0 ? top.Bids[0] : null,
@@ -91,6 +91,12 @@ public sealed class MarketData
             Tape.Last(symbol),
             Tape.Stats(symbol, now.AddDays(-1), now),
             derivatives);
+    }
+
+    private DerivativesFigures Figures(string symbol)
+    {
+        var (current, predicted) = _exchange.FundingRates(symbol);
+        return new DerivativesFigures(_exchange.MarkPrices.Mark(symbol), _exchange.MarkPrices.Index(symbol), current, _exchange.OpenInterest(symbol), predicted);
     }
 
     /// <summary>The tape key of a published price series: <c>mark:PF_XBTUSD</c> or <c>spot:PF_XBTUSD</c> (the index).</summary>

@@ -17,12 +17,24 @@ public sealed partial class OrderBook
     }
 
     /// <summary>
+    /// Whether a taker of <paramref name="takerAccount"/> in group <paramref name="owner"/> cancels a resting order of the
+    /// same group placed by <paramref name="makerAccount"/> (and goes on), rather than stopping.
+    /// </summary>
+    private static bool CancelsMaker(SelfTradePrevention mode, long makerAccount, long owner, long takerAccount) => mode switch
+    {
+        SelfTradePrevention.CancelOldest or SelfTradePrevention.CancelBoth => true,
+        SelfTradePrevention.CancelMakerSelf => makerAccount == takerAccount,
+        SelfTradePrevention.CancelMakerChild => makerAccount == takerAccount || takerAccount == owner,
+        _ => false,
+    };
+
+    /// <summary>
     /// Takes liquidity from the opposite side, best price first and oldest first within a price, until the quantity is
     /// filled, the limit stops it, or self-trade prevention cancels the taker (<paramref name="selfTradeStopped"/>).
     /// </summary>
     /// <returns>The taker's unfilled quantity.</returns>
     private long Take(
-        long id, long owner, Side side, bool market, long limit, long quantity, SelfTradePrevention selfTrade,
+        long id, long owner, long account, Side side, bool market, long limit, long quantity, SelfTradePrevention selfTrade,
         IMatchListener listener, out bool selfTradeStopped)
     {
         selfTradeStopped = false;
@@ -47,7 +59,7 @@ public sealed partial class OrderBook
                 ref var maker = ref _orders[makerSlot];
                 if (maker.Owner == owner)
                 {
-                    if (selfTrade == SelfTradePrevention.CancelNewest)
+                    if (!CancelsMaker(selfTrade, maker.Account, owner, account))
                     {
                         selfTradeStopped = true;
                         return remaining;

@@ -71,7 +71,7 @@ public sealed partial class OrderBook
         var selfTradeStopped = false;
         if (market || Crosses(side, order.Price))
         {
-            remaining = Take(id, order.Owner, side, market, order.Price, quantity, order.SelfTrade, listener, out selfTradeStopped);
+            remaining = Take(id, order.Owner, order.Account == 0 ? order.Owner : order.Account, side, market, order.Price, quantity, order.SelfTrade, listener, out selfTradeStopped);
         }
 
         var filled = quantity - remaining;
@@ -94,6 +94,7 @@ public sealed partial class OrderBook
         ref var o = ref _orders[slot];
         o.OrderId = id;
         o.Owner = order.Owner;
+        o.Account = order.Account == 0 ? order.Owner : order.Account;
         o.Side = side;
         o.PostOnly = order.PostOnly;
         o.SelfTrade = order.SelfTrade;
@@ -168,8 +169,9 @@ public sealed partial class OrderBook
         if (crosses)
         {
             var owner = o.Owner;
+            var takerAccount = o.Account;
             var selfTrade = o.SelfTrade;
-            remaining = Take(orderId, owner, side, market: false, newPrice, newRemaining, selfTrade, listener, out var stopped);
+            remaining = Take(orderId, owner, takerAccount, side, market: false, newPrice, newRemaining, selfTrade, listener, out var stopped);
             if (remaining == 0 || stopped)
             {
                 _index.Remove(orderId);

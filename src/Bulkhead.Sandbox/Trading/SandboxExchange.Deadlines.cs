@@ -75,6 +75,7 @@ public sealed partial class SandboxExchange
         try
         {
             ProcessDeadlines();
+            SettleFunding();
         }
 #pragma warning disable CA1031 // A timer callback must not throw; the next operation or tick retries (the store state is unchanged).
         catch (Exception)

@@ -36,7 +36,8 @@ public sealed partial class SandboxExchange
             var working = new Dictionary<long, SandboxOrder> { [order.EngineId] = order };
             var events = new MatchEvents();
             batch.TouchedBooks.Add(order.Symbol);
-            BookOf(order.Symbol).Submit(new NewOrder(order.EngineId, OwnerOf(order.Account), order.Side, order.Kind, order.Price is { } p ? scale.ToTicks(p) : 0, scale.ToLots(order.Volume), order.TimeInForce, order.Flags.HasFlag(SandboxOrderConditions.PostOnly), order.SelfTrade), events);
+            var group = SelfTradeGroup(order.Venue, order.Account);
+            BookOf(order.Symbol).Submit(new NewOrder(order.EngineId, group.Owner, order.Side, order.Kind, order.Price is { } p ? scale.ToTicks(p) : 0, scale.ToLots(order.Volume), order.TimeInForce, order.Flags.HasFlag(SandboxOrderConditions.PostOnly), order.SelfTrade, group.Account), events);
             var outcome = Settle(batch, scale, events, working, order.EngineId);
             CommitBatch(batch);
             ChargeTrading(order.Account, order.Venue, order.Symbol, Bulkhead.Kraken.Limits.SpotTradingCosts.AddOrder);
@@ -129,7 +130,8 @@ public sealed partial class SandboxExchange
             batch.TouchedBooks.Add(old.Symbol);
             var book = BookOf(old.Symbol);
             book.Cancel(old.EngineId, events);
-            book.Submit(new NewOrder(order.EngineId, OwnerOf(account), order.Side, order.Kind, scale.ToTicks(order.Price!.Value), scale.ToLots(order.Volume), order.TimeInForce, order.Flags.HasFlag(SandboxOrderConditions.PostOnly), order.SelfTrade), events);
+            var group = SelfTradeGroup(order.Venue, account);
+            book.Submit(new NewOrder(order.EngineId, group.Owner, order.Side, order.Kind, scale.ToTicks(order.Price!.Value), scale.ToLots(order.Volume), order.TimeInForce, order.Flags.HasFlag(SandboxOrderConditions.PostOnly), order.SelfTrade, group.Account), events);
             var outcome = Settle(batch, scale, events, working, order.EngineId, replacedId: old.EngineId);
             CommitBatch(batch);
             ChargeTrading(account, old.Venue, old.Symbol, Bulkhead.Kraken.Limits.SpotTradingCosts.AmendPenalty(batch.Now - old.OpenedAt));

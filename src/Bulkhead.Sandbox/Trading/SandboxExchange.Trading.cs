@@ -204,7 +204,8 @@ public sealed partial class SandboxExchange
         foreach (var order in _openByEngineId.Values.Where(o => o.Symbol == symbol).OrderBy(o => o.Priority))
         {
             var scale = ScaleOf(order.Venue, order.Symbol)!.Value;
-            book.Submit(new NewOrder(order.EngineId, OwnerOf(order.Account), order.Side, OrderKind.Limit, scale.ToTicks(order.Price!.Value), scale.ToLots(order.Remaining), TimeInForce.GoodTillCancelled, PostOnly: false, order.SelfTrade), silent);
+            var group = SelfTradeGroup(order.Venue, order.Account);
+            book.Submit(new NewOrder(order.EngineId, group.Owner, order.Side, OrderKind.Limit, scale.ToTicks(order.Price!.Value), scale.ToLots(order.Remaining), TimeInForce.GoodTillCancelled, PostOnly: false, order.SelfTrade, group.Account), silent);
         }
     }
 

@@ -6,6 +6,7 @@ using Bulkhead.Sandbox.Api.Futures.Internal;
 using Bulkhead.Sandbox.Auth;
 using Bulkhead.Sandbox.Assets;
 using Bulkhead.Sandbox.Ledger;
+using Bulkhead.Sandbox.Margin;
 using Bulkhead.Sandbox.Trading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -107,14 +108,18 @@ public static partial class FuturesApi
         return FuturesWire.Json(new JsonObject
         {
             ["accountUid"] = call.Account.FuturesUid.ToString(),
-            ["logs"] = new JsonArray([.. logs.Take(count).Select(x => LogEntry(x.Id, x.Entry, x.Info, trades.GetValueOrDefault(x.Entry.RefId)))]),
+            ["logs"] = new JsonArray([.. logs.Take(count).Select(x => LogEntry(x.Id, x.Entry, x.Info, trades.GetValueOrDefault(x.Entry.RefId), x.Entry.Type == LedgerEntryType.Funding ? call.Exchange.FundingOf(x.Entry.RefId) : null))]),
         });
     }
 
-    /// <summary>One log line; a futures trade's cash leg also names its contract, price, realised P&amp;L and execution.</summary>
-    private static JsonObject LogEntry(long id, LedgerEntry e, string info, SandboxTrade? trade)
+    /// <summary>
+    /// One log line; a futures trade's cash leg also names its contract, price, realised P&amp;L and execution; a funding
+    /// line its contract, <c>realized_funding</c> and the absolute <c>funding_rate</c> charged (null after a restart).
+    /// </summary>
+    private static JsonObject LogEntry(long id, LedgerEntry e, string info, SandboxTrade? trade, FundingRate? funding)
     {
         var asset = AssetCatalog.Find(e.Asset);
+        var funded = e.Type == LedgerEntryType.Funding ? SandboxExchange.FundedSymbol(e.RefId) : null;
         return new JsonObject
         {
             ["id"] = id,
@@ -133,9 +138,9 @@ public static partial class FuturesApi
             ["fee"] = FuturesWire.Number(e.Fee),
             ["execution"] = trade is null ? null : FuturesOrderWire.FillUid(trade),
             ["collateral"] = asset?.AltName,
-            ["contract"] = trade?.Symbol.ToLowerInvariant(),
-            ["funding_rate"] = null,
-            ["realized_funding"] = null,
+            ["contract"] = (trade?.Symbol ?? funded)?.ToLowerInvariant(),
+            ["funding_rate"] = funding is null ? null : FuturesWire.Number(funding.Absolute),
+            ["realized_funding"] = funded is null ? null : FuturesWire.Number(e.Amount),
             ["conversion_spread_percentage"] = null,
             ["liquidation_fee"] = null,
         };
@@ -146,6 +151,7 @@ public static partial class FuturesApi
         LedgerEntryType.Deposit or LedgerEntryType.Withdrawal => "admin transfer",
         LedgerEntryType.Transfer => legsInAccount[e.RefId] > 1 ? "transfer" : "subaccount transfer",
         LedgerEntryType.Trade => "futures trade",
+        LedgerEntryType.Funding => "funding rate change",
         _ => "kfee applied",
     };
 

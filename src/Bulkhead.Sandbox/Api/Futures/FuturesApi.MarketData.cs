@@ -53,7 +53,7 @@ public static partial class FuturesApi
         return market;
     }
 
-    /// <summary>A market ticker from the book (bid/ask), the tape (last, 24 h figures), margin (mark, index) and positions (open interest); no funding (0).</summary>
+    /// <summary>A market ticker from the book (bid/ask), the tape (last, 24 h figures), margin (mark, index) positions (open interest) and funding (the last published rate and the hour's prediction, absolute).</summary>
     private static JsonObject Ticker(FuturesInstrumentSpec i, MarketData market, TimeProvider time)
     {
         var figures = market.Ticker(TradingVenue.Futures, i.Symbol, time.GetUtcNow());
@@ -98,7 +98,7 @@ public static partial class FuturesApi
         }
 
         ticker["fundingRate"] = FuturesWire.Number(derivatives.FundingRate);
-        ticker["fundingRatePrediction"] = FuturesWire.Number(derivatives.FundingRate);
+        ticker["fundingRatePrediction"] = FuturesWire.Number(derivatives.FundingRatePrediction);
         ticker["suspended"] = false;
         ticker["postOnly"] = false;
         return ticker;

@@ -13,7 +13,7 @@ public static partial class FuturesApi
     private static IResult OpenPositions(FuturesCall call) => FuturesWire.Success(call.Time, new JsonObject
     {
         ["openPositions"] = new JsonArray([.. call.Exchange.Positions(call.Account.Name)
-            .Select(p => (JsonNode)FuturesOrderWire.Position(p, call.Exchange.MarkPrices.Mark(p.Symbol)))]),
+            .Select(p => (JsonNode)FuturesOrderWire.Position(p, call.Exchange.MarkPrices.Mark(p.Symbol), call.Exchange.UnrealisedFunding(p)))]),
     });
 
     /// <summary><c>openorders</c>: resting Futures orders, newest first.</summary>

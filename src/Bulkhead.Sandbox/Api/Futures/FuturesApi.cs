@@ -27,9 +27,11 @@ public static partial class FuturesApi
         var v3 = routes.MapGroup(Derivatives);
         MapMarket(v3);
         MapAccounts(v3);
+        MapSelfTrade(v3);
         MapTransfers(v3);
         MapOrders(v3);
         MapHistory(routes);
+        MapFunding(routes);
         MapCharts(routes);
 
         routes.Map("/derivatives/{**rest}", (HttpContext context) => NotFound(context));

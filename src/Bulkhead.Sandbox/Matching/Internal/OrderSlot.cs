@@ -5,6 +5,7 @@ internal struct OrderSlot
 {
     public long OrderId;
     public long Owner;
+    public long Account;
     public long Price;
     public long Remaining;
     public long Sequence;

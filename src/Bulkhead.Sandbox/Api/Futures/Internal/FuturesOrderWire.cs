@@ -94,14 +94,14 @@ internal static class FuturesOrderWire
     }
 
     /// <summary><c>openPositions[]</c> item (plus <c>unrealizedPnl</c>, a newer field clients may read).</summary>
-    public static JsonObject Position(FuturesPosition position, decimal mark) => new()
+    public static JsonObject Position(FuturesPosition position, decimal mark, decimal unrealisedFunding) => new()
     {
         ["side"] = position.Size > 0m ? "long" : "short",
         ["symbol"] = position.Symbol,
         ["price"] = FuturesWire.Number(decimal.Round(position.EntryPrice, 8)),
         ["fillTime"] = FuturesWire.Time(position.LastFillTime),
         ["size"] = FuturesWire.Number(Math.Abs(position.Size)),
-        ["unrealizedFunding"] = 0,
+        ["unrealizedFunding"] = FuturesWire.Number(unrealisedFunding),
         ["pnlCurrency"] = "USD",
         ["unrealizedPnl"] = FuturesWire.Number(decimal.Round(position.UnrealisedPnl(mark), 8)),
     };

@@ -88,8 +88,9 @@ internal static class FuturesWallets
         flex["portfolioValue"] = Usd(margin.Equity);
         flex["collateralValue"] = Usd(margin.BalanceValue);
         flex["pnl"] = Usd(margin.UnrealisedPnl);
-        flex["unrealizedFunding"] = 0;
-        flex["totalUnrealized"] = Usd(margin.UnrealisedPnl);
+        var funding = exchange.Positions(account).Sum(exchange.UnrealisedFunding);
+        flex["unrealizedFunding"] = Usd(funding);
+        flex["totalUnrealized"] = Usd(margin.UnrealisedPnl + funding);
         flex["totalUnrealizedAsMargin"] = Usd(margin.UnrealisedPnl);
         flex["marginEquity"] = Usd(margin.Equity);
         flex["availableMargin"] = Usd(margin.AvailableMargin);

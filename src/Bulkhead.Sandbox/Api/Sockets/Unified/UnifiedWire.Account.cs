@@ -156,6 +156,11 @@ internal static partial class UnifiedWire
             w.WriteNumber("trade_price", trade.Price, instrument.PriceDecimals);
             w.WriteNumber("realized_pnl", entry.Amount, decimals);
         }
+        else if (entry.Type == LedgerEntryType.Funding && SandboxExchange.FundedSymbol(entry.RefId) is { } fundedId && SocketInstrument.OfId(fundedId) is { } funded)
+        {
+            w.WriteString("symbol", funded.Symbol);
+            w.WriteNumber("realized_funding", entry.Amount, decimals);
+        }
 
         w.WriteEndObject();
     }
@@ -204,6 +209,7 @@ internal static partial class UnifiedWire
         LedgerEntryType.Withdrawal => "withdrawal",
         LedgerEntryType.Transfer => "transfer",
         LedgerEntryType.Trade => "trade",
+        LedgerEntryType.Funding => "funding",
         _ => "fee",
     };
 }
