@@ -18,7 +18,7 @@ internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchan
 {
     private const int SnapshotTrades = 50;
     private static readonly string[] Fields = ["channel", "token", "snap_orders", "snap_trades", "order_status", "ratecounter", "snapshot"];
-    private readonly AccountSubscribers _subscribers = new();
+    private readonly AccountRegistry<AccountSubscription> _subscribers = new();
 
     public string Name => "executions";
 
@@ -52,33 +52,22 @@ internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchan
             return;
         }
 
-        if (call.Connection.HasSubscription(Name))
+        var token = call.String("token", out _)!;
+        if (PrivateChannel.Start(call, Name, _subscribers, SocketErrors.AlreadySubscribed, () => new Subscription(hub, call.Connection, account, token, flags["order_status"], flags["ratecounter"]))
+            is not Subscription subscription)
         {
-            Answer(call, SocketErrors.AlreadySubscribed);
             return;
         }
 
-        var subscription = new Subscription(hub, call.Connection, account, call.String("token", out _)!, flags["order_status"], flags["ratecounter"]);
-        if (!call.Connection.TryAddSubscription(Name, subscription))
-        {
-            subscription.Dispose();
-            Answer(call, SocketErrors.AlreadySubscribed);
-            return;
-        }
-
-        _subscribers.Add(subscription);
         var snapOrders = flags["snap_orders"];
-        call.Ok(w =>
+        PrivateChannel.Ack(call, Name, w =>
         {
-            w.WriteStartObject();
-            w.WriteString("channel", Name);
             if (flags["ratecounter"])
             {
                 w.WriteNumber("maxratecount", hub.Exchange.TradingLimits.Threshold);
             }
 
             w.WriteBoolean("snapshot", snapOrders || snapTrades);
-            w.WriteEndObject();
         });
 
         var orders = snapOrders ? hub.Exchange.OpenOrders(account, TradingVenue.Spot) : [];
@@ -88,35 +77,13 @@ internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchan
 
     public void Unsubscribe(SocketCall call)
     {
-        if (!SocketParams.Check(call, Fields))
+        if (SocketParams.Check(call, Fields))
         {
-            return;
-        }
-
-        if (call.Connection.RemoveSubscription(Name))
-        {
-            call.Ok(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("channel", Name);
-                w.WriteEndObject();
-            });
-        }
-        else
-        {
-            Answer(call, SocketErrors.SubscriptionNotFound);
+            PrivateChannel.Unsubscribe(call, Name);
         }
     }
 
-    public void OnCommitted(CommittedChanges changes) => _subscribers.Publish(changes);
-
-    private void Answer(SocketCall call, string error) =>
-        call.Fail(error, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("channel", Name);
-            w.WriteEndObject();
-        });
+    public void OnCommitted(CommittedChanges changes) => AccountSubscription.Publish(_subscribers, changes);
 
     private sealed class Subscription(SocketHub hub, SocketConnection connection, string account, string token, bool allStatuses, bool rateCounter)
         : AccountSubscription(hub, connection, account, token)
@@ -180,12 +147,6 @@ internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchan
 
         private decimal? RateCount(string symbol) => rateCounter ? Exchange.TradingCounter(Account, symbol) : null;
 
-        private void Send(string type, Action<Utf8JsonWriter> items) =>
-            Connection.Send(SocketFrames.Channel("executions", type, w =>
-            {
-                w.WriteStartArray();
-                items(w);
-                w.WriteEndArray();
-            }, Connection.NextSequence()));
+        private void Send(string type, Action<Utf8JsonWriter> items) => Send("executions", type, items);
     }
 }

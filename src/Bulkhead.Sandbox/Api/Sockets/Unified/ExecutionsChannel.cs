@@ -16,7 +16,7 @@ internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchan
 {
     private const int SnapshotTrades = 50;
     private static readonly string[] Fields = ["snap_orders", "snap_trades", "order_status", "ratecounter", "snapshot"];
-    private readonly AccountStreams _streams = new();
+    private readonly AccountRegistry<AccountStream> _streams = new();
 
     public string Name => "executions";
 
@@ -42,7 +42,7 @@ internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchan
             return;
         }
 
-        UnifiedRequest.Ack(call, Name, w =>
+        PrivateChannel.Ack(call, Name, w =>
         {
             w.WriteBoolean("snap_orders", snapOrders);
             w.WriteBoolean("snap_trades", snapTrades);
