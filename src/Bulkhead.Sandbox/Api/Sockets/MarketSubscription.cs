@@ -115,6 +115,25 @@ internal static class MarketSubscription
             w.WriteEndObject();
         });
 
+    /// <summary>
+    /// The common unsubscribe loop: per symbol, ends the connection's subscription <paramref name="key"/> gives for it and
+    /// acks (with <paramref name="extra"/> echoed), or answers <c>Subscription Not Found</c>.
+    /// </summary>
+    public static void Unsubscribe(SocketCall call, string channel, IEnumerable<string> symbols, Func<string, string> key, Action<Utf8JsonWriter>? extra = null)
+    {
+        foreach (var symbol in symbols)
+        {
+            if (call.Connection.RemoveSubscription(key(symbol)))
+            {
+                Ack(call, channel, symbol, null, extra);
+            }
+            else
+            {
+                NotSubscribed(call, channel, symbol);
+            }
+        }
+    }
+
     /// <summary>The error answer of an unsubscribe for something not subscribed.</summary>
     public static void NotSubscribed(SocketCall call, string channel, string symbol) =>
         call.Fail(SocketErrors.SubscriptionNotFound, w =>
