@@ -16,53 +16,31 @@ namespace Bulkhead.Sandbox.Api.Sockets.Spot;
 /// </summary>
 internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchangeListener
 {
-    private const int SnapshotTrades = 50;
-    private static readonly string[] Fields = ["channel", "token", "snap_orders", "snap_trades", "order_status", "ratecounter", "snapshot"];
+    private static readonly string[] Fields = ["channel", "token", .. ExecutionsRequest.Fields];
     private readonly AccountRegistry<AccountSubscription> _subscribers = new();
 
     public string Name => "executions";
 
     public void Subscribe(SocketCall call)
     {
-        if (!SocketParams.Check(call, Fields))
+        if (!SocketParams.Check(call, Fields) || ExecutionsRequest.Read(call) is not { } request
+            || !SocketParams.Authorized(call, "OpenOrders", out var account))
         {
             return;
         }
 
-        var flags = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var (name, fallback) in new[] { ("snap_orders", true), ("snapshot", false), ("order_status", true), ("ratecounter", false) })
-        {
-            flags[name] = call.Bool(name, fallback, out var ok);
-            if (!ok)
-            {
-                call.Fail(SocketErrors.InvalidField("params." + name));
-                return;
-            }
-        }
-
-        var snapTrades = call.Bool("snap_trades", flags["snapshot"], out var valid);
-        if (!valid)
-        {
-            call.Fail(SocketErrors.InvalidField("params.snap_trades"));
-            return;
-        }
-
-        if (!SocketParams.Authorized(call, "OpenOrders", out var account))
-        {
-            return;
-        }
+        var (snapOrders, snapTrades, allStatuses, rateCounter) = request;
 
         var token = call.String("token", out _)!;
-        if (PrivateChannel.Start(call, Name, _subscribers, SocketErrors.AlreadySubscribed, () => new Subscription(hub, call.Connection, account, token, flags["order_status"], flags["ratecounter"]))
+        if (PrivateChannel.Start(call, Name, _subscribers, SocketErrors.AlreadySubscribed, () => new Subscription(hub, call.Connection, account, token, allStatuses, rateCounter))
             is not Subscription subscription)
         {
             return;
         }
 
-        var snapOrders = flags["snap_orders"];
         PrivateChannel.Ack(call, Name, w =>
         {
-            if (flags["ratecounter"])
+            if (rateCounter)
             {
                 w.WriteNumber("maxratecount", hub.Exchange.TradingLimits.Threshold);
             }
@@ -71,7 +49,7 @@ internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchan
         });
 
         var orders = snapOrders ? hub.Exchange.OpenOrders(account, TradingVenue.Spot) : [];
-        var trades = snapTrades ? hub.Exchange.Trades(account, TradingVenue.Spot).Take(SnapshotTrades).Reverse().ToList() : [];
+        var trades = snapTrades ? hub.Exchange.Trades(account, TradingVenue.Spot).Take(ExecutionsRequest.SnapshotTrades).Reverse().ToList() : [];
         subscription.Start(orders, trades, snapOrders, snapTrades);
     }
 
