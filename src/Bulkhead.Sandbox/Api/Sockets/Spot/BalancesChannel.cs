@@ -22,7 +22,7 @@ internal sealed class BalancesChannel(SocketHub hub) : ISocketChannel, IExchange
 
     public void Subscribe(SocketCall call)
     {
-        if (!SocketParams.Check(call, Fields))
+        if (!call.CheckParams(Fields))
         {
             return;
         }
@@ -59,7 +59,7 @@ internal sealed class BalancesChannel(SocketHub hub) : ISocketChannel, IExchange
 
     public void Unsubscribe(SocketCall call)
     {
-        if (SocketParams.Check(call, Fields))
+        if (call.CheckParams(Fields))
         {
             PrivateChannel.Unsubscribe(call, Name);
         }

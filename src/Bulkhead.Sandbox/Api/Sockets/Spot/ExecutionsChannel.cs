@@ -23,7 +23,7 @@ internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchan
 
     public void Subscribe(SocketCall call)
     {
-        if (!SocketParams.Check(call, Fields) || ExecutionsRequest.Read(call) is not { } request
+        if (!call.CheckParams(Fields) || ExecutionsRequest.Read(call) is not { } request
             || !SocketParams.Authorized(call, "OpenOrders", out var account))
         {
             return;
@@ -55,7 +55,7 @@ internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchan
 
     public void Unsubscribe(SocketCall call)
     {
-        if (SocketParams.Check(call, Fields))
+        if (call.CheckParams(Fields))
         {
             PrivateChannel.Unsubscribe(call, Name);
         }

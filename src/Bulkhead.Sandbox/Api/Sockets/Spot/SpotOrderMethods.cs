@@ -132,7 +132,7 @@ internal static class SpotOrderMethods
     private static bool Begin(SocketCall call, ReadOnlySpan<string> fields, string restMethod, out string account, out bool validate)
     {
         validate = false;
-        if (!SocketParams.Check(call, fields) || !SocketParams.Authorized(call, restMethod, out account))
+        if (!call.CheckParams(fields) || !SocketParams.Authorized(call, restMethod, out account))
         {
             account = string.Empty;
             return false;
