@@ -41,15 +41,8 @@ internal static class MarketSubscription
     /// </summary>
     public static bool Validate(SocketCall call, ReadOnlySpan<string> allowed)
     {
-        if (!call.Request.HasParams)
+        if (!call.CheckParams(allowed))
         {
-            call.Fail(SocketErrors.InvalidField("params"));
-            return false;
-        }
-
-        if (call.Unsupported(allowed) is { } unsupported)
-        {
-            call.Fail(SocketErrors.UnsupportedField(unsupported));
             return false;
         }
 
@@ -115,19 +108,33 @@ internal static class MarketSubscription
             w.WriteEndObject();
         });
 
-    /// <summary>The error answer of an unsubscribe for something not subscribed.</summary>
-    public static void NotSubscribed(SocketCall call, string channel, string symbol) =>
-        call.Fail(SocketErrors.SubscriptionNotFound, w =>
+    /// <summary>
+    /// The common unsubscribe loop: per symbol, ends the connection's subscription <paramref name="key"/> gives for it and
+    /// acks (with <paramref name="extra"/> echoed), or answers <c>Subscription Not Found</c>.
+    /// </summary>
+    public static void Unsubscribe(SocketCall call, string channel, IEnumerable<string> symbols, Func<string, string> key, Action<Utf8JsonWriter>? extra = null)
+    {
+        foreach (var symbol in symbols)
         {
-            w.WriteStartObject();
-            w.WriteString("channel", channel);
-            w.WriteString("symbol", symbol);
-            w.WriteEndObject();
-        });
+            if (call.Connection.RemoveSubscription(key(symbol)))
+            {
+                Ack(call, channel, symbol, null, extra);
+            }
+            else
+            {
+                NotSubscribed(call, channel, symbol);
+            }
+        }
+    }
+
+    /// <summary>The error answer of an unsubscribe for something not subscribed.</summary>
+    public static void NotSubscribed(SocketCall call, string channel, string symbol) => Fail(call, SocketErrors.SubscriptionNotFound, channel, symbol);
 
     /// <summary>The error answer of a second identical subscribe.</summary>
-    public static void AlreadySubscribed(SocketCall call, string channel, string symbol) =>
-        call.Fail(SocketErrors.AlreadySubscribed, w =>
+    public static void AlreadySubscribed(SocketCall call, string channel, string symbol) => Fail(call, SocketErrors.AlreadySubscribed, channel, symbol);
+
+    private static void Fail(SocketCall call, string error, string channel, string symbol) =>
+        call.Fail(error, w =>
         {
             w.WriteStartObject();
             w.WriteString("channel", channel);

@@ -38,6 +38,24 @@ internal sealed record SocketCall(SocketConnection Connection, SocketRequest Req
         return null;
     }
 
+    /// <summary>False (answered) when <c>params</c> is missing or holds a member not in <paramref name="allowed"/>.</summary>
+    public bool CheckParams(params ReadOnlySpan<string> allowed)
+    {
+        if (!Request.HasParams)
+        {
+            Fail(SocketErrors.InvalidField("params"));
+            return false;
+        }
+
+        if (Unsupported(allowed) is { } unsupported)
+        {
+            Fail(SocketErrors.UnsupportedField(unsupported));
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>True when <c>params</c> has <paramref name="name"/> (any value but null).</summary>
     public bool Has(string name) => Request.HasParams && Params.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 

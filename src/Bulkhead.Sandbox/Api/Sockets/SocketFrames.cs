@@ -35,20 +35,7 @@ internal static class SocketFrames
         Write(w =>
         {
             w.WriteString("method", method);
-            if (reqId is { } id)
-            {
-                w.WriteNumber("req_id", id);
-            }
-
-            if (result is not null)
-            {
-                w.WritePropertyName("result");
-                result(w);
-            }
-
-            w.WriteBoolean("success", true);
-            w.WriteString("time_in", Time(timeIn));
-            w.WriteString("time_out", Time(timeOut));
+            Outcome(w, reqId, result, true, timeIn, timeOut);
             if (warnings is { Count: > 0 })
             {
                 w.WriteStartArray("warnings");
@@ -71,20 +58,7 @@ internal static class SocketFrames
                 w.WriteString("method", method);
             }
 
-            if (reqId is { } id)
-            {
-                w.WriteNumber("req_id", id);
-            }
-
-            if (result is not null)
-            {
-                w.WritePropertyName("result");
-                result(w);
-            }
-
-            w.WriteBoolean("success", false);
-            w.WriteString("time_in", Time(timeIn));
-            w.WriteString("time_out", Time(timeOut));
+            Outcome(w, reqId, result, false, timeIn, timeOut);
         });
 
     /// <summary>A channel message: <c>{"channel":…,"type":…,"data":…}</c> plus <c>sequence</c> or <c>timestamp</c> where given.</summary>
@@ -118,5 +92,24 @@ internal static class SocketFrames
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The members every method response ends with: <c>req_id</c> (if any), <c>result</c> (if any), <c>success</c>, <c>time_in</c>, <c>time_out</c>.</summary>
+    private static void Outcome(Utf8JsonWriter w, long? reqId, Action<Utf8JsonWriter>? result, bool success, DateTimeOffset timeIn, DateTimeOffset timeOut)
+    {
+        if (reqId is { } id)
+        {
+            w.WriteNumber("req_id", id);
+        }
+
+        if (result is not null)
+        {
+            w.WritePropertyName("result");
+            result(w);
+        }
+
+        w.WriteBoolean("success", success);
+        w.WriteString("time_in", Time(timeIn));
+        w.WriteString("time_out", Time(timeOut));
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Bulkhead.Kraken.Errors;
 
 namespace Bulkhead.Sandbox.Api.Sockets.Channels;
 
@@ -12,122 +11,30 @@ namespace Bulkhead.Sandbox.Api.Sockets.Channels;
 /// </summary>
 internal sealed class BookChannel(SocketHub hub, bool unified) : ISocketChannel, IMarketFeed
 {
-    private const int DefaultDepth = 10;
     private static readonly long[] Depths = [10, 25, 100, 500, 1000];
-    private readonly SubscriberSet<(string Id, int Depth)> _subscribers = new();
-    private readonly Dictionary<(string Id, int Depth), PublishedBook> _books = [];
-    private readonly Lock _gate = new();
+    private readonly DepthFeed<PublishedBook, Market.BookDepth> _feed = new("book", Depths, (instrument, depth) =>
+    {
+        var book = new PublishedBook(instrument, depth);
+        book.Apply(hub.Market.Depth(instrument.Venue, instrument.Id, depth));
+        return book;
+    }, (instrument, depth) => hub.Market.Depth(instrument.Venue, instrument.Id, depth));
 
     public string Name => "book";
 
     public void Subscribe(SocketCall call)
     {
-        if (MarketSubscription.Symbols(call, "depth") is not { } symbols || Depth(call) is not { } depth)
+        if (_feed.Read(call) is { } request)
         {
-            return;
-        }
-
-        var snapshot = call.Bool("snapshot", true, out var ok);
-        if (!ok)
-        {
-            call.Fail(SocketErrors.InvalidField("params.snapshot"));
-            return;
-        }
-
-        foreach (var symbol in symbols)
-        {
-            if (MarketSubscription.Resolve(call, symbol) is not { } instrument)
-            {
-                continue;
-            }
-
-            var key = (instrument.Id, depth);
-            lock (_gate)
-            {
-                if (call.Connection.HasSubscription(Key(symbol, depth)))
-                {
-                    MarketSubscription.AlreadySubscribed(call, Name, symbol);
-                    continue;
-                }
-
-                if (!_books.TryGetValue(key, out var book))
-                {
-                    book = new PublishedBook(instrument, depth);
-                    book.Apply(hub.Market.Depth(instrument.Venue, instrument.Id, depth));
-                    _books.Add(key, book);
-                }
-
-                call.Connection.TryAddSubscription(Key(symbol, depth), _subscribers.Add(key, call.Connection));
-                MarketSubscription.Ack(call, Name, symbol, snapshot, w => w.WriteNumber("depth", depth));
-                if (snapshot)
-                {
-                    call.Connection.Send(Frame("snapshot", instrument, book.Bids, book.Asks, book.Checksum, null));
-                }
-            }
+            _feed.Subscribe(call, request.Symbols, request.Depth, request.Snapshot, registration => registration,
+                (instrument, book) => Frame("snapshot", instrument, book.Bids, book.Asks, book.Checksum, null));
         }
     }
 
-    public void Unsubscribe(SocketCall call)
-    {
-        if (MarketSubscription.Symbols(call, "depth") is not { } symbols || Depth(call) is not { } depth)
-        {
-            return;
-        }
+    public void Unsubscribe(SocketCall call) => _feed.Unsubscribe(call);
 
-        foreach (var symbol in symbols)
-        {
-            if (call.Connection.RemoveSubscription(Key(symbol, depth)))
-            {
-                MarketSubscription.Ack(call, Name, symbol, null, w => w.WriteNumber("depth", depth));
-            }
-            else
-            {
-                MarketSubscription.NotSubscribed(call, Name, symbol);
-            }
-        }
-    }
-
-    public void Publish(MarketPulse pulse)
-    {
-        lock (_gate)
-        {
-            if (_books.Count == 0)
-            {
-                return;
-            }
-
-            var read = new Dictionary<string, Market.BookDepth>(StringComparer.Ordinal);
-            foreach (var ((id, depth), book) in _books.ToList())
-            {
-                if (!_subscribers.Any((id, depth)))
-                {
-                    _books.Remove((id, depth));
-                    continue;
-                }
-
-                if (!pulse.Dirty.Contains(id) || SocketInstrument.OfId(id) is not { } instrument || instrument.Venue == Trading.TradingVenue.Futures != unified)
-                {
-                    continue;
-                }
-
-                if (!read.TryGetValue(id, out var levels))
-                {
-                    var deepest = _books.Keys.Where(k => string.Equals(k.Id, id, StringComparison.Ordinal)).Max(k => k.Depth);
-                    levels = hub.Market.Depth(instrument.Venue, id, deepest);
-                    read.Add(id, levels);
-                }
-
-                if (book.Apply(levels) is { } changes)
-                {
-                    _subscribers.Broadcast((id, depth), Frame("update", instrument, changes.Bids, changes.Asks, book.Checksum, pulse.Now));
-                }
-            }
-        }
-    }
-
-    private static int? Depth(SocketCall call) => MarketSubscription.Depth(call, Depths, DefaultDepth);
-
-    private string Key(string symbol, int depth) => $"{Name}|{symbol}|{depth}";
+    public void Publish(MarketPulse pulse) =>
+        _feed.Publish(pulse, instrument => instrument.Venue == Trading.TradingVenue.Futures == unified, (instrument, book, levels) =>
+            book.Apply(levels) is { } changes ? Frame("update", instrument, changes.Bids, changes.Asks, book.Checksum, pulse.Now) : null);
 
     private static byte[] Frame(string type, SocketInstrument instrument, IReadOnlyList<WireLevel> bids, IReadOnlyList<WireLevel> asks, uint checksum, DateTimeOffset? timestamp) =>
         SocketFrames.Channel("book", type, w =>

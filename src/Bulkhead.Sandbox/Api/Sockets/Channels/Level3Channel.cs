@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Bulkhead.Kraken.Errors;
 
 namespace Bulkhead.Sandbox.Api.Sockets.Channels;
 
@@ -17,136 +16,36 @@ internal sealed class Level3Channel(SocketHub hub) : ISocketChannel, IMarketFeed
     /// <summary>The REST method whose permission a <c>level3</c> token needs: WebSocket access only (Kraken asks for a valid token).</summary>
     public const string Permission = "GetWebSocketsToken";
 
-    private const int DefaultDepth = 10;
     private static readonly long[] Depths = [10, 100, 1000];
-    private readonly SubscriberSet<(string Id, int Depth)> _subscribers = new();
-    private readonly Dictionary<(string Id, int Depth), PublishedOrders> _books = [];
-    private readonly Lock _gate = new();
+    private readonly DepthFeed<PublishedOrders, (IReadOnlyList<Market.BookOrder>, IReadOnlyList<Market.BookOrder>)> _feed = new("level3", Depths, (instrument, depth) =>
+    {
+        var book = new PublishedOrders(instrument, depth);
+        book.Apply(hub.Exchange.LevelOrders(instrument.Venue, instrument.Id, depth), hub.Time.GetUtcNow());
+        return book;
+    }, (instrument, depth) => hub.Exchange.LevelOrders(instrument.Venue, instrument.Id, depth));
 
     public string Name => "level3";
 
     public void Subscribe(SocketCall call)
     {
-        if (MarketSubscription.Symbols(call, "depth") is not { } symbols || Depth(call) is not { } depth)
-        {
-            return;
-        }
-
-        var snapshot = call.Bool("snapshot", true, out var ok);
-        if (!ok)
-        {
-            call.Fail(SocketErrors.InvalidField("params.snapshot"));
-            return;
-        }
-
-        if (!call.Authorize(Permission).Success)
+        if (_feed.Read(call) is not { } request || !call.Authorize(Permission).Success)
         {
             return;
         }
 
         var token = call.String("token", out _)!;
-        foreach (var symbol in symbols)
+        _feed.Subscribe(call, request.Symbols, request.Depth, request.Snapshot, registration =>
         {
-            if (MarketSubscription.Resolve(call, symbol) is not { } instrument)
-            {
-                continue;
-            }
-
-            var key = (instrument.Id, depth);
-            lock (_gate)
-            {
-                if (call.Connection.HasSubscription(Key(symbol, depth)))
-                {
-                    MarketSubscription.AlreadySubscribed(call, Name, symbol);
-                    continue;
-                }
-
-                if (!_books.TryGetValue(key, out var book))
-                {
-                    book = new PublishedOrders(instrument, depth);
-                    book.Apply(hub.Exchange.LevelOrders(instrument.Venue, instrument.Id, depth), hub.Time.GetUtcNow());
-                    _books.Add(key, book);
-                }
-
-                hub.Tokens.Bind(token);
-                var binding = new TokenBinding(_subscribers.Add(key, call.Connection), hub, token);
-                if (!call.Connection.TryAddSubscription(Key(symbol, depth), binding))
-                {
-                    binding.Dispose();
-                    MarketSubscription.AlreadySubscribed(call, Name, symbol);
-                    continue;
-                }
-
-                MarketSubscription.Ack(call, Name, symbol, snapshot, w => w.WriteNumber("depth", depth));
-                if (snapshot)
-                {
-                    call.Connection.Send(Snapshot(instrument, book));
-                }
-            }
-        }
+            hub.Tokens.Bind(token);
+            return new TokenBinding(registration, hub, token);
+        }, Snapshot);
     }
 
-    public void Unsubscribe(SocketCall call)
-    {
-        if (MarketSubscription.Symbols(call, "depth") is not { } symbols || Depth(call) is not { } depth)
-        {
-            return;
-        }
+    public void Unsubscribe(SocketCall call) => _feed.Unsubscribe(call);
 
-        foreach (var symbol in symbols)
-        {
-            if (call.Connection.RemoveSubscription(Key(symbol, depth)))
-            {
-                MarketSubscription.Ack(call, Name, symbol, null, w => w.WriteNumber("depth", depth));
-            }
-            else
-            {
-                MarketSubscription.NotSubscribed(call, Name, symbol);
-            }
-        }
-    }
-
-    public void Publish(MarketPulse pulse)
-    {
-        lock (_gate)
-        {
-            if (_books.Count == 0)
-            {
-                return;
-            }
-
-            var read = new Dictionary<string, (IReadOnlyList<Market.BookOrder>, IReadOnlyList<Market.BookOrder>)>(StringComparer.Ordinal);
-            foreach (var ((id, depth), book) in _books.ToList())
-            {
-                if (!_subscribers.Any((id, depth)))
-                {
-                    _books.Remove((id, depth));
-                    continue;
-                }
-
-                if (!pulse.Dirty.Contains(id) || SocketInstrument.OfId(id) is not { Venue: Trading.TradingVenue.Spot } instrument)
-                {
-                    continue;
-                }
-
-                if (!read.TryGetValue(id, out var orders))
-                {
-                    var deepest = _books.Keys.Where(k => string.Equals(k.Id, id, StringComparison.Ordinal)).Max(k => k.Depth);
-                    orders = hub.Exchange.LevelOrders(instrument.Venue, id, deepest);
-                    read.Add(id, orders);
-                }
-
-                if (book.Apply(orders, pulse.Now) is { } events)
-                {
-                    _subscribers.Broadcast((id, depth), Update(instrument, events.Bids, events.Asks, book.Checksum));
-                }
-            }
-        }
-    }
-
-    private static int? Depth(SocketCall call) => MarketSubscription.Depth(call, Depths, DefaultDepth);
-
-    private string Key(string symbol, int depth) => $"{Name}|{symbol}|{depth}";
+    public void Publish(MarketPulse pulse) =>
+        _feed.Publish(pulse, instrument => instrument.Venue == Trading.TradingVenue.Spot, (instrument, book, orders) =>
+            book.Apply(orders, pulse.Now) is { } events ? Update(instrument, events.Bids, events.Asks, book.Checksum) : null);
 
     private static byte[] Snapshot(SocketInstrument instrument, PublishedOrders book) =>
         Frame("snapshot", instrument, book.Checksum, w =>

@@ -85,17 +85,7 @@ internal sealed class OhlcChannel(SocketHub hub, bool unified) : ISocketChannel,
         }
 
         var (symbols, minutes, tickType) = request;
-        foreach (var symbol in symbols)
-        {
-            if (call.Connection.RemoveSubscription(Key(symbol, minutes, tickType)))
-            {
-                MarketSubscription.Ack(call, Name, symbol, null, w => w.WriteNumber("interval", minutes));
-            }
-            else
-            {
-                MarketSubscription.NotSubscribed(call, Name, symbol);
-            }
-        }
+        MarketSubscription.Unsubscribe(call, Name, symbols, symbol => Key(symbol, minutes, tickType), w => w.WriteNumber("interval", minutes));
     }
 
     public void Publish(MarketPulse pulse)

@@ -79,17 +79,7 @@ internal sealed class TickerChannel(SocketHub hub, bool unified) : ISocketChanne
             return;
         }
 
-        foreach (var symbol in symbols)
-        {
-            if (call.Connection.RemoveSubscription(Key(symbol)))
-            {
-                MarketSubscription.Ack(call, Name, symbol, null);
-            }
-            else
-            {
-                MarketSubscription.NotSubscribed(call, Name, symbol);
-            }
-        }
+        MarketSubscription.Unsubscribe(call, Name, symbols, symbol => Key(symbol));
     }
 
     public void Publish(MarketPulse pulse)

@@ -59,17 +59,7 @@ internal sealed class TradeChannel(SocketHub hub, bool unified) : ISocketChannel
             return;
         }
 
-        foreach (var symbol in symbols)
-        {
-            if (call.Connection.RemoveSubscription(Key(symbol)))
-            {
-                MarketSubscription.Ack(call, Name, symbol, null);
-            }
-            else
-            {
-                MarketSubscription.NotSubscribed(call, Name, symbol);
-            }
-        }
+        MarketSubscription.Unsubscribe(call, Name, symbols, symbol => Key(symbol));
     }
 
     public void Publish(MarketPulse pulse)

@@ -16,13 +16,13 @@ namespace Bulkhead.Sandbox.Api.Sockets.Spot;
 internal sealed class BalancesChannel(SocketHub hub) : ISocketChannel, IExchangeListener
 {
     private static readonly string[] Fields = ["channel", "token", "snapshot"];
-    private readonly AccountSubscribers _subscribers = new();
+    private readonly AccountRegistry<AccountSubscription> _subscribers = new();
 
     public string Name => "balances";
 
     public void Subscribe(SocketCall call)
     {
-        if (!SocketParams.Check(call, Fields))
+        if (!call.CheckParams(Fields))
         {
             return;
         }
@@ -39,22 +39,13 @@ internal sealed class BalancesChannel(SocketHub hub) : ISocketChannel, IExchange
             return;
         }
 
-        var subscription = new Subscription(hub, call.Connection, account, call.String("token", out _)!);
-        if (!call.Connection.TryAddSubscription(Name, subscription))
+        if (PrivateChannel.Start(call, Name, _subscribers, SocketErrors.AlreadySubscribed, () => new Subscription(hub, call.Connection, account, call.String("token", out _)!))
+            is not Subscription subscription)
         {
-            subscription.Dispose();
-            Answer(call, SocketErrors.AlreadySubscribed);
             return;
         }
 
-        _subscribers.Add(subscription);
-        call.Ok(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("channel", Name);
-            w.WriteBoolean("snapshot", snapshot);
-            w.WriteEndObject();
-        });
+        PrivateChannel.Ack(call, Name, w => w.WriteBoolean("snapshot", snapshot));
 
         var balances = snapshot ? hub.Exchange.Balances(account, Wallet.Spot) : null;
         subscription.Start(() =>
@@ -68,27 +59,13 @@ internal sealed class BalancesChannel(SocketHub hub) : ISocketChannel, IExchange
 
     public void Unsubscribe(SocketCall call)
     {
-        if (!SocketParams.Check(call, Fields))
+        if (call.CheckParams(Fields))
         {
-            return;
-        }
-
-        if (call.Connection.RemoveSubscription(Name))
-        {
-            call.Ok(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("channel", Name);
-                w.WriteEndObject();
-            });
-        }
-        else
-        {
-            Answer(call, SocketErrors.SubscriptionNotFound);
+            PrivateChannel.Unsubscribe(call, Name);
         }
     }
 
-    public void OnCommitted(CommittedChanges changes) => _subscribers.Publish(changes);
+    public void OnCommitted(CommittedChanges changes) => AccountSubscription.Publish(_subscribers, changes);
 
     private static int Decimals(string asset) => AssetCatalog.Find(asset)?.Decimals ?? 8;
 
@@ -132,24 +109,10 @@ internal sealed class BalancesChannel(SocketHub hub) : ISocketChannel, IExchange
         w.WriteEndObject();
     }
 
-    private void Answer(SocketCall call, string error) =>
-        call.Fail(error, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("channel", Name);
-            w.WriteEndObject();
-        });
-
     private sealed class Subscription(SocketHub hub, SocketConnection connection, string account, string token)
         : AccountSubscription(hub, connection, account, token)
     {
-        public void Send(string type, Action<Utf8JsonWriter> items) =>
-            Connection.Send(SocketFrames.Channel("balances", type, w =>
-            {
-                w.WriteStartArray();
-                items(w);
-                w.WriteEndArray();
-            }, Connection.NextSequence()));
+        public void Send(string type, Action<Utf8JsonWriter> items) => Send("balances", type, items);
 
         protected override void Render(CommittedChanges changes)
         {

@@ -16,107 +16,52 @@ namespace Bulkhead.Sandbox.Api.Sockets.Spot;
 /// </summary>
 internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchangeListener
 {
-    private const int SnapshotTrades = 50;
-    private static readonly string[] Fields = ["channel", "token", "snap_orders", "snap_trades", "order_status", "ratecounter", "snapshot"];
-    private readonly AccountSubscribers _subscribers = new();
+    private static readonly string[] Fields = ["channel", "token", .. ExecutionsRequest.Fields];
+    private readonly AccountRegistry<AccountSubscription> _subscribers = new();
 
     public string Name => "executions";
 
     public void Subscribe(SocketCall call)
     {
-        if (!SocketParams.Check(call, Fields))
+        if (!call.CheckParams(Fields) || ExecutionsRequest.Read(call) is not { } request
+            || !SocketParams.Authorized(call, "OpenOrders", out var account))
         {
             return;
         }
 
-        var flags = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var (name, fallback) in new[] { ("snap_orders", true), ("snapshot", false), ("order_status", true), ("ratecounter", false) })
-        {
-            flags[name] = call.Bool(name, fallback, out var ok);
-            if (!ok)
-            {
-                call.Fail(SocketErrors.InvalidField("params." + name));
-                return;
-            }
-        }
+        var (snapOrders, snapTrades, allStatuses, rateCounter) = request;
 
-        var snapTrades = call.Bool("snap_trades", flags["snapshot"], out var valid);
-        if (!valid)
-        {
-            call.Fail(SocketErrors.InvalidField("params.snap_trades"));
-            return;
-        }
-
-        if (!SocketParams.Authorized(call, "OpenOrders", out var account))
+        var token = call.String("token", out _)!;
+        if (PrivateChannel.Start(call, Name, _subscribers, SocketErrors.AlreadySubscribed, () => new Subscription(hub, call.Connection, account, token, allStatuses, rateCounter))
+            is not Subscription subscription)
         {
             return;
         }
 
-        if (call.Connection.HasSubscription(Name))
+        PrivateChannel.Ack(call, Name, w =>
         {
-            Answer(call, SocketErrors.AlreadySubscribed);
-            return;
-        }
-
-        var subscription = new Subscription(hub, call.Connection, account, call.String("token", out _)!, flags["order_status"], flags["ratecounter"]);
-        if (!call.Connection.TryAddSubscription(Name, subscription))
-        {
-            subscription.Dispose();
-            Answer(call, SocketErrors.AlreadySubscribed);
-            return;
-        }
-
-        _subscribers.Add(subscription);
-        var snapOrders = flags["snap_orders"];
-        call.Ok(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("channel", Name);
-            if (flags["ratecounter"])
+            if (rateCounter)
             {
                 w.WriteNumber("maxratecount", hub.Exchange.TradingLimits.Threshold);
             }
 
             w.WriteBoolean("snapshot", snapOrders || snapTrades);
-            w.WriteEndObject();
         });
 
         var orders = snapOrders ? hub.Exchange.OpenOrders(account, TradingVenue.Spot) : [];
-        var trades = snapTrades ? hub.Exchange.Trades(account, TradingVenue.Spot).Take(SnapshotTrades).Reverse().ToList() : [];
+        var trades = snapTrades ? hub.Exchange.Trades(account, TradingVenue.Spot).Take(ExecutionsRequest.SnapshotTrades).Reverse().ToList() : [];
         subscription.Start(orders, trades, snapOrders, snapTrades);
     }
 
     public void Unsubscribe(SocketCall call)
     {
-        if (!SocketParams.Check(call, Fields))
+        if (call.CheckParams(Fields))
         {
-            return;
-        }
-
-        if (call.Connection.RemoveSubscription(Name))
-        {
-            call.Ok(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("channel", Name);
-                w.WriteEndObject();
-            });
-        }
-        else
-        {
-            Answer(call, SocketErrors.SubscriptionNotFound);
+            PrivateChannel.Unsubscribe(call, Name);
         }
     }
 
-    public void OnCommitted(CommittedChanges changes) => _subscribers.Publish(changes);
-
-    private void Answer(SocketCall call, string error) =>
-        call.Fail(error, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("channel", Name);
-            w.WriteEndObject();
-        });
+    public void OnCommitted(CommittedChanges changes) => AccountSubscription.Publish(_subscribers, changes);
 
     private sealed class Subscription(SocketHub hub, SocketConnection connection, string account, string token, bool allStatuses, bool rateCounter)
         : AccountSubscription(hub, connection, account, token)
@@ -180,12 +125,6 @@ internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchan
 
         private decimal? RateCount(string symbol) => rateCounter ? Exchange.TradingCounter(Account, symbol) : null;
 
-        private void Send(string type, Action<Utf8JsonWriter> items) =>
-            Connection.Send(SocketFrames.Channel("executions", type, w =>
-            {
-                w.WriteStartArray();
-                items(w);
-                w.WriteEndArray();
-            }, Connection.NextSequence()));
+        private void Send(string type, Action<Utf8JsonWriter> items) => Send("executions", type, items);
     }
 }

@@ -2,27 +2,9 @@ using Bulkhead.Kraken.Errors;
 
 namespace Bulkhead.Sandbox.Api.Sockets.Spot;
 
-/// <summary>The opening checks of every Spot private method: <c>params</c> present with only the method's fields, then the token.</summary>
+/// <summary>The token check of every Spot private method (after <see cref="SocketCall.CheckParams"/>).</summary>
 internal static class SocketParams
 {
-    /// <summary>False (answered) when <c>params</c> is missing or holds a field not in <paramref name="allowed"/>.</summary>
-    public static bool Check(SocketCall call, params ReadOnlySpan<string> allowed)
-    {
-        if (!call.Request.HasParams)
-        {
-            call.Fail(SocketErrors.InvalidField("params"));
-            return false;
-        }
-
-        if (call.Unsupported(allowed) is { } unsupported)
-        {
-            call.Fail(SocketErrors.UnsupportedField(unsupported));
-            return false;
-        }
-
-        return true;
-    }
-
     /// <summary>
     /// The token check with the permission of REST <paramref name="restMethod"/>: the account the token acts for, or false
     /// (answered). System accounts never act through a socket.

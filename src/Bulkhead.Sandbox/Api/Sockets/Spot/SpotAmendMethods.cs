@@ -18,7 +18,7 @@ internal static class SpotAmendMethods
     /// <summary><c>amend_order</c>: <c>order_id</c> or <c>cl_ord_id</c>, <c>order_qty</c> and/or <c>limit_price</c> → <c>{amend_id, order_id | cl_ord_id}</c>.</summary>
     public static void AmendOrder(SocketCall call)
     {
-        if (!SocketParams.Check(call, AmendFields) || !SocketParams.Authorized(call, "AmendOrder", out var account))
+        if (!call.CheckParams(AmendFields) || !SocketParams.Authorized(call, "AmendOrder", out var account))
         {
             return;
         }
@@ -88,7 +88,7 @@ internal static class SpotAmendMethods
     /// <summary><c>edit_order</c>: <c>order_id</c>, <c>symbol</c>, <c>order_qty</c>, <c>limit_price</c>, <c>order_userref</c> → <c>{order_id, original_order_id}</c>.</summary>
     public static void EditOrder(SocketCall call)
     {
-        if (!SocketParams.Check(call, EditFields) || !SocketParams.Authorized(call, "EditOrder", out var account))
+        if (!call.CheckParams(EditFields) || !SocketParams.Authorized(call, "EditOrder", out var account))
         {
             return;
         }

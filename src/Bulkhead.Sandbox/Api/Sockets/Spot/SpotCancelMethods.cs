@@ -26,7 +26,7 @@ internal static class SpotCancelMethods
     /// </summary>
     public static void CancelOrder(SocketCall call)
     {
-        if (!SocketParams.Check(call, CancelFields) || !SocketParams.Authorized(call, "CancelOrder", out var account))
+        if (!call.CheckParams(CancelFields) || !SocketParams.Authorized(call, "CancelOrder", out var account))
         {
             return;
         }
@@ -98,7 +98,7 @@ internal static class SpotCancelMethods
     /// <summary><c>cancel_all</c> → <c>{count}</c> (the account's open Spot orders).</summary>
     public static void CancelAll(SocketCall call)
     {
-        if (!SocketParams.Check(call, TokenOnly) || !SocketParams.Authorized(call, "CancelAll", out var account))
+        if (!call.CheckParams(TokenOnly) || !SocketParams.Authorized(call, "CancelAll", out var account))
         {
             return;
         }
@@ -116,7 +116,7 @@ internal static class SpotCancelMethods
     /// <summary><c>cancel_all_orders_after</c>: <c>timeout</c> seconds (0 disarms) → <c>{currentTime, triggerTime}</c> as REST writes them.</summary>
     public static void CancelAllOrdersAfter(SocketCall call)
     {
-        if (!SocketParams.Check(call, AfterFields) || !SocketParams.Authorized(call, "CancelAllOrdersAfter", out var account))
+        if (!call.CheckParams(AfterFields) || !SocketParams.Authorized(call, "CancelAllOrdersAfter", out var account))
         {
             return;
         }
@@ -151,7 +151,7 @@ internal static class SpotCancelMethods
     /// </summary>
     public static void BatchCancel(SocketCall call)
     {
-        if (!SocketParams.Check(call, BatchFields) || !SocketParams.Authorized(call, "CancelOrderBatch", out var account))
+        if (!call.CheckParams(BatchFields) || !SocketParams.Authorized(call, "CancelOrderBatch", out var account))
         {
             return;
         }

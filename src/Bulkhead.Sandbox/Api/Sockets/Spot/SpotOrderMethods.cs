@@ -19,21 +19,8 @@ internal static class SpotOrderMethods
     /// <summary><c>add_order</c> → <c>{order_id, cl_ord_id?, order_userref?}</c>; with <c>validate</c> nothing is placed and there is no <c>order_id</c> (as REST has no <c>txid</c>).</summary>
     public static void AddOrder(SocketCall call)
     {
-        if (!SocketParams.Check(call, SpotSocketOrderFields.AddOrder) || !SocketParams.Authorized(call, "AddOrder", out var account))
+        if (!Begin(call, SpotSocketOrderFields.AddOrder, "AddOrder", out var account, out var validate))
         {
-            return;
-        }
-
-        var validate = call.Bool("validate", false, out var ok);
-        if (!ok)
-        {
-            call.Fail(KrakenErrors.InvalidArguments + ":validate");
-            return;
-        }
-
-        if (SpotSocketOrderFields.Deadline(call.Params, call.Hub.Time) is { } late)
-        {
-            call.Fail(late);
             return;
         }
 
@@ -61,21 +48,8 @@ internal static class SpotOrderMethods
     /// </summary>
     public static void BatchAdd(SocketCall call)
     {
-        if (!SocketParams.Check(call, BatchFields) || !SocketParams.Authorized(call, "AddOrderBatch", out var account))
+        if (!Begin(call, BatchFields, "AddOrderBatch", out var account, out var validate))
         {
-            return;
-        }
-
-        var validate = call.Bool("validate", false, out var ok);
-        if (!ok)
-        {
-            call.Fail(KrakenErrors.InvalidArguments + ":validate");
-            return;
-        }
-
-        if (SpotSocketOrderFields.Deadline(call.Params, call.Hub.Time) is { } late)
-        {
-            call.Fail(late);
             return;
         }
 
@@ -149,6 +123,35 @@ internal static class SpotOrderMethods
 
             w.WriteEndArray();
         });
+    }
+
+    /// <summary>
+    /// The opening checks both methods make: <c>params</c> and the token (with the permission of REST
+    /// <paramref name="restMethod"/>), <c>validate</c> (a boolean, default false) and <c>deadline</c>; false after answering.
+    /// </summary>
+    private static bool Begin(SocketCall call, ReadOnlySpan<string> fields, string restMethod, out string account, out bool validate)
+    {
+        validate = false;
+        if (!call.CheckParams(fields) || !SocketParams.Authorized(call, restMethod, out account))
+        {
+            account = string.Empty;
+            return false;
+        }
+
+        validate = call.Bool("validate", false, out var ok);
+        if (!ok)
+        {
+            call.Fail(KrakenErrors.InvalidArguments + ":validate");
+            return false;
+        }
+
+        if (SpotSocketOrderFields.Deadline(call.Params, call.Hub.Time) is { } late)
+        {
+            call.Fail(late);
+            return false;
+        }
+
+        return true;
     }
 
     private static void WritePlaced(Utf8JsonWriter w, SandboxOrder order, bool validateOnly)

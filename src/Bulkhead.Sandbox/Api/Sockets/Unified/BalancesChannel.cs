@@ -10,7 +10,7 @@ namespace Bulkhead.Sandbox.Api.Sockets.Unified;
 internal sealed class BalancesChannel(SocketHub hub) : ISocketChannel, IExchangeListener
 {
     private static readonly string[] Fields = ["snapshot"];
-    private readonly AccountStreams _streams = new();
+    private readonly AccountRegistry<AccountStream> _streams = new();
 
     public string Name => "balances";
 
@@ -33,7 +33,7 @@ internal sealed class BalancesChannel(SocketHub hub) : ISocketChannel, IExchange
             return;
         }
 
-        UnifiedRequest.Ack(call, Name, w => w.WriteBoolean("snapshot", snapshot));
+        PrivateChannel.Ack(call, Name, w => w.WriteBoolean("snapshot", snapshot));
         if (!snapshot)
         {
             stream.Open(null);

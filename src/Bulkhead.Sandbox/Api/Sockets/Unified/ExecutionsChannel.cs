@@ -14,35 +14,30 @@ namespace Bulkhead.Sandbox.Api.Sockets.Unified;
 /// </summary>
 internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchangeListener
 {
-    private const int SnapshotTrades = 50;
-    private static readonly string[] Fields = ["snap_orders", "snap_trades", "order_status", "ratecounter", "snapshot"];
-    private readonly AccountStreams _streams = new();
+    private readonly AccountRegistry<AccountStream> _streams = new();
 
     public string Name => "executions";
 
     public void Subscribe(SocketCall call)
     {
-        if (UnifiedRequest.Begin(call, "OpenOrders", assetClass: true, Fields) is not { } account)
+        if (UnifiedRequest.Begin(call, "OpenOrders", assetClass: true, ExecutionsRequest.Fields) is not { } account)
         {
             return;
         }
 
-        var snapOrders = call.Bool("snap_orders", true, out var ok1);
-        var snapTrades = call.Bool("snap_trades", call.Bool("snapshot", false, out var ok2), out var ok3);
-        var allStatuses = call.Bool("order_status", true, out var ok4);
-        var rateCounter = call.Bool("ratecounter", false, out var ok5);
-        if (!(ok1 && ok2 && ok3 && ok4 && ok5))
+        if (ExecutionsRequest.Read(call) is not { } request)
         {
-            call.Fail(SocketErrors.InvalidField(!ok1 ? "params.snap_orders" : !ok2 ? "params.snapshot" : !ok3 ? "params.snap_trades" : !ok4 ? "params.order_status" : "params.ratecounter"));
             return;
         }
+
+        var (snapOrders, snapTrades, allStatuses, rateCounter) = request;
 
         if (UnifiedRequest.Start(call, Name, account.Name, _streams, SocketErrors.AlreadySubscribed, allStatuses) is not { } stream)
         {
             return;
         }
 
-        UnifiedRequest.Ack(call, Name, w =>
+        PrivateChannel.Ack(call, Name, w =>
         {
             w.WriteBoolean("snap_orders", snapOrders);
             w.WriteBoolean("snap_trades", snapTrades);
@@ -57,7 +52,7 @@ internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchan
 
         var now = hub.Time.GetUtcNow();
         var orders = snapOrders ? hub.Exchange.OpenOrders(account.Name, TradingVenue.Futures) : [];
-        var trades = snapTrades ? hub.Exchange.Trades(account.Name, TradingVenue.Futures).OrderByDescending(t => t.Sequence).Take(SnapshotTrades).Reverse().ToList() : [];
+        var trades = snapTrades ? hub.Exchange.Trades(account.Name, TradingVenue.Futures).OrderByDescending(t => t.Sequence).Take(ExecutionsRequest.SnapshotTrades).Reverse().ToList() : [];
         var ordersOfTrades = trades.Select(t => t.OrderId).Distinct().Select(id => hub.Exchange.FindOrder(account.Name, id)).OfType<SandboxOrder>().ToDictionary(o => o.Id);
         stream.Open(sequence => SocketFrames.Channel(Name, "snapshot", w =>
         {
@@ -79,7 +74,7 @@ internal sealed class ExecutionsChannel(SocketHub hub) : ISocketChannel, IExchan
         }, sequence));
     }
 
-    public void Unsubscribe(SocketCall call) => UnifiedRequest.Unsubscribe(call, Name, Fields);
+    public void Unsubscribe(SocketCall call) => UnifiedRequest.Unsubscribe(call, Name, ExecutionsRequest.Fields);
 
     /// <inheritdoc />
     public void OnCommitted(CommittedChanges changes)

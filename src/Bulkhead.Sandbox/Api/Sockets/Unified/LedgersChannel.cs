@@ -9,7 +9,7 @@ namespace Bulkhead.Sandbox.Api.Sockets.Unified;
 /// </summary>
 internal sealed class LedgersChannel : ISocketChannel, IExchangeListener
 {
-    private readonly AccountStreams _streams = new();
+    private readonly AccountRegistry<AccountStream> _streams = new();
 
     public string Name => "ledgers";
 
@@ -21,7 +21,7 @@ internal sealed class LedgersChannel : ISocketChannel, IExchangeListener
             return;
         }
 
-        UnifiedRequest.Ack(call, Name);
+        PrivateChannel.Ack(call, Name);
         stream.Open(null);
     }
 

@@ -15,7 +15,7 @@ namespace Bulkhead.Sandbox.Api.Sockets.Unified;
 internal sealed class MarginChannel(SocketHub hub) : ISocketChannel, IExchangeListener, IMarketFeed
 {
     private static readonly TimeSpan MarkRefresh = TimeSpan.FromSeconds(1);
-    private readonly AccountStreams _streams = new();
+    private readonly AccountRegistry<AccountStream> _streams = new();
     private readonly DirtyAccounts _dirty = new();
 
     public string Name => "margin";
@@ -34,7 +34,7 @@ internal sealed class MarginChannel(SocketHub hub) : ISocketChannel, IExchangeLi
             return;
         }
 
-        UnifiedRequest.Ack(call, Name);
+        PrivateChannel.Ack(call, Name);
         var now = hub.Time.GetUtcNow();
         stream.Open(Frame(stream, now));
     }

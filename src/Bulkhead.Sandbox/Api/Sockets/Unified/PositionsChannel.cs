@@ -13,7 +13,7 @@ namespace Bulkhead.Sandbox.Api.Sockets.Unified;
 internal sealed class PositionsChannel(SocketHub hub) : ISocketChannel, IExchangeListener, IMarketFeed
 {
     private static readonly string[] Fields = ["snapshot", "with_margin"];
-    private readonly AccountStreams _streams = new();
+    private readonly AccountRegistry<AccountStream> _streams = new();
     private readonly DirtyAccounts _dirty = new();
 
     public string Name => "positions";
@@ -44,7 +44,7 @@ internal sealed class PositionsChannel(SocketHub hub) : ISocketChannel, IExchang
             return;
         }
 
-        UnifiedRequest.Ack(call, Name, w =>
+        PrivateChannel.Ack(call, Name, w =>
         {
             w.WriteBoolean("snapshot", snapshot);
             w.WriteBoolean("with_margin", withMargin);

@@ -11,7 +11,7 @@ namespace Bulkhead.Sandbox.Api.Sockets.Unified;
 /// </summary>
 internal sealed class PreferencesChannel(SocketHub hub) : ISocketChannel
 {
-    private readonly AccountStreams _streams = new();
+    private readonly AccountRegistry<AccountStream> _streams = new();
 
     public string Name => "preferences";
 
@@ -23,7 +23,7 @@ internal sealed class PreferencesChannel(SocketHub hub) : ISocketChannel
             return;
         }
 
-        UnifiedRequest.Ack(call, Name);
+        PrivateChannel.Ack(call, Name);
         stream.Open(Frame(account.Name, "snapshot"));
     }
 

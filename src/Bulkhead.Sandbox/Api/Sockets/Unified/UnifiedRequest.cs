@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Sandbox.Accounts;
 
@@ -43,25 +42,6 @@ internal static class UnifiedRequest
         return grant.Success ? grant.Account : null;
     }
 
-    /// <summary>A private channel's subscribe/unsubscribe ack: <c>result {channel, …}</c>.</summary>
-    public static void Ack(SocketCall call, string channel, Action<Utf8JsonWriter>? extra = null) =>
-        call.Ok(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("channel", channel);
-            extra?.Invoke(w);
-            w.WriteEndObject();
-        });
-
-    /// <summary>A private channel's error answer that names the channel (<c>Already subscribed</c>, <c>Subscription Not Found</c>).</summary>
-    public static void Fail(SocketCall call, string channel, string error) =>
-        call.Fail(error, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("channel", channel);
-            w.WriteEndObject();
-        });
-
     /// <summary>
     /// The common unsubscribe of a private channel (one subscription per connection): only known fields, then the
     /// subscription ends (its token is released) and the ack names the channel.
@@ -75,34 +55,10 @@ internal static class UnifiedRequest
             return;
         }
 
-        if (call.Connection.RemoveSubscription(channel))
-        {
-            Ack(call, channel);
-        }
-        else
-        {
-            Fail(call, channel, SocketErrors.SubscriptionNotFound);
-        }
+        PrivateChannel.Unsubscribe(call, channel);
     }
 
     /// <summary>Starts a private subscription of <paramref name="account"/> on the connection under the channel's name; null (answered) if one exists.</summary>
-    public static AccountStream? Start(SocketCall call, string channel, string account, AccountStreams streams, string alreadySubscribed, object? options = null)
-    {
-        if (call.Connection.HasSubscription(channel))
-        {
-            Fail(call, channel, alreadySubscribed);
-            return null;
-        }
-
-        var stream = new AccountStream(call.Connection, account, call.String("token", out _)!, call.Hub.Tokens) { Options = options };
-        streams.Add(stream);
-        if (!call.Connection.TryAddSubscription(channel, stream))
-        {
-            stream.Dispose();
-            Fail(call, channel, alreadySubscribed);
-            return null;
-        }
-
-        return stream;
-    }
+    public static AccountStream? Start(SocketCall call, string channel, string account, AccountRegistry<AccountStream> streams, string alreadySubscribed, object? options = null) =>
+        PrivateChannel.Start(call, channel, streams, alreadySubscribed, () => new AccountStream(call.Connection, account, call.String("token", out _)!, call.Hub.Tokens) { Options = options });
 }
