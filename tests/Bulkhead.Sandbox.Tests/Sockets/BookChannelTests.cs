@@ -88,7 +88,7 @@ public sealed class BookChannelTests
     }
 
     [Fact]
-    public async Task Book_SeededMarketRun_EveryMessageChecksumsForSpotAndUnified()
+    public async Task Book_TenMinutesOfSeededMarket_EveryMessageChecksumsForSpotAndUnified()
     {
         await using var sandbox = await MarketSandbox.StartAsync(seed: 7, depthLevels: 30);
         await using var spot = await SocketClient.ConnectAsync(sandbox.BaseUrl, "/v2");
@@ -104,10 +104,10 @@ public sealed class BookChannelTests
         SocketClient? late = null;
         try
         {
-            for (var batch = 0; batch < 30; batch++)
+            for (var batch = 0; batch < 60; batch++)
             {
                 sandbox.Step(10);
-                if (batch == 15)
+                if (batch == 30)
                 {
                     // Joins (connects only now: the fake clock would idle-close a connection without subscriptions) while
                     // the pump is publishing this batch: its snapshot and every later update must agree.
