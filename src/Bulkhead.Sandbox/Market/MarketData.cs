@@ -37,24 +37,11 @@ public sealed class MarketData
     public SandboxExchange Exchange => _exchange;
 
     /// <summary>Copies fills committed since the last call into the tape and samples the top of every listed book.</summary>
-    public void Sync() => Sync(null);
-
-    /// <summary>
-    /// <see cref="Sync()"/>, also appending each trade it taped, with its public id, to <paramref name="taped"/> (the
-    /// WebSocket <c>trade</c> channel publishes exactly what REST <c>Trades</c> serves).
-    /// </summary>
-    public void Sync(List<(string Symbol, PublicTrade Trade)>? taped)
+    public void Sync()
     {
         lock (_sync)
         {
-            _buffer.Clear();
-            _lastSequence = _exchange.PublicFillsAfter(_lastSequence, _buffer);
-            foreach (var fill in _buffer)
-            {
-                var trade = Tape.Add(fill.Symbol, fill.Time, fill.Price, fill.Volume, fill.TakerBuys, fill.TakerMarket);
-                taped?.Add((fill.Symbol, trade));
-            }
-
+            TapeLocked(null);
             var now = _time.GetUtcNow();
             foreach (var instrument in MarketInstrument.All)
             {
@@ -64,6 +51,31 @@ public sealed class MarketData
                     Spreads.Record(instrument.Symbol, now, _bids[0].Price, _asks[0].Price);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Copies fills committed since the last call into the tape, appending each trade it taped, with its public id, to
+    /// <paramref name="taped"/> (the WebSocket <c>trade</c> channel publishes exactly what REST <c>Trades</c> serves).
+    /// Samples no spreads: the socket pump calls this on every pulse, and spreads are sampled by REST reads and market steps.
+    /// </summary>
+    public void SyncTrades(List<(string Symbol, PublicTrade Trade)> taped)
+    {
+        ArgumentNullException.ThrowIfNull(taped);
+        lock (_sync)
+        {
+            TapeLocked(taped);
+        }
+    }
+
+    private void TapeLocked(List<(string Symbol, PublicTrade Trade)>? taped)
+    {
+        _buffer.Clear();
+        _lastSequence = _exchange.PublicFillsAfter(_lastSequence, _buffer);
+        foreach (var fill in _buffer)
+        {
+            var trade = Tape.Add(fill.Symbol, fill.Time, fill.Price, fill.Volume, fill.TakerBuys, fill.TakerMarket);
+            taped?.Add((fill.Symbol, trade));
         }
     }
 

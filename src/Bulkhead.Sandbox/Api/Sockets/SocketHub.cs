@@ -283,7 +283,7 @@ public sealed class SocketHub : IHostedService, IExchangeListener, IDisposable
                 }
 
                 _taped.Clear();
-                Market.Sync(_taped);
+                Market.SyncTrades(_taped);
                 var pulse = new MarketPulse(dirty, _taped, Time.GetUtcNow(), timer && dirty.Count == 0);
                 foreach (var feed in Catalog.MarketFeeds)
                 {
