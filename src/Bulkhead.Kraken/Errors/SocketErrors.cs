@@ -60,7 +60,4 @@ public static class SocketErrors
 
     /// <summary><c>set_preference</c> with a leverage the market does not allow.</summary>
     public const string LeverageOutOfRange = "Leverage is outside the permitted range for this market";
-
-    /// <summary>The preferences are not loaded yet.</summary>
-    public const string PreferencesNotAvailable = "Preferences are not available yet, try again later";
 }
