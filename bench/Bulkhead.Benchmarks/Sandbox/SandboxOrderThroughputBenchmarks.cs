@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Bulkhead.Kraken.Nonces;
@@ -99,9 +96,9 @@ public class SandboxOrderThroughputBenchmarks
             {
                 for (var i = 0; i < Pairs / Concurrency; i++)
                 {
-                    var answer = await CallAsync(target.BaseUrl, worker, AddPath, Order);
+                    var answer = await SignedSpotCall.SendAsync(_http, target.BaseUrl, worker, AddPath, Order);
                     var txid = TxidOf(answer);
-                    var cancelled = await CallAsync(target.BaseUrl, worker, CancelPath, "&txid=" + txid);
+                    var cancelled = await SignedSpotCall.SendAsync(_http, target.BaseUrl, worker, CancelPath, "&txid=" + txid);
                     if (!cancelled.Contains("\"count\":1", StringComparison.Ordinal))
                     {
                         throw new InvalidOperationException($"CancelOrder {txid} answered {cancelled}");
@@ -118,24 +115,6 @@ public class SandboxOrderThroughputBenchmarks
         using var document = JsonDocument.Parse(answer);
         return document.RootElement.GetProperty("result").GetProperty("txid")[0].GetString()
             ?? throw new InvalidOperationException($"AddOrder answered no txid: {answer}");
-    }
-
-    private async Task<string> CallAsync(Uri baseUrl, Worker worker, string path, string parameters)
-    {
-        var nonce = worker.Nonces.Next();
-        var body = Encoding.ASCII.GetBytes("nonce=" + nonce.ToString(CultureInfo.InvariantCulture) + parameters);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, path)) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
-        request.Headers.Add("API-Key", worker.Credentials.ApiKey);
-        request.Headers.Add("API-Sign", SpotSigner.Sign(worker.Credentials, path, nonce, body));
-        using var response = await _http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.OK || !text.StartsWith("""{"error":[],"result":{""", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {text}");
-        }
-
-        return text;
     }
 
     private async Task<Target> StartFloorAsync()

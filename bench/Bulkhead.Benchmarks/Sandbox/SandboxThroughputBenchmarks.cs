@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using Bulkhead.Kraken.Nonces;
 using Bulkhead.Kraken.Signing;
@@ -121,28 +118,12 @@ public class SandboxThroughputBenchmarks
             {
                 for (var i = 0; i < Requests / Concurrency; i++)
                 {
-                    await CallAsync(target.BaseUrl, worker);
+                    await SignedSpotCall.SendAsync(_http, target.BaseUrl, worker, BalancePath);
                 }
             });
         }
 
         await Task.WhenAll(workers);
-    }
-
-    private async Task CallAsync(Uri baseUrl, Worker worker)
-    {
-        var nonce = worker.Nonces.Next();
-        var body = Encoding.ASCII.GetBytes("nonce=" + nonce.ToString(CultureInfo.InvariantCulture));
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, BalancePath)) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
-        request.Headers.Add("API-Key", worker.Credentials.ApiKey);
-        request.Headers.Add("API-Sign", SpotSigner.Sign(worker.Credentials, BalancePath, nonce, body));
-        using var response = await _http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.OK || !text.StartsWith("""{"error":[],"result":{""", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"Balance answered {(int)response.StatusCode}: {text}");
-        }
     }
 
     private async Task<Target> StartFloorAsync()

@@ -1,9 +1,8 @@
-using System.Globalization;
-using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using Bulkhead.Benchmarks.Sandbox;
 using Bulkhead.Kraken.Nonces;
 using Bulkhead.Kraken.Signing;
 using Bulkhead.Kraken.Spot;
@@ -39,8 +38,7 @@ public class SocketOrderEntryBenchmarks
     private DirectoryInfo _folder = null!;
     private HttpClient _http = null!;
     private Uri _baseUrl = null!;
-    private KrakenCredentials _credentials = null!;
-    private NonceSource _nonces = null!;
+    private Worker _worker = null!;
     private ClientWebSocket _socket = null!;
     private string _token = null!;
     private long _reqId;
@@ -62,12 +60,12 @@ public class SocketOrderEntryBenchmarks
         Check(created.Success);
         await _app.StartAsync();
         _baseUrl = new Uri(_app.Urls.First().TrimEnd('/'));
-        _credentials = KrakenCredentials.Create(created.Value!.Key.Key, created.Value.SecretBase64);
-        _nonces = NonceSource.InMemory(_credentials.ApiKey, new NonceOptions(), TimeProvider.System);
+        var credentials = KrakenCredentials.Create(created.Value!.Key.Key, created.Value.SecretBase64);
+        _worker = new Worker(credentials, NonceSource.InMemory(credentials.ApiKey, new NonceOptions(), TimeProvider.System));
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = 1, UseProxy = false });
         _socket = new ClientWebSocket();
         await _socket.ConnectAsync(new Uri("ws" + _baseUrl.ToString()["http".Length..].TrimEnd('/') + "/auth/v2"), CancellationToken.None);
-        using (var token = JsonDocument.Parse(await CallAsync("/0/private/GetWebSocketsToken", string.Empty)))
+        using (var token = JsonDocument.Parse(await SignedSpotCall.SendAsync(_http, _baseUrl, _worker, "/0/private/GetWebSocketsToken", string.Empty)))
         {
             _token = token.RootElement.GetProperty("result").GetProperty("token").GetString()!;
         }
@@ -89,7 +87,7 @@ public class SocketOrderEntryBenchmarks
         _socket.Abort();
         _socket.Dispose();
         _http.Dispose();
-        _nonces.Dispose();
+        _worker.Nonces.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         _folder.Delete(recursive: true);
@@ -101,10 +99,10 @@ public class SocketOrderEntryBenchmarks
     {
         for (var i = 0; i < Pairs; i++)
         {
-            var added = await CallAsync("/0/private/AddOrder", Order);
+            var added = await SignedSpotCall.SendAsync(_http, _baseUrl, _worker, "/0/private/AddOrder", Order);
             using var document = JsonDocument.Parse(added);
             var txid = document.RootElement.GetProperty("result").GetProperty("txid")[0].GetString();
-            var cancelled = await CallAsync("/0/private/CancelOrder", "&txid=" + txid);
+            var cancelled = await SignedSpotCall.SendAsync(_http, _baseUrl, _worker, "/0/private/CancelOrder", "&txid=" + txid);
             if (!cancelled.Contains("\"count\":1", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException("CancelOrder answered " + cancelled);
@@ -155,24 +153,6 @@ public class SocketOrderEntryBenchmarks
                 return root.Clone();
             }
         }
-    }
-
-    private async Task<string> CallAsync(string path, string parameters)
-    {
-        var nonce = _nonces.Next();
-        var body = Encoding.ASCII.GetBytes("nonce=" + nonce.ToString(CultureInfo.InvariantCulture) + parameters);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUrl, path)) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
-        request.Headers.Add("API-Key", _credentials.ApiKey);
-        request.Headers.Add("API-Sign", SpotSigner.Sign(_credentials, path, nonce, body));
-        using var response = await _http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.OK || !text.StartsWith("""{"error":[],"result":{""", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {text}");
-        }
-
-        return text;
     }
 
     private static void Check(bool success)
