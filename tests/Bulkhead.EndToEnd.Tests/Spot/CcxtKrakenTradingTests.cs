@@ -20,7 +20,9 @@ public sealed class CcxtKrakenTradingTests
     {
         await using var sandbox = await SandboxProcess.StartAsync(market: true);
 
-        // The noise takers print trades from the first market steps (1 s each): poll fetchTrades until one shows.
+        // The noise takers print trades from the first market steps (1 s each): poll fetchTrades until one shows, before
+        // reading candles (the current candle exists only once a trade has).
+        var trades = await sandbox.PollAsync(Ccxt, null, ClientStep.Call("fetchTrades", Pair), v => v.AsArray().Count > 0);
         var steps = await sandbox.RunAsync(
             Ccxt,
             null,
@@ -29,7 +31,6 @@ public sealed class CcxtKrakenTradingTests
             ClientStep.Call("fetchOrderBook", Pair),
             ClientStep.Call("fetchOHLCV", Pair, "1m"),
             ClientStep.Call("fetchTickers", (object)new[] { Pair, "ETH/USD" }));
-        var trades = await sandbox.PollAsync(Ccxt, null, ClientStep.Call("fetchTrades", Pair), v => v.AsArray().Count > 0);
 
         steps.ShouldAllBe(s => s.Ok, string.Join("\n", steps));
         var ticker = steps[1].Value!;
