@@ -80,7 +80,7 @@ public sealed class SandboxAuthenticator : IKeyActivity
         {
             state.Requests++;
             var now = _time.GetUtcNow();
-            if (!IpAllowed(key, request))
+            if (!key.Allows(request.RemoteAddress))
             {
                 return Refuse(state, venue, AuthFailure.IpNotAllowed, now);
             }
@@ -204,34 +204,6 @@ public sealed class SandboxAuthenticator : IKeyActivity
     {
         var wire = AuthWireErrors.For(venue, failure);
         state.FailuresByKind[wire] = state.FailuresByKind.GetValueOrDefault(wire) + 1;
-    }
-
-    private static bool IpAllowed(SandboxApiKey key, AuthRequest request)
-    {
-        if (key.IpAllowlist.Count == 0)
-        {
-            return true;
-        }
-
-        if (request.RemoteAddress is not { } address)
-        {
-            return false;
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        foreach (var network in key.IpAllowlist)
-        {
-            if (network.Contains(address))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool SignatureValid(SandboxApiKey key, AuthRequest request)

@@ -94,6 +94,35 @@ public sealed class SandboxApiKey
     /// <summary>The key with everything but its first and last four characters hidden.</summary>
     public string MaskedKey => Key.Length <= 8 ? new string('*', Key.Length) : string.Concat(Key.AsSpan(0, 4), "…", Key.AsSpan(Key.Length - 4));
 
+    /// <summary>
+    /// Whether <paramref name="address"/> may use the key: any address when <see cref="IpAllowlist"/> is empty, else one
+    /// inside a listed network (an IPv4-mapped IPv6 address counts as its IPv4 address); no address never matches a list.
+    /// The one rule for REST requests and WebSocket connections.
+    /// </summary>
+    public bool Allows(IPAddress? address)
+    {
+        if (IpAllowlist.Count == 0)
+        {
+            return true;
+        }
+
+        if (address is null)
+        {
+            return false;
+        }
+
+        var candidate = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        foreach (var network in IpAllowlist)
+        {
+            if (network.Contains(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The same key, revoked at <paramref name="at"/>.</summary>
     public SandboxApiKey Revoked(DateTimeOffset at) =>
         new(Key, _secret, Account, Venue, Permissions, FuturesAccess, FuturesWithdraw, NonceWindow, IpAllowlist, ExpiresAt, QueryStart, QueryEnd, CreatedAt, at);

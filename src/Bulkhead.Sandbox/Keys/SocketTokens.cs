@@ -60,7 +60,7 @@ public sealed class SocketTokens
             return SocketGrant.Fail(KrakenErrors.InvalidToken);
         }
 
-        if (!Allowed(key, remote))
+        if (!key.Allows(remote))
         {
             return SocketGrant.Fail(KrakenErrors.PermissionDenied);
         }
@@ -90,22 +90,6 @@ public sealed class SocketTokens
             // Unbound again: the token lapses like an unused one (its 900 s counted from issue).
             Volatile.Write(ref entry.Bound, 0);
         }
-    }
-
-    private static bool Allowed(SandboxApiKey key, IPAddress? remote)
-    {
-        if (key.IpAllowlist.Count == 0)
-        {
-            return true;
-        }
-
-        if (remote is null)
-        {
-            return false;
-        }
-
-        var address = remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote;
-        return key.IpAllowlist.Any(network => network.Contains(address));
     }
 
     private void Forget(DateTimeOffset now)
