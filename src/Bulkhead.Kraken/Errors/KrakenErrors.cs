@@ -208,6 +208,8 @@ public static class KrakenErrors
     public const string LocalInvalidCredentials = "Bulkhead:Invalid credentials";
     /// <summary><c>Bulkhead:Nonce unavailable</c>.</summary>
     public const string LocalNonceUnavailable = "Bulkhead:Nonce unavailable";
+    /// <summary><c>Bulkhead:Not connected</c>: a WebSocket request was not sent because no connection was up in time.</summary>
+    public const string LocalNotConnected = "Bulkhead:Not connected";
     /// <summary><c>Bulkhead:Timeout</c>.</summary>
     public const string TransportTimeout = "Bulkhead:Timeout";
     /// <summary><c>Bulkhead:HTTP status</c>.</summary>
@@ -394,6 +396,10 @@ public static class KrakenErrors
     public static KrakenError Timeout(TimeSpan after) =>
         new(TransportTimeout, KrakenErrorCategory.Transient, KrakenErrorOrigin.Transport,
             string.Create(CultureInfo.InvariantCulture, $"no answer within {after.TotalSeconds:0.###} s"));
+
+    /// <summary>A WebSocket request that was never sent: no connection was up within the wait allowed. Safe to send again.</summary>
+    public static KrakenError NotConnected(string detail) =>
+        new(LocalNotConnected, KrakenErrorCategory.Transient, KrakenErrorOrigin.Local, detail);
 
     /// <summary>The connection could not be made or broke.</summary>
     public static KrakenError Connection(string detail) =>
