@@ -122,8 +122,8 @@ public static class BookChecksum
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
-        var low = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
-        var high = (uint)bits[2];
+        var low = unchecked((uint)bits[0] | ((ulong)(uint)bits[1] << 32));
+        var high = unchecked((uint)bits[2]);
         Span<byte> digits = stackalloc byte[29];
         var start = digits.Length;
         if (high == 0)
