@@ -127,24 +127,32 @@ internal sealed class SocketSandbox : IAsyncDisposable
     }
 
     /// <summary>Options for a client on one of the four endpoints, with test-friendly reconnect delays.</summary>
-    public KrakenSocketOptions Options(SocketProtocol protocol, bool isPrivate, ICallJournal? journal = null) => new()
+    public KrakenSocketOptions Options(SocketProtocol protocol, bool isPrivate, ICallJournal? journal = null, Uri? via = null) => new()
     {
-        Endpoint = KrakenSocketEndpoint.OnServer(BaseUrl, protocol, isPrivate),
+        Endpoint = KrakenSocketEndpoint.OnServer(via ?? BaseUrl, protocol, isPrivate),
         ReconnectBaseDelay = TimeSpan.FromMilliseconds(50),
         ReconnectMaxDelay = TimeSpan.FromSeconds(1),
         OrderLookupDelay = TimeSpan.FromMilliseconds(50),
         CallJournal = journal,
     };
 
-    /// <summary>A connected client (disposed with the sandbox).</summary>
-    public async Task<KrakenSocketClient> ConnectAsync(SocketProtocol protocol, bool isPrivate, ISocketTokenSource? tokens = null, Action<KrakenSocketOptions>? configure = null, TimeProvider? time = null)
+    /// <summary>A connected client (disposed with the sandbox), straight or <paramref name="via"/> a proxy.</summary>
+    public async Task<KrakenSocketClient> ConnectAsync(SocketProtocol protocol, bool isPrivate, ISocketTokenSource? tokens = null, Action<KrakenSocketOptions>? configure = null, TimeProvider? time = null, Uri? via = null)
     {
-        var options = Options(protocol, isPrivate);
+        var options = Options(protocol, isPrivate, via: via);
         configure?.Invoke(options);
         var client = new KrakenSocketClient(options, time ?? TimeProvider.System, tokens);
         _owned.Add(client);
         (await client.ConnectAsync(TestContext.Current.CancellationToken)).Success.ShouldBeTrue();
         return client;
+    }
+
+    /// <summary>A proxy in front of the sandbox (disposed with it, after the clients).</summary>
+    public SocketProxy Proxy()
+    {
+        var proxy = new SocketProxy(BaseUrl);
+        _owned.Insert(0, proxy);
+        return proxy;
     }
 
     public async ValueTask DisposeAsync()
