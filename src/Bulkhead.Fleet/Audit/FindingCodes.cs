@@ -12,6 +12,9 @@ public static class FindingCodes
     /// <summary>A key lacks a permission its role needs.</summary>
     public const string MissingPermissions = "missing-permissions";
 
+    /// <summary>A process streams over WebSockets with a key that lacks "Access WebSockets API".</summary>
+    public const string StreamingWithoutWebSocketPermission = "streaming-without-websocket-permission";
+
     /// <summary>Withdrawal permission on anything but the treasury's key on the master.</summary>
     public const string WithdrawalOutsideTreasury = "withdrawal-outside-treasury";
 

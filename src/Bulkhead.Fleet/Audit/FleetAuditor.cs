@@ -93,9 +93,20 @@ public sealed partial class FleetAuditor(TimeProvider time)
         }
 
         var (heldSpot, heldFutures) = KeyPermissions.Held(m, key);
+        var streamers = users.Where(u => u.Streams).ToList();
+        var needed = KeyPermissions.Needed(m, key);
+        if (streamers.Count > 0 && key.Venue == Venue.Spot && (heldSpot & RoleRequirement.StreamingPermission) == 0)
+        {
+            // Without it GetWebSocketsToken fails and the process cannot stream at all: an error, not the warning below.
+            findings.Add(new(FindingSeverity.Error, FindingCodes.StreamingWithoutWebSocketPermission, subject, permissionsAt,
+                $"key \"{key.Name}\" lacks \"Access WebSockets API\", but {string.Join(", ", streamers.Select(u => $"\"{u.Name}\""))} stream(s) over WebSockets with it",
+                "tick \"Access WebSockets API\" at Kraken and in the manifest (or write permissions = \"role\"), or give the process transport = \"rest\""));
+            needed = (needed.Spot & ~RoleRequirement.StreamingPermission, needed.Futures);
+        }
+
         if (!key.FromRole && users.Count > 0)
         {
-            Privilege(key, KeyPermissions.Needed(m, key), (heldSpot, heldFutures), string.Join("/", users.Select(u => u.Role).Distinct()).ToLowerInvariant(), permissionsAt, findings);
+            Privilege(key, needed, (heldSpot, heldFutures), string.Join("/", users.Select(u => u.Role).Distinct()).ToLowerInvariant(), permissionsAt, findings);
         }
 
         var withdraws = heldSpot.HasFlag(SpotPermission.WithdrawFunds) || heldFutures.HasFlag(FuturesPermission.Withdrawal);

@@ -63,6 +63,12 @@ internal static partial class ManifestReader
                     Suggest.Fix(p.Key, [.. m.Keys.Select(k => k.Name)], "keys"));
             }
 
+            if (key is not null && p.Streams && key.Venue == Venue.Futures)
+            {
+                root.Error(at($"processes.{p.Name}.transport", p.Location), $"process \"{p.Name}\" streams over WebSockets but its key \"{key.Name}\" is a Futures key",
+                    $"the Unified WebSocket takes a token from Spot REST GetWebSocketsToken: give it a Kraken API key (venue = \"spot\" in [keys.{key.Name}]), or write transport = \"rest\"");
+            }
+
             var resolved = m.FindProcess(p.Name)?.Account ?? "";
             if (key is not null && resolved.Length > 0 && key.Account != resolved && accounts.Contains(resolved))
             {
