@@ -21,6 +21,12 @@ public static class FindingCodes
     /// <summary>A key in a production environment has no IP allowlist.</summary>
     public const string NoIpAllowlist = "no-ip-allowlist";
 
+    /// <summary>A key's IP allowlist does not cover an egress address of a host one of its processes may run on.</summary>
+    public const string AllowlistMissesHost = "allowlist-misses-host";
+
+    /// <summary>The fleet declares several hosts but a process may run on only one (nothing takes it over).</summary>
+    public const string SingleHostProcess = "single-host-process";
+
     /// <summary>A key has expired.</summary>
     public const string KeyExpired = "key-expired";
 

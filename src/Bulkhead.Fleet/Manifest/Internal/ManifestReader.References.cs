@@ -76,6 +76,15 @@ internal static partial class ManifestReader
                     $"use a key of account \"{resolved}\" (one key per process, on the process's account)");
             }
 
+            if (!m.Hosts.IsEmpty)
+            {
+                foreach (var host in p.Hosts.Where(h => m.FindHost(h) is null))
+                {
+                    root.Error(at($"processes.{p.Name}.hosts", p.Location), $"process \"{p.Name}\" may run on unknown host \"{host}\"",
+                        Suggest.Fix(host, [.. m.Hosts.Select(h => h.Name)], "hosts (the [hosts.NAME] tables)"));
+                }
+            }
+
             if (resolved.Length == 0 && p.Strategy is null && p.Key is null)
             {
                 root.Error(p.Location, $"process \"{p.Name}\" has no account", $"add strategy = \"…\" or account = \"{m.Master.Name}\"");
