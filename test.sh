@@ -55,11 +55,17 @@ fi
 
 dotnet build Bulkhead.slnx -c Release -warnaserror -nologo -v quiet
 
+# The output goes to a file that is followed until dotnet test exits (not through a pipe: a process a test left behind
+# that inherited the pipe would hold it open and the run would never end). A test running longer than 10 minutes is a
+# hang: --blame-hang-timeout names it, ends its test host and fails the run instead of letting it run forever.
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test Bulkhead.slnx -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+dotnet test Bulkhead.slnx -c Release --no-build -nologo --blame-hang-timeout 10m --blame-hang-dump-type none "$@" >"$log" 2>&1 &
+test_pid=$!
+tail -n +1 -f --pid="$test_pid" "$log"
+wait "$test_pid"
+status=$?
 set -e
 
 # One plain closing line over all test projects.

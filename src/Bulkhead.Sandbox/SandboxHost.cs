@@ -4,6 +4,7 @@ using Bulkhead.Sandbox.Api.Futures;
 using Bulkhead.Sandbox.Api.Sockets;
 using Bulkhead.Sandbox.Api.Spot;
 using Bulkhead.Sandbox.Auth;
+using Bulkhead.Sandbox.Faults;
 using Bulkhead.Sandbox.Market;
 using Bulkhead.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -52,6 +53,7 @@ public static class SandboxHost
             builder.Services.AddHostedService(services => new MarketService(
                 services.GetRequiredService<SandboxMarket>(), time, options.Market.TickInterval, services.GetService<ILogger<MarketService>>()));
         }
+        builder.Services.AddSingleton<FaultSettings>();
         builder.Services.AddSandboxAuth();
         if (options.Retention.Enabled)
         {
@@ -61,7 +63,8 @@ public static class SandboxHost
         }
 
         builder.Services.AddSingleton(services => new SocketHub(
-            services.GetRequiredService<SandboxExchange>(), services.GetRequiredService<MarketData>(), options.Sockets, services.GetService<ILogger<SocketHub>>()));
+            services.GetRequiredService<SandboxExchange>(), services.GetRequiredService<MarketData>(), options.Sockets,
+            services.GetRequiredService<FaultSettings>(), services.GetService<ILogger<SocketHub>>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<SocketHub>());
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });

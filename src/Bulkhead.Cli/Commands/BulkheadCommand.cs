@@ -20,6 +20,7 @@ internal static class BulkheadCommand
         root.Subcommands.Add(DemoCommand.Create(environment));
         root.Subcommands.Add(TreasuryCommand.Create(environment));
         root.Subcommands.Add(FlattenCommand.Create(environment));
+        root.Subcommands.Add(KeysCommand.Create(environment));
         return root;
     }
 }

@@ -12,6 +12,7 @@ internal static class SandboxCommand
         sandbox.Subcommands.Add(CreateAccounts(environment));
         sandbox.Subcommands.Add(CreateKeys(environment));
         sandbox.Subcommands.Add(CreateDeposit(environment));
+        sandbox.Subcommands.Add(CreateFaults(environment));
         sandbox.Subcommands.Add(SandboxProvisionCommand.Create(environment));
         return sandbox;
     }
@@ -103,5 +104,36 @@ internal static class SandboxCommand
             wallet = parse.GetValue(wallet),
         }, token), ct));
         return deposit;
+    }
+
+    private static Command CreateFaults(CliEnvironment environment)
+    {
+        var latency = new Option<long?>("--latency-ms") { Description = "REST: delay before every Kraken-API answer, 0-60000 ms." };
+        var unavailable = new Option<decimal?>("--unavailable-rate") { Description = "REST: share of Kraken-API requests answered EService:Unavailable, 0-1." };
+        var socketDelay = new Option<long?>("--socket-delay-ms") { Description = "WebSocket: delay of every frame the sandbox sends, per connection and in order, 0-60000 ms." };
+        var dropSockets = new Option<bool>("--drop-sockets") { Description = "WebSocket: abort every open connection now, without a close frame (one shot)." };
+        var dropBeforeAck = new Option<int?>("--drop-before-ack") { Description = "WebSocket: the next N order requests commit, then lose their connection before the answer, 0-1000." };
+        var corruptBook = new Option<int?>("--corrupt-book-checksum") { Description = "WebSocket: the next N book updates carry a wrong checksum, 0-1000." };
+        var faults = new Command("faults", "Show the injected faults, or change the ones given (the others stay as they are).")
+        {
+            latency, unavailable, socketDelay, dropSockets, dropBeforeAck, corruptBook,
+        };
+        var admin = new SandboxAdminOptions(faults);
+        faults.SetAction((parse, ct) => admin.RunAsync(environment, parse, (client, token) =>
+        {
+            var body = new
+            {
+                latencyMs = parse.GetValue(latency),
+                unavailableRate = parse.GetValue(unavailable),
+                socketDelayMs = parse.GetValue(socketDelay),
+                dropSockets = parse.GetValue(dropSockets) ? true : (bool?)null,
+                dropBeforeAck = parse.GetValue(dropBeforeAck),
+                corruptBookChecksum = parse.GetValue(corruptBook),
+            };
+            var change = body.latencyMs is not null || body.unavailableRate is not null || body.socketDelayMs is not null
+                || body.dropSockets is not null || body.dropBeforeAck is not null || body.corruptBookChecksum is not null;
+            return change ? client.PostAsync("admin/faults", body, token) : client.GetAsync("admin/faults", token);
+        }, ct));
+        return faults;
     }
 }

@@ -12,11 +12,20 @@ public static class FindingCodes
     /// <summary>A key lacks a permission its role needs.</summary>
     public const string MissingPermissions = "missing-permissions";
 
+    /// <summary>A process streams over WebSockets with a key that lacks "Access WebSockets API".</summary>
+    public const string StreamingWithoutWebSocketPermission = "streaming-without-websocket-permission";
+
     /// <summary>Withdrawal permission on anything but the treasury's key on the master.</summary>
     public const string WithdrawalOutsideTreasury = "withdrawal-outside-treasury";
 
     /// <summary>A key in a production environment has no IP allowlist.</summary>
     public const string NoIpAllowlist = "no-ip-allowlist";
+
+    /// <summary>A key's IP allowlist does not cover an egress address of a host one of its processes may run on.</summary>
+    public const string AllowlistMissesHost = "allowlist-misses-host";
+
+    /// <summary>The fleet declares several hosts but a process may run on only one (nothing takes it over).</summary>
+    public const string SingleHostProcess = "single-host-process";
 
     /// <summary>A key has expired.</summary>
     public const string KeyExpired = "key-expired";

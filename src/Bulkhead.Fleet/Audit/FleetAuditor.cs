@@ -67,6 +67,13 @@ public sealed partial class FleetAuditor(TimeProvider time)
                     $"trader \"{p.Name}\" serves no strategy", "add strategy = \"NAME\" (a trader runs exactly one strategy)"));
             }
 
+            if (m.Hosts.Length > 1 && p.Hosts.Distinct(StringComparer.Ordinal).Count() == 1)
+            {
+                findings.Add(new(FindingSeverity.Warning, FindingCodes.SingleHostProcess, $"process {p.Name}", m.LocationOf($"processes.{p.Name}.hosts", p.Location),
+                    $"process \"{p.Name}\" may run only on host \"{p.Hosts[0]}\" although the fleet declares {m.Hosts.Length} hosts: if that host dies, nothing takes it over",
+                    $"list a standby after it, in order of preference: hosts = [\"{p.Hosts[0]}\", \"{m.Hosts.First(h => h.Name != p.Hosts[0]).Name}\"]"));
+            }
+
             if (RolePermissions.Of(p.Role).MasterOnly && !m.IsMaster(p.Account))
             {
                 findings.Add(new(FindingSeverity.Error, FindingCodes.TreasuryNotOnMaster, $"process {p.Name}", m.LocationOf($"processes.{p.Name}.account", p.Location),
@@ -93,9 +100,20 @@ public sealed partial class FleetAuditor(TimeProvider time)
         }
 
         var (heldSpot, heldFutures) = KeyPermissions.Held(m, key);
+        var streamers = users.Where(u => u.Streams).ToList();
+        var needed = KeyPermissions.Needed(m, key);
+        if (streamers.Count > 0 && key.Venue == Venue.Spot && (heldSpot & RoleRequirement.StreamingPermission) == 0)
+        {
+            // Without it GetWebSocketsToken fails and the process cannot stream at all: an error, not the warning below.
+            findings.Add(new(FindingSeverity.Error, FindingCodes.StreamingWithoutWebSocketPermission, subject, permissionsAt,
+                $"key \"{key.Name}\" lacks \"Access WebSockets API\", but {string.Join(", ", streamers.Select(u => $"\"{u.Name}\""))} stream(s) over WebSockets with it",
+                "tick \"Access WebSockets API\" at Kraken and in the manifest (or write permissions = \"role\"), or give the process transport = \"rest\""));
+            needed = (needed.Spot & ~RoleRequirement.StreamingPermission, needed.Futures);
+        }
+
         if (!key.FromRole && users.Count > 0)
         {
-            Privilege(key, KeyPermissions.Needed(m, key), (heldSpot, heldFutures), string.Join("/", users.Select(u => u.Role).Distinct()).ToLowerInvariant(), permissionsAt, findings);
+            Privilege(key, needed, (heldSpot, heldFutures), string.Join("/", users.Select(u => u.Role).Distinct()).ToLowerInvariant(), permissionsAt, findings);
         }
 
         var withdraws = heldSpot.HasFlag(SpotPermission.WithdrawFunds) || heldFutures.HasFlag(FuturesPermission.Withdrawal);
@@ -114,7 +132,29 @@ public sealed partial class FleetAuditor(TimeProvider time)
                 $"key \"{key.Name}\" is used in production ({string.Join(", ", production.Select(e => e.Name))}) from any address", "set ip_allowlist = [\"ADDRESS/32\", …] to the hosts its process runs on"));
         }
 
+        Allowlist(m, key, users, findings);
         Dates(m, key, options, findings);
+    }
+
+    /// <summary>Every egress address of every host a process of the key may run on must be allowed, or a failover there is refused.</summary>
+    private static void Allowlist(FleetManifest m, FleetKey key, List<FleetProcess> users, List<Finding> findings)
+    {
+        if (key.IpAllowlist.IsDefaultOrEmpty || m.Hosts.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var host in users.SelectMany(m.HostsOf).Distinct())
+        {
+            var missing = host.Addresses.Where(a => !key.IpAllowlist.Any(n => n.Contains(a))).ToList();
+            if (missing.Count > 0)
+            {
+                var processes = string.Join(", ", users.Where(u => m.HostsOf(u).Contains(host)).Select(u => $"\"{u.Name}\""));
+                findings.Add(new(FindingSeverity.Error, FindingCodes.AllowlistMissesHost, $"key {key.Name}", m.LocationOf($"keys.{key.Name}.ip_allowlist", key.Location),
+                    $"key \"{key.Name}\" does not allow {string.Join(", ", missing)} of host \"{host.Name}\", where {processes} may run: Kraken would refuse it there after a failover",
+                    $"add {string.Join(", ", missing.Select(a => $"\"{a}/{(a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)}\""))} to ip_allowlist (at Kraken too), or remove the host from the process's hosts"));
+            }
+        }
     }
 
     private static void Privilege(FleetKey key, (SpotPermission Spot, FuturesPermission Futures) needed, (SpotPermission Spot, FuturesPermission Futures) held, string roles, SourceLocation at, List<Finding> findings)

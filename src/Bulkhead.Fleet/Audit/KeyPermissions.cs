@@ -7,7 +7,7 @@ namespace Bulkhead.Fleet.Audit;
 /// <summary>What a key holds and what the roles of its processes need.</summary>
 public static class KeyPermissions
 {
-    /// <summary>What the processes using <paramref name="key"/> need, by their roles.</summary>
+    /// <summary>What the processes using <paramref name="key"/> need, by their roles and transports.</summary>
     public static (SpotPermission Spot, FuturesPermission Futures) Needed(FleetManifest manifest, FleetKey key)
     {
         ArgumentNullException.ThrowIfNull(manifest);
@@ -16,7 +16,7 @@ public static class KeyPermissions
         var futures = FuturesPermission.None;
         foreach (var process in manifest.ProcessesUsing(key.Name))
         {
-            var (s, f) = RolePermissions.Of(process.Role).For(key.Venue);
+            var (s, f) = RolePermissions.Of(process.Role).For(key.Venue, process.Transport);
             spot |= s;
             futures |= f;
         }

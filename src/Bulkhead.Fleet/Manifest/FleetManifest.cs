@@ -21,6 +21,22 @@ public sealed record FleetManifest(
     ImmutableArray<FleetProcess> Processes,
     ImmutableArray<FleetKey> Keys)
 {
+    /// <summary>The <c>[hosts.NAME]</c> tables (empty: hosts are free-form machine names, a single-host fleet).</summary>
+    public ImmutableArray<FleetHost> Hosts { get; init; } = [];
+
+    /// <summary>
+    /// The declared hosts <paramref name="process"/> may run on, in its order of preference: its <c>hosts</c>, or every
+    /// declared host when it names none (empty when the manifest declares no <c>[hosts]</c>).
+    /// </summary>
+    public IEnumerable<FleetHost> HostsOf(FleetProcess process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        return process.Hosts.IsDefaultOrEmpty ? Hosts : process.Hosts.Select(FindHost).OfType<FleetHost>();
+    }
+
+    /// <summary>The host named <paramref name="name"/>, or null.</summary>
+    public FleetHost? FindHost(string name) => Hosts.FirstOrDefault(h => h.Name == name);
+
     /// <summary>Where each key of the manifest was written, by dotted path (e.g. <c>keys.mm-trader.permissions</c>).</summary>
     public ImmutableDictionary<string, SourceLocation> Locations { get; init; } = ImmutableDictionary<string, SourceLocation>.Empty;
 

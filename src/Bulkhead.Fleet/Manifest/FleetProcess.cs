@@ -17,4 +17,18 @@ public sealed record FleetProcess(
     string Account,
     string? Key,
     ImmutableArray<string> Hosts,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>
+    /// Its transport (<c>transport = "rest" | "websocket"</c>; only traders, flatteners and dashboards stream). A streaming
+    /// process's key is a Kraken API key (<c>venue = "spot"</c>, also for derivatives: the Unified WebSocket takes its
+    /// token from Spot REST) that holds "Access WebSockets API".
+    /// </summary>
+    public ProcessTransport Transport { get; init; } = ProcessTransport.Rest;
+
+    /// <summary>True when the process streams over Kraken's WebSockets.</summary>
+    public bool Streams => Transport == ProcessTransport.WebSocket;
+
+    /// <summary>The roles that may stream (the others only read or move funds, on REST).</summary>
+    public static bool MayStream(FleetRole role) => role is FleetRole.Trader or FleetRole.Flattener or FleetRole.Dashboard;
+}

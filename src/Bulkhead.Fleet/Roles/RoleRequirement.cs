@@ -27,4 +27,18 @@ public sealed record RoleRequirement(
     /// <summary>The minimum permissions for a key on <paramref name="venue"/>.</summary>
     public (SpotPermission Spot, FuturesPermission Futures) For(Venue venue) =>
         venue == Venue.Spot ? (Spot, FuturesPermission.None) : (SpotPermission.None, Futures);
+
+    /// <summary>
+    /// The minimum permissions for a key on <paramref name="venue"/> of a process on <paramref name="transport"/>: a
+    /// streaming process also calls <c>GetWebSocketsToken</c> ("Access WebSockets API"). Its socket requests need the
+    /// permissions of their REST equivalents (executions → OpenOrders, add_order → AddOrder, positions → OpenPositions,
+    /// margin → TradeBalance, …), which its role's Spot methods already hold; a streaming derivatives trader therefore
+    /// needs its role's Spot permissions on a Kraken API key, not Futures ones.
+    /// </summary>
+    public (SpotPermission Spot, FuturesPermission Futures) For(Venue venue, ProcessTransport transport) =>
+        transport == ProcessTransport.WebSocket && venue == Venue.Spot ? (Spot | StreamingPermission, FuturesPermission.None) : For(venue);
+
+    /// <summary>What streaming adds: the permission of <c>GetWebSocketsToken</c>.</summary>
+    public static SpotPermission StreamingPermission =>
+        SpotPermissions.TryGetRequired("GetWebSocketsToken", out var p) ? p.Value : throw new InvalidOperationException("GetWebSocketsToken is not a private Spot method");
 }

@@ -148,6 +148,13 @@ public sealed class ProcessSession : IDisposable
         return problem is null ? (process!, key!, environment!) : throw new ProcessSessionException(ProcessSessionFailure.Configuration, problem);
     }
 
+    /// <summary>Where the guard of key <paramref name="keyName"/> in <paramref name="environment"/> keeps its failures and halt.</summary>
+    public static StateStoreGuardStore GuardStore(ICoordinationStore store, string environment, string keyName)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return new StateStoreGuardStore(store.RateLimits, environment + "/" + keyName);
+    }
+
     private static KrakenClientOptions ClientOptions(Uri? url, ICallJournal? journal, TimeSpan? timeout) =>
         new() { BaseUrl = url, CallJournal = journal, Timeout = timeout ?? TimeSpan.FromSeconds(10) };
 
@@ -171,10 +178,12 @@ public sealed class ProcessSession : IDisposable
 
             keeper = new LeaseKeeper(store, result.Lease, options.LeaseTtl, time);
             var nonces = new NonceSource(new LeasedNonceStore(store, result.Lease, credentials.MaskedKey), new NonceOptions(), time);
-            var guard = new LockoutGuard(credentials.MaskedKey, options.Guard, time);
+            // The guard's failures and halt live with the key's lease: a restart never starts from zero against the lockout.
+            var envName = options.Environment ?? manifest.Fleet.DefaultEnvironment;
+            var guard = new LockoutGuard(credentials.MaskedKey, options.Guard, time, GuardStore(store, envName, key.Name));
 
             // The budget belongs to the ACCOUNT (Kraken counts per account), so every key on it shares one state.
-            var account = AccountBudgets.StateAccount(options.Environment ?? manifest.Fleet.DefaultEnvironment, key.Account);
+            var account = AccountBudgets.StateAccount(envName, key.Account);
             var tier = options.Tier ?? manifest.Master.Tier;
             var limits = new AccountRateLimits(account, tier, store.RateLimits, time);
             var spotRest = new SpotRestLimiter(account, AccountBudgets.SpotRest(tier), store.RateLimits, time);

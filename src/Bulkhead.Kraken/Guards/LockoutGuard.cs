@@ -8,7 +8,9 @@ namespace Bulkhead.Kraken.Guards;
 /// <c>EAPI:Invalid signature</c>, <c>EAPI:Invalid nonce</c>, Futures <c>authenticationError</c>, …) are counted; after
 /// <see cref="LockoutGuardOptions.MaxAuthenticationFailures"/> within the window the key is halted and every further
 /// call fails fast locally, without touching the network. <c>EGeneral:Temporary lockout</c> halts it for the lockout period.
-/// Thread-safe.
+/// With an <see cref="ILockoutGuardStore"/> the failures and the halt outlive the process: the guard starts from the stored
+/// record and merges every failure and halt into it (so a restarted process, or a loop of one-shot commands, never starts
+/// from zero against Kraken's lockout window), and only <see cref="Reset"/> (an operator) clears it. Thread-safe.
 /// </summary>
 public sealed class LockoutGuard
 {
@@ -17,6 +19,7 @@ public sealed class LockoutGuard
     private readonly TimeProvider _time;
     private readonly string _keyLabel;
     private readonly Queue<DateTimeOffset> _failures = new();
+    private readonly ILockoutGuardStore? _store;
     private string? _haltReason;
     private DateTimeOffset? _haltedUntil;
     private bool _halted;
@@ -26,6 +29,16 @@ public sealed class LockoutGuard
     /// <param name="options">Thresholds; validated and copied.</param>
     /// <param name="time">The clock.</param>
     public LockoutGuard(string keyLabel, LockoutGuardOptions options, TimeProvider time)
+        : this(keyLabel, options, time, null)
+    {
+    }
+
+    /// <summary>Creates a guard for one key whose failures and halt live in <paramref name="store"/> (null: this process only).</summary>
+    /// <param name="keyLabel">How the key is named in messages (a masked key or a key name; never the secret).</param>
+    /// <param name="options">Thresholds; validated and copied.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="store">Where the key's record outlives the process; read now.</param>
+    public LockoutGuard(string keyLabel, LockoutGuardOptions options, TimeProvider time, ILockoutGuardStore? store)
     {
         ArgumentException.ThrowIfNullOrEmpty(keyLabel);
         ArgumentNullException.ThrowIfNull(options);
@@ -40,6 +53,11 @@ public sealed class LockoutGuard
         };
         _time = time;
         _keyLabel = keyLabel;
+        _store = store;
+        if (store is not null)
+        {
+            Adopt(store.Load());
+        }
     }
 
     /// <summary>Call before sending. Null: go ahead. Otherwise the local refusal to return instead of sending.</summary>
@@ -74,7 +92,8 @@ public sealed class LockoutGuard
             {
                 var until = now + _options.ExchangeLockoutDuration;
                 Halt(now, until, string.Create(CultureInfo.InvariantCulture,
-                    $"Kraken answered {error.Code} for key {_keyLabel}; calls are refused locally until {until:O} so the lockout is not extended. Reset: wait, or fix the cause and call LockoutGuard.Reset (CLI: the key's halt is cleared on restart after the period)."));
+                    $"Kraken answered {error.Code} for key {_keyLabel}; calls are refused locally until {until:O} so the lockout is not extended. Reset: wait, or fix the cause and clear the halt (`bulkhead keys clear-halt`, or LockoutGuard.Reset)."));
+                Persist([]);
                 return;
             }
 
@@ -89,8 +108,10 @@ public sealed class LockoutGuard
             {
                 var until = _options.FailureHaltDuration is { } d ? now + d : (DateTimeOffset?)null;
                 Halt(now, until, string.Create(CultureInfo.InvariantCulture,
-                    $"key {_keyLabel} halted after {_failures.Count} authentication failures within {_options.Window.TotalMinutes:0.#} min (last: {error.Code}); nothing more is sent with it so Kraken does not lock it out. Fix the key's secret, nonce or permissions, then reset the guard (restart the process or call LockoutGuard.Reset)."));
+                    $"key {_keyLabel} halted after {_failures.Count} authentication failures within {_options.Window.TotalMinutes:0.#} min (last: {error.Code}); nothing more is sent with it so Kraken does not lock it out. Fix the key's secret, nonce or permissions, then clear the halt (`bulkhead keys clear-halt`, or LockoutGuard.Reset)."));
             }
+
+            Persist([now]);
         }
     }
 
@@ -99,6 +120,7 @@ public sealed class LockoutGuard
     {
         lock (_gate)
         {
+            _store?.Clear();
             _halted = false;
             _haltReason = null;
             _haltedUntil = null;
@@ -119,6 +141,32 @@ public sealed class LockoutGuard
                 return new LockoutGuardState(_halted, _haltReason, _haltedUntil, _failures.Count);
             }
         }
+    }
+
+    /// <summary>Merges this guard's news (new failures, its halt) into the store and adopts the result; the caller holds the lock.</summary>
+    private void Persist(IReadOnlyList<DateTimeOffset> newFailures)
+    {
+        if (_store is not null)
+        {
+            Adopt(_store.Merge(new LockoutGuardRecord(newFailures, _halted, _haltReason, _haltedUntil)));
+        }
+    }
+
+    /// <summary>Takes a stored record as this guard's state (failures outside the window and an ended halt fall away).</summary>
+    private void Adopt(LockoutGuardRecord record)
+    {
+        _failures.Clear();
+        foreach (var failure in record.Failures.Order())
+        {
+            _failures.Enqueue(failure);
+        }
+
+        _halted = record.Halted;
+        _haltReason = record.Halted ? record.Reason : null;
+        _haltedUntil = record.Halted ? record.HaltedUntil : null;
+        var now = _time.GetUtcNow();
+        ExpireHalt(now);
+        TrimWindow(now);
     }
 
     private void Halt(DateTimeOffset now, DateTimeOffset? until, string reason)

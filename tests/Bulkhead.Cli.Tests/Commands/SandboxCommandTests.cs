@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Bulkhead.Sandbox;
+using Bulkhead.Sandbox.Faults;
 using Bulkhead.Sandbox.Ledger;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Xunit;
@@ -39,6 +41,7 @@ public sealed class SandboxCommandTests : IAsyncLifetime
     [InlineData("sandbox", "accounts", "create", "--help")]
     [InlineData("sandbox", "keys", "create", "--help")]
     [InlineData("sandbox", "deposit", "--help")]
+    [InlineData("sandbox", "faults", "--help")]
     public async Task Help_SandboxCommands_PrintUsageExitZero(params string[] arguments)
     {
         var run = await CliProcess.RunAsync(Env(), arguments);
@@ -74,6 +77,28 @@ public sealed class SandboxCommandTests : IAsyncLifetime
 
         (await Admin("keys", "revoke", key.Key)).ExitCode.ShouldBe(0);
         _app.GetExchange().FindKey(key.Key)!.RevokedAt.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Faults_ShowSetOnlyTheGivenFieldsAndRefuseOutOfRange()
+    {
+        var faults = _app.Services.GetRequiredService<FaultSettings>();
+
+        var shown = await Admin("faults");
+        var set = await Admin("faults", "--socket-delay-ms", "250", "--drop-before-ack", "2", "--corrupt-book-checksum", "3", "--drop-sockets");
+        var more = await Admin("faults", "--latency-ms", "40", "--unavailable-rate", "0.5");
+        var refused = await Admin("faults", "--drop-before-ack", "1001", "--latency-ms", "1");
+
+        shown.ExitCode.ShouldBe(0, shown.Error);
+        shown.Out.ShouldContain("\"socketDelayMs\": 0");
+        set.ExitCode.ShouldBe(0, set.Error);
+        set.Out.ShouldContain("\"dropSockets\": false");
+        more.ExitCode.ShouldBe(0, more.Error);
+        (faults.SocketDelay, faults.DropBeforeAck, faults.CorruptBookChecksum, faults.Latency, faults.UnavailableRate)
+            .ShouldBe((TimeSpan.FromMilliseconds(250), 2, 3, TimeSpan.FromMilliseconds(40), 0.5m));
+        refused.ExitCode.ShouldBe(1);
+        refused.Error.ShouldContain("'dropBeforeAck' must be a whole number from 0 to 1000");
+        (faults.DropBeforeAck, faults.Latency).ShouldBe((2, TimeSpan.FromMilliseconds(40)));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class ExampleStrategyTests : IAsyncLifetime
         var firstFills = TimeProvider.System.GetElapsedTime(started);
         await Task.Delay(TimeSpan.FromSeconds(3), TimeProvider.System, TestContext.Current.CancellationToken); // one more fills poll
         await stop.CancelAsync();
-        var codes = await Task.WhenAll(runs);
+        var codes = await Task.WhenAll(runs).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
 
         foreach (var (process, account) in traders)
         {

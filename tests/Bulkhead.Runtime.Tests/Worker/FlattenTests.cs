@@ -20,7 +20,7 @@ public sealed class FlattenTests
             var traders = new[] { "mm-trader", "hedge-trader" }.Select(p => WorkerHost.RunAsync(fleet.Worker(p, TextWriter.Null), stop.Token)).ToList();
             await WorkerHostTests.WaitForAsync(() => Position(fleet, "hedge", "PF_XBTUSD") != 0m && fleet.Exchange.Balances("mm", Wallet.Spot).GetValueOrDefault("XXBT") != 0.5m);
             await stop.CancelAsync();
-            (await Task.WhenAll(traders)).ShouldAllBe(c => c == WorkerExitCodes.Stopped);
+            (await Task.WhenAll(traders).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)).ShouldAllBe(c => c == WorkerExitCodes.Stopped);
         }
 
         var hedge = await CliProcess.RunAsync(fleet.Variables, "flatten", fleet.ManifestPath, "hedge");

@@ -34,7 +34,7 @@ public sealed class HaltTests
 
         momoRun.IsCompleted.ShouldBeFalse("a breach stops the strategy, never the fleet");
         await stopMomo.CancelAsync();
-        (await momoRun).ShouldBe(WorkerExitCodes.Stopped);
+        (await momoRun.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)).ShouldBe(WorkerExitCodes.Stopped);
     }
 
     [Fact]

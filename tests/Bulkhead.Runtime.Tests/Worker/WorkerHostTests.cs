@@ -7,6 +7,9 @@ namespace Bulkhead.Runtime.Tests.Worker;
 /// <summary>The worker host in-process against a real provisioned sandbox: session, status lines, exit codes.</summary>
 public sealed class WorkerHostTests : IAsyncLifetime
 {
+    /// <summary>How long a worker may take to exit (a hang fails the test by name instead of stalling the run).</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
     private RuntimeFleet _fleet = null!;
 
     public async ValueTask InitializeAsync() => _fleet = await RuntimeFleet.StartAsync(market: false);
@@ -19,7 +22,7 @@ public sealed class WorkerHostTests : IAsyncLifetime
         using var output = new SharedWriter();
         using var error = new StringWriter();
 
-        var code = await WorkerHost.RunAsync(_fleet.Worker("nope", output, error), TestContext.Current.CancellationToken);
+        var code = await WorkerHost.RunAsync(_fleet.Worker("nope", output, error), TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
 
         code.ShouldBe(WorkerExitCodes.Configuration);
         StatusLines.Events(output.ToString()).ShouldBe(["starting", "error"]);
@@ -32,7 +35,7 @@ public sealed class WorkerHostTests : IAsyncLifetime
     {
         using var output = new SharedWriter();
 
-        var code = await WorkerHost.RunAsync(_fleet.Worker("mm-reconciler", output), TestContext.Current.CancellationToken);
+        var code = await WorkerHost.RunAsync(_fleet.Worker("mm-reconciler", output), TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
 
         code.ShouldBe(WorkerExitCodes.Configuration);
         StatusLines.Last(output.ToString(), "error")!["message"]!.GetValue<string>().ShouldContain("bulkhead reconcile");
@@ -47,12 +50,12 @@ public sealed class WorkerHostTests : IAsyncLifetime
         var running = WorkerHost.RunAsync(_fleet.Worker("dashboard", first), stop.Token);
         await WaitForAsync(() => StatusLines.Events(first.ToString()).Contains("running") || running.IsCompleted);
 
-        var code = await WorkerHost.RunAsync(_fleet.Worker("dashboard", second), TestContext.Current.CancellationToken);
+        var code = await WorkerHost.RunAsync(_fleet.Worker("dashboard", second), TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
         await stop.CancelAsync();
 
         code.ShouldBe(WorkerExitCodes.KeyHeld);
         StatusLines.Last(second.ToString(), "error")!["message"]!.GetValue<string>().ShouldContain("dashboard");
-        (await running).ShouldBe(WorkerExitCodes.Stopped, first.ToString());
+        (await running.WaitAsync(Bound, TestContext.Current.CancellationToken)).ShouldBe(WorkerExitCodes.Stopped, first.ToString());
         StatusLines.Events(first.ToString()).ShouldContain("stopped");
     }
 
@@ -71,7 +74,7 @@ public sealed class WorkerHostTests : IAsyncLifetime
         }
 
         await stop.CancelAsync();
-        (await running).ShouldBe(WorkerExitCodes.Stopped);
+        (await running.WaitAsync(Bound, TestContext.Current.CancellationToken)).ShouldBe(WorkerExitCodes.Stopped);
         StatusLines.Events(output.ToString())[^1].ShouldBe("stopped");
     }
 

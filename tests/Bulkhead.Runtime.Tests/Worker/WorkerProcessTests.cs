@@ -71,7 +71,7 @@ public sealed class WorkerProcessTests
         var restart = Bulkhead.Runtime.Worker.WorkerHost.RunAsync(fleet.Worker("mm-trader", output), stop.Token);
         await WorkerHostTests.WaitForAsync(() => StatusLines.Events(output.ToString()).Contains("order") || restart.IsCompleted, Deadline.TotalSeconds);
         await stop.CancelAsync();
-        (await restart).ShouldBe(0, output.ToString());
+        (await restart.WaitAsync(Deadline, TestContext.Current.CancellationToken)).ShouldBe(0, output.ToString());
 
         using var journal = fleet.OpenJournal();
         var fills = journal.Fills("mm");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Bulkhead.Sandbox.Auth;
+using Bulkhead.Sandbox.Faults;
 using Bulkhead.Sandbox.Keys;
 using Bulkhead.Sandbox.Ledger;
 using Microsoft.Extensions.DependencyInjection;
@@ -310,6 +311,52 @@ public sealed class AdminApiTests : IAsyncLifetime
         faults.UnavailableRate.ShouldBe(0.25m);
         (await _server.PostAsync("/admin/faults", new { latencyMs = 0, unavailableRate = 0 })).Status.ShouldBe(HttpStatusCode.OK);
         faults.Latency.ShouldBe(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task PostFaults_SocketFields_SetShownAndOneShotDropNotKept()
+    {
+        var faults = _server.App.Services.GetRequiredService<FaultSettings>();
+
+        var ok = await _server.PostAsync("/admin/faults", new { socketDelayMs = 1500, dropBeforeAck = 3, corruptBookChecksum = 2, dropSockets = true });
+        var read = await _server.GetAsync("/admin/faults");
+
+        ok.Status.ShouldBe(HttpStatusCode.OK, ok.Text);
+        foreach (var answer in new[] { ok, read })
+        {
+            answer.Json.GetProperty("socketDelayMs").GetInt64().ShouldBe(1500);
+            answer.Json.GetProperty("dropSockets").GetBoolean().ShouldBeFalse();
+            answer.Json.GetProperty("dropBeforeAck").GetInt32().ShouldBe(3);
+            answer.Json.GetProperty("corruptBookChecksum").GetInt32().ShouldBe(2);
+            answer.Json.GetProperty("latencyMs").GetInt64().ShouldBe(0);
+        }
+
+        (faults.SocketDelay, faults.DropBeforeAck, faults.CorruptBookChecksum).ShouldBe((TimeSpan.FromMilliseconds(1500), 3, 2));
+        faults.TryTakeDropBeforeAck().ShouldBeTrue();
+        (await _server.GetAsync("/admin/faults")).Json.GetProperty("dropBeforeAck").GetInt32().ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("""{"socketDelayMs":60001}""", "'socketDelayMs' must be a whole number from 0 to 60000")]
+    [InlineData("""{"socketDelayMs":-1}""", "'socketDelayMs' must be a whole number from 0 to 60000")]
+    [InlineData("""{"socketDelayMs":1.5}""", "'socketDelayMs' must be a whole number from 0 to 60000")]
+    [InlineData("""{"dropSockets":"yes"}""", "'dropSockets' must be true or false")]
+    [InlineData("""{"dropBeforeAck":1001}""", "'dropBeforeAck' must be a whole number from 0 to 1000")]
+    [InlineData("""{"dropBeforeAck":-1}""", "'dropBeforeAck' must be a whole number from 0 to 1000")]
+    [InlineData("""{"corruptBookChecksum":1001}""", "'corruptBookChecksum' must be a whole number from 0 to 1000")]
+    [InlineData("""{"corruptBookChecksum":"2"}""", "'corruptBookChecksum' must be a whole number from 0 to 1000")]
+    [InlineData("""{"latencyMs":10,"socketDelayMs":10,"dropBeforeAck":1,"corruptBookChecksum":5000}""", "'corruptBookChecksum' must be a whole number from 0 to 1000")]
+    public async Task PostFaults_SocketFieldOutOfRange_400ChangesNothing(string body, string error)
+    {
+        var faults = _server.App.Services.GetRequiredService<FaultSettings>();
+        (await _server.PostAsync("/admin/faults", new { latencyMs = 7, socketDelayMs = 20, dropBeforeAck = 4, corruptBookChecksum = 6 })).Status.ShouldBe(HttpStatusCode.OK);
+
+        var answer = await _server.PostRawAsync("/admin/faults", body);
+
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest, answer.Text);
+        answer.Error.ShouldBe(error);
+        (faults.Latency, faults.SocketDelay, faults.DropBeforeAck, faults.CorruptBookChecksum)
+            .ShouldBe((TimeSpan.FromMilliseconds(7), TimeSpan.FromMilliseconds(20), 4, 6));
     }
 
     [Fact]

@@ -29,13 +29,28 @@ internal sealed class BookVerifier(string symbol, int depth)
     /// <summary>Applies a <c>book</c> message's items for this symbol and verifies each checksum; false when the message is not for it.</summary>
     public bool Apply(JsonElement message)
     {
+        var checksums = ApplyUnverified(message);
+        foreach (var (received, expected) in checksums)
+        {
+            received.ShouldBe(expected, $"checksum of {message.GetRawText()}");
+        }
+
+        return checksums.Count > 0;
+    }
+
+    /// <summary>
+    /// Applies a <c>book</c> message's items for this symbol without judging their checksums: answers, per item, the
+    /// checksum received and the one this book computes (empty when the message is not for it).
+    /// </summary>
+    public IReadOnlyList<(uint Received, uint Expected)> ApplyUnverified(JsonElement message)
+    {
+        var checksums = new List<(uint, uint)>();
         if (!message.TryGetProperty("channel", out var channel) || channel.GetString() != "book")
         {
-            return false;
+            return checksums;
         }
 
         var type = message.GetProperty("type").GetString();
-        var applied = false;
         foreach (var item in message.GetProperty("data").EnumerateArray())
         {
             if (item.GetProperty("symbol").GetString() != symbol)
@@ -63,11 +78,10 @@ internal sealed class BookVerifier(string symbol, int depth)
             Merge(item.GetProperty("asks"), _asks);
             Truncate(_bids, descending: true);
             Truncate(_asks, descending: false);
-            item.GetProperty("checksum").GetUInt32().ShouldBe(Checksum(), $"checksum of {message.GetRawText()}");
-            applied = true;
+            checksums.Add((item.GetProperty("checksum").GetUInt32(), Checksum()));
         }
 
-        return applied;
+        return checksums;
     }
 
     /// <summary>True when the book equals <paramref name="bids"/> and <paramref name="asks"/> (best first, numerically).</summary>

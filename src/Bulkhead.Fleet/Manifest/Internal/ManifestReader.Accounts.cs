@@ -7,6 +7,7 @@ internal static partial class ManifestReader
 {
     private static readonly string[] Venues = ["spot", "futures"];
     private static readonly string[] Roles = ["trader", "dashboard", "reconciler", "flattener", "replayer", "treasury"];
+    private static readonly string[] Transports = ["rest", "websocket"];
 
     private static ImmutableArray<Subaccount> ReadSubaccounts(TableReader root)
     {
@@ -95,8 +96,15 @@ internal static partial class ManifestReader
             var account = t.String("account", false, "\"desk\"");
             var key = t.String("key", false, $"\"{name}\"");
             var hosts = t.Strings("hosts", "[\"127.0.0.1\"]").Select(h => h.Value).ToImmutableArray();
+            var transport = Enum<ProcessTransport>(t, "transport", false, Transports) ?? ProcessTransport.Rest;
+            if (transport == ProcessTransport.WebSocket && !FleetProcess.MayStream(role))
+            {
+                t.Error(t.LocationOf("transport"), $"processes.{name}.transport \"websocket\": a {Roles[(int)role]} works on REST only",
+                    "remove transport (only traders, flatteners and dashboards stream)");
+            }
+
             t.RejectUnknown();
-            result.Add(new FleetProcess(name, role, strategy, account ?? "", key, hosts, t.Location));
+            result.Add(new FleetProcess(name, role, strategy, account ?? "", key, hosts, t.Location) { Transport = transport });
         }
 
         return result.ToImmutable();

@@ -63,11 +63,26 @@ internal static partial class ManifestReader
                     Suggest.Fix(p.Key, [.. m.Keys.Select(k => k.Name)], "keys"));
             }
 
+            if (key is not null && p.Streams && key.Venue == Venue.Futures)
+            {
+                root.Error(at($"processes.{p.Name}.transport", p.Location), $"process \"{p.Name}\" streams over WebSockets but its key \"{key.Name}\" is a Futures key",
+                    $"the Unified WebSocket takes a token from Spot REST GetWebSocketsToken: give it a Kraken API key (venue = \"spot\" in [keys.{key.Name}]), or write transport = \"rest\"");
+            }
+
             var resolved = m.FindProcess(p.Name)?.Account ?? "";
             if (key is not null && resolved.Length > 0 && key.Account != resolved && accounts.Contains(resolved))
             {
                 root.Error(at($"processes.{p.Name}.key", p.Location), $"process \"{p.Name}\" works on account \"{resolved}\" but its key \"{key.Name}\" belongs to \"{key.Account}\"",
                     $"use a key of account \"{resolved}\" (one key per process, on the process's account)");
+            }
+
+            if (!m.Hosts.IsEmpty)
+            {
+                foreach (var host in p.Hosts.Where(h => m.FindHost(h) is null))
+                {
+                    root.Error(at($"processes.{p.Name}.hosts", p.Location), $"process \"{p.Name}\" may run on unknown host \"{host}\"",
+                        Suggest.Fix(host, [.. m.Hosts.Select(h => h.Name)], "hosts (the [hosts.NAME] tables)"));
+                }
             }
 
             if (resolved.Length == 0 && p.Strategy is null && p.Key is null)

@@ -6,7 +6,7 @@ namespace Bulkhead.Fleet.Manifest.Internal;
 /// <summary>Turns manifest text into a <see cref="FleetManifest"/>, collecting every problem instead of stopping at the first.</summary>
 internal static partial class ManifestReader
 {
-    private static readonly string[] TopLevel = ["fleet", "environments", "master", "subaccounts", "strategies", "processes", "keys"];
+    private static readonly string[] TopLevel = ["fleet", "environments", "hosts", "master", "subaccounts", "strategies", "processes", "keys"];
 
     public static ManifestLoadResult Read(string text, string file)
     {
@@ -32,6 +32,7 @@ internal static partial class ManifestReader
         var strategies = ReadStrategies(root);
         var keys = ReadKeys(root, master, subaccounts);
         var processes = ReadProcesses(root);
+        var hosts = ReadHosts(root);
         foreach (var name in TopLevel)
         {
             root.Entry(name);
@@ -43,6 +44,7 @@ internal static partial class ManifestReader
         var manifest = new FleetManifest(file, fleet, environments, master, subaccounts, strategies, ResolveAccounts(processes, strategies, keys), keys)
         {
             Locations = locations.ToImmutableDictionary(StringComparer.Ordinal),
+            Hosts = hosts,
         };
         CrossCheck(manifest, processes, root);
         return problems.Count == 0 ? ManifestLoadResult.Valid(manifest) : ManifestLoadResult.Invalid(problems);

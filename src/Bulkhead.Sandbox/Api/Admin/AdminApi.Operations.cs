@@ -1,5 +1,5 @@
 using Bulkhead.Sandbox.Api.Admin.Internal;
-using Bulkhead.Sandbox.Auth;
+using Bulkhead.Sandbox.Faults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -62,6 +62,10 @@ public static partial class AdminApi
         return AdminViews.Ok(new { zero = assets.All(a => a.zero), assets });
     }
 
+    /// <summary>
+    /// <c>POST /admin/faults</c>: every field optional, each validated before anything changes (a refused request changes
+    /// nothing); <c>dropSockets</c> is a one-shot action, not a setting.
+    /// </summary>
     private static async Task<IResult> SetFaultsAsync(HttpContext http, CancellationToken cancellationToken)
     {
         var (body, problem) = await AdminBody.ReadAsync(http.Request, cancellationToken).ConfigureAwait(false);
@@ -70,23 +74,44 @@ public static partial class AdminApi
             return AdminViews.Error(StatusCodes.Status400BadRequest, problem!);
         }
 
-        var faults = http.RequestServices.GetRequiredService<FaultSettings>();
-        var latencyMs = body.Integer("latencyMs", 0, 60_000);
+        var maxMs = (long)FaultSettings.MaxDelay.TotalMilliseconds;
+        var latencyMs = body.Integer("latencyMs", 0, maxMs);
         var rate = body.Decimal("unavailableRate", required: false);
         if (rate is < 0 or > 1)
         {
             body.Fail<decimal>("'unavailableRate' must be from 0 to 1 (a share of requests)");
         }
 
+        var socketDelayMs = body.Integer("socketDelayMs", 0, maxMs);
+        var dropSockets = body.Boolean("dropSockets");
+        var dropBeforeAck = body.Integer("dropBeforeAck", 0, FaultSettings.MaxCount);
+        var corruptBookChecksum = body.Integer("corruptBookChecksum", 0, FaultSettings.MaxCount);
         if (body.Problem is not null)
         {
             return AdminViews.Error(StatusCodes.Status400BadRequest, body.Problem);
         }
 
-        faults.Set(latencyMs is { } ms ? TimeSpan.FromMilliseconds(ms) : faults.Latency, rate ?? faults.UnavailableRate);
+        var faults = http.RequestServices.GetRequiredService<FaultSettings>();
+        faults.Set(new FaultChange
+        {
+            Latency = latencyMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+            UnavailableRate = rate,
+            SocketDelay = socketDelayMs is { } delay ? TimeSpan.FromMilliseconds(delay) : null,
+            DropSockets = dropSockets == true,
+            DropBeforeAck = (int?)dropBeforeAck,
+            CorruptBookChecksum = (int?)corruptBookChecksum,
+        });
         return Faults(faults);
     }
 
     private static IResult Faults(FaultSettings faults) =>
-        AdminViews.Ok(new { latencyMs = (long)faults.Latency.TotalMilliseconds, unavailableRate = faults.UnavailableRate });
+        AdminViews.Ok(new
+        {
+            latencyMs = (long)faults.Latency.TotalMilliseconds,
+            unavailableRate = faults.UnavailableRate,
+            socketDelayMs = (long)faults.SocketDelay.TotalMilliseconds,
+            dropSockets = false,
+            dropBeforeAck = faults.DropBeforeAck,
+            corruptBookChecksum = faults.CorruptBookChecksum,
+        });
 }

@@ -3,6 +3,7 @@ using Bulkhead.Kraken.Errors;
 using Bulkhead.Kraken.Limits;
 using Bulkhead.Sandbox.Api.Futures.Internal;
 using Bulkhead.Sandbox.Auth;
+using Bulkhead.Sandbox.Faults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

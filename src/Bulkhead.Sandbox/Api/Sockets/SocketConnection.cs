@@ -9,6 +9,8 @@ namespace Bulkhead.Sandbox.Api.Sockets;
 /// One client WebSocket: a receive loop that parses and dispatches each frame in order, and a send loop draining a
 /// bounded queue. Nothing that publishes to a connection ever waits for it: <see cref="Send"/> only enqueues, and a
 /// connection whose queue is full is a slow consumer — it is closed (1008, with the reason), never buffered without bound.
+/// The frame-delay fault (<see cref="Faults.FaultSettings.SocketDelay"/>) stamps each frame with when it may go and the send
+/// loop waits for that on the exchange's clock, so the delay holds back this connection's frames, in order, and nothing else.
 /// </summary>
 internal sealed class SocketConnection : IDisposable
 {
@@ -17,7 +19,7 @@ internal sealed class SocketConnection : IDisposable
 
     private readonly WebSocket _socket;
     private readonly SocketHub _hub;
-    private readonly Channel<byte[]> _outbox;
+    private readonly Channel<Outgoing> _outbox;
     private readonly Lock _sync = new();
     private readonly Dictionary<string, IDisposable> _subscriptions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
@@ -26,6 +28,7 @@ internal sealed class SocketConnection : IDisposable
     private DateTimeOffset _refilledAt;
     private string? _closeReason;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
+    private volatile bool _muted;
 
     public SocketConnection(WebSocket socket, SocketEndpoint endpoint, IPAddress? remote, SocketHub hub)
     {
@@ -34,7 +37,7 @@ internal sealed class SocketConnection : IDisposable
         Endpoint = endpoint;
         Remote = remote;
         Id = unchecked((ulong)Interlocked.Increment(ref _lastId));
-        _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(hub.Options.SendQueueFrames)
+        _outbox = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(hub.Options.SendQueueFrames)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -88,9 +91,16 @@ internal sealed class SocketConnection : IDisposable
     /// <summary>Queues a frame; never waits. A full queue closes the connection as a slow consumer.</summary>
     public void Send(byte[] frame)
     {
-        if (_outbox.Writer.TryWrite(frame))
+        if (_muted)
         {
-            LastSent = _hub.Time.GetUtcNow();
+            return;
+        }
+
+        var now = _hub.Time.GetUtcNow();
+        var delay = _hub.Faults.SocketDelay;
+        if (_outbox.Writer.TryWrite(new Outgoing(frame, delay > TimeSpan.Zero ? now + delay : null)))
+        {
+            LastSent = now;
             return;
         }
 
@@ -151,6 +161,12 @@ internal sealed class SocketConnection : IDisposable
             Stop();
         }
     }
+
+    /// <summary>From now on nothing more is sent (the connection is about to be aborted by a fault).</summary>
+    public void Mute() => _muted = true;
+
+    /// <summary>Cuts the connection at once without a close frame, as a network drop would (idempotent with <see cref="Close"/>).</summary>
+    public void Abort(string reason) => Close(WebSocketCloseStatus.EndpointUnavailable, reason, abort: true);
 
     /// <summary>Runs the connection until either side closes it.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -261,14 +277,19 @@ internal sealed class SocketConnection : IDisposable
         var reader = _outbox.Reader;
         while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (reader.TryRead(out var frame))
+            while (reader.TryRead(out var item))
             {
+                if (item.Due is { } due && due - _hub.Time.GetUtcNow() is var wait && wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _hub.Time, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (_socket.State != WebSocketState.Open)
                 {
                     return;
                 }
 
-                await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+                await _socket.SendAsync(item.Frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -329,4 +350,7 @@ internal sealed class SocketConnection : IDisposable
             subscription.Dispose();
         }
     }
+
+    /// <summary>A queued frame and, under the frame-delay fault, the time before which it may not be sent.</summary>
+    private readonly record struct Outgoing(byte[] Frame, DateTimeOffset? Due);
 }

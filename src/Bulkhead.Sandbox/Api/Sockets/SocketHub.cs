@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Sandbox.Events;
+using Bulkhead.Sandbox.Faults;
 using Bulkhead.Sandbox.Keys;
 using Bulkhead.Sandbox.Market;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +17,9 @@ namespace Bulkhead.Sandbox.Api.Sockets;
 /// The sandbox's WebSocket server state: every open connection, the per-address connection limit, the channels and
 /// methods of the four endpoints (<see cref="SocketCatalog"/>), the heartbeat and idle timer, and the market pump that
 /// runs the public feeds outside the exchange's lock. It listens to the exchange's domain events: private channels
-/// receive them on the committing thread (enqueue only); public feeds are woken to publish what changed.
+/// receive them on the committing thread (enqueue only); public feeds are woken to publish what changed. The socket faults
+/// of <see cref="FaultSettings"/> act here: dropping every connection, and cutting a connection after an order request
+/// committed and before its answer (the frame delay is each connection's, the book checksum the book channel's).
 /// </summary>
 public sealed class SocketHub : IHostedService, IExchangeListener, IDisposable
 {
@@ -25,6 +28,13 @@ public sealed class SocketHub : IHostedService, IExchangeListener, IDisposable
     private readonly ConcurrentDictionary<string, byte> _dirty = new(StringComparer.Ordinal);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly List<(string Symbol, PublicTrade Trade)> _taped = [];
+
+    /// <summary>The order-entry methods the <see cref="FaultSettings.DropBeforeAck"/> fault applies to (on both private endpoints).</summary>
+    private static readonly HashSet<string> OrderMethods = new(StringComparer.Ordinal)
+    {
+        "add_order", "batch_add", "amend_order", "edit_order", "cancel_order", "cancel_all", "batch_cancel",
+    };
+
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _listening;
@@ -32,16 +42,18 @@ public sealed class SocketHub : IHostedService, IExchangeListener, IDisposable
     private Task? _pump;
     private int _disposed;
 
-    /// <summary>Creates the hub over an exchange and its market data.</summary>
-    public SocketHub(SandboxExchange exchange, MarketData market, SocketOptions options, ILogger<SocketHub>? logger = null)
+    /// <summary>Creates the hub over an exchange and its market data, with the sandbox's injected faults.</summary>
+    public SocketHub(SandboxExchange exchange, MarketData market, SocketOptions options, FaultSettings faults, ILogger<SocketHub>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(faults);
         options.ThrowIfInvalid();
         Exchange = exchange;
         Market = market;
         Options = options;
+        Faults = faults;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         Catalog = new SocketCatalog(this);
     }
@@ -54,6 +66,9 @@ public sealed class SocketHub : IHostedService, IExchangeListener, IDisposable
 
     /// <summary>The limits.</summary>
     public SocketOptions Options { get; }
+
+    /// <summary>The injected faults (<c>POST /admin/faults</c>).</summary>
+    public FaultSettings Faults { get; }
 
     /// <summary>The exchange's clock.</summary>
     public TimeProvider Time => Exchange.Time;
@@ -75,6 +90,7 @@ public sealed class SocketHub : IHostedService, IExchangeListener, IDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _listening = Exchange.Events.Listen(this);
+        Faults.SocketsDropped += OnSocketsDropped;
         _timer = Time.CreateTimer(_ => Tick(), null, Options.HeartbeatInterval, Options.HeartbeatInterval);
         _pump = Task.Run(() => PumpAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
@@ -83,6 +99,7 @@ public sealed class SocketHub : IHostedService, IExchangeListener, IDisposable
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        Faults.SocketsDropped -= OnSocketsDropped;
         _listening?.Dispose();
         _timer?.Dispose();
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -106,6 +123,7 @@ public sealed class SocketHub : IHostedService, IExchangeListener, IDisposable
             return;
         }
 
+        Faults.SocketsDropped -= OnSocketsDropped;
         _listening?.Dispose();
         _timer?.Dispose();
         _stopping.Cancel();
@@ -188,6 +206,7 @@ public sealed class SocketHub : IHostedService, IExchangeListener, IDisposable
             return;
         }
 
+        var dropBeforeAck = false;
         try
         {
             switch (request.Method)
@@ -226,6 +245,13 @@ public sealed class SocketHub : IHostedService, IExchangeListener, IDisposable
                         return;
                     }
 
+                    if (OrderMethods.Contains(request.Method) && Faults.TryTakeDropBeforeAck())
+                    {
+                        // The request runs and commits as usual; nothing it answers (or streams) reaches the client.
+                        dropBeforeAck = true;
+                        connection.Mute();
+                    }
+
                     method(call);
                     return;
             }
@@ -236,6 +262,22 @@ public sealed class SocketHub : IHostedService, IExchangeListener, IDisposable
         {
             SocketLog.RequestFailed(_logger, request.Method, exception);
             call.Fail(KrakenErrors.InternalError);
+        }
+        finally
+        {
+            if (dropBeforeAck)
+            {
+                connection.Abort("fault: dropped before the order's answer");
+            }
+        }
+    }
+
+    /// <summary>The one-shot fault: every open connection is cut (no close frame), as a network drop would.</summary>
+    private void OnSocketsDropped(object? sender, EventArgs e)
+    {
+        foreach (var connection in _connections.Values)
+        {
+            connection.Abort("fault: sockets dropped");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Security.Cryptography;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Sandbox.Auth;
+using Bulkhead.Sandbox.Faults;
 using Bulkhead.Sandbox.Market;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

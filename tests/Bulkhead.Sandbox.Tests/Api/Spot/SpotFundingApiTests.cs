@@ -1,6 +1,7 @@
 using System.Text;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Kraken.Spot;
+using Bulkhead.Sandbox.Faults;
 using Bulkhead.Sandbox.Ledger;
 using Shouldly;
 using Xunit;
@@ -182,7 +183,7 @@ public sealed class SpotFundingApiTests
     {
         await using var sandbox = await SpotSandbox.StartAsync();
         var key = sandbox.Key(sandbox.Master("desk"));
-        sandbox.Faults.Set(TimeSpan.Zero, 1m);
+        sandbox.Faults.Set(new FaultChange { UnavailableRate = 1m });
         (await sandbox.PrivateAsync(key, "Balance", nonce: 99)).ShouldFailWith(KrakenErrors.ServiceUnavailable);
         sandbox.Exchange.NonceHighWater(key.ApiKey).ShouldBe(0);
     }

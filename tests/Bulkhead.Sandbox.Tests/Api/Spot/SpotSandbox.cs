@@ -8,6 +8,7 @@ using Bulkhead.Kraken.Signing;
 using Bulkhead.Kraken.Spot;
 using Bulkhead.Kraken.Transport;
 using Bulkhead.Sandbox.Auth;
+using Bulkhead.Sandbox.Faults;
 using Bulkhead.Sandbox.Keys;
 using Bulkhead.Sandbox.Ledger;
 using Bulkhead.Testing.Nonces;
@@ -137,6 +138,11 @@ public sealed class SpotSandbox : IAsyncDisposable
         var text = await response.Content.ReadAsStringAsync();
         return new Answer(response.StatusCode, text);
     }
+
+    /// <summary>An admin API call with the sandbox's admin token; <paramref name="json"/> is the body, if any.</summary>
+    public Task<Answer> AdminAsync(HttpMethod verb, string path, string? json = null) =>
+        RawAsync(verb, path, json is null ? null : Encoding.UTF8.GetBytes(json), json is null ? null : "application/json",
+            [("Authorization", "Bearer " + Service<Bulkhead.Sandbox.Api.Admin.AdminToken>().Value)]);
 
     public SpotClient Client(TestKey? key = null)
     {

@@ -7,7 +7,9 @@ namespace Bulkhead.Sandbox.Api.Sockets.Channels;
 /// pulse where the symbol's book changed the feed reads the book once at the largest subscribed depth, diffs each depth's
 /// window against what it published, and broadcasts the changed levels with the checksum of the digits written (one
 /// serialization per (symbol, depth)). Subscribing (and the snapshot) happens under the same lock as publishing, and the
-/// snapshot is the published state, so a subscriber never gets an update whose base it did not see.
+/// snapshot is the published state, so a subscriber never gets an update whose base it did not see. Under the
+/// <c>corruptBookChecksum</c> fault one published update (one serialization, sent to every subscriber of that symbol and
+/// depth) counts as one corrupted frame.
 /// </summary>
 internal sealed class BookChannel(SocketHub hub, bool unified) : ISocketChannel, IMarketFeed
 {
@@ -34,7 +36,13 @@ internal sealed class BookChannel(SocketHub hub, bool unified) : ISocketChannel,
 
     public void Publish(MarketPulse pulse) =>
         _feed.Publish(pulse, instrument => instrument.Venue == Trading.TradingVenue.Futures == unified, (instrument, book, levels) =>
-            book.Apply(levels) is { } changes ? Frame("update", instrument, changes.Bids, changes.Asks, book.Checksum, pulse.Now) : null);
+            book.Apply(levels) is { } changes ? Frame("update", instrument, changes.Bids, changes.Asks, UpdateChecksum(book), pulse.Now) : null);
+
+    /// <summary>
+    /// The checksum an update carries: the book's, or — while the <see cref="Faults.FaultSettings.CorruptBookChecksum"/> fault
+    /// has updates left — the book's xor 1 (the published state itself stays right, so the next update verifies again).
+    /// </summary>
+    private uint UpdateChecksum(PublishedBook book) => hub.Faults.TryTakeCorruptBookChecksum() ? book.Checksum ^ 1u : book.Checksum;
 
     private static byte[] Frame(string type, SocketInstrument instrument, IReadOnlyList<WireLevel> bids, IReadOnlyList<WireLevel> asks, uint checksum, DateTimeOffset? timestamp) =>
         SocketFrames.Channel("book", type, w =>
