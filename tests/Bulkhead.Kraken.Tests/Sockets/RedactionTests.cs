@@ -18,12 +18,11 @@ public sealed class RedactionTests
     {
         await using var sandbox = await SocketSandbox.StartAsync();
         sandbox.Account("trader", usd: 1_000m, btc: 0m, flexUsd: 0m);
-        var proxy = sandbox.Proxy();
         var logs = new FakeLogCollector();
         var tokenLogger = new FakeLogger<SpotSocketTokens>(logs);
         var tokens = new SpotSocketTokens(sandbox.SpotClient("trader"), sandbox.Time, logger: tokenLogger);
         var journal = new RecordingJournal();
-        var options = sandbox.Options(SocketProtocol.SpotV2, isPrivate: true, journal, proxy.BaseUrl);
+        var options = sandbox.Options(SocketProtocol.SpotV2, isPrivate: true, journal);
         await using var client = new KrakenSocketClient(options, TimeProvider.System, tokens, logger: new FakeLogger<KrakenSocketClient>(logs));
         (await client.ConnectAsync(Ct)).Success.ShouldBeTrue();
         var token = (await tokens.GetTokenAsync(renew: false, Ct)).GetValueOrThrow();
@@ -34,7 +33,7 @@ public sealed class RedactionTests
         refused.Success.ShouldBeFalse();
         var badField = await client.AddOrderAsync(new SocketOrderRequest { Symbol = "NOPE/USD", Side = OrderSide.Buy, Quantity = 1m, LimitPrice = 1m }, Ct);
         badField.Success.ShouldBeFalse();
-        proxy.CutAll();
+        await sandbox.FaultsAsync("""{"dropSockets":true}""");
         await Eventually.TrueAsync(() => client.GetStats() is { Reconnects: 1, State: SocketConnectionState.Connected }, "the client reconnects");
         await executions.Reader.UntilAsync(b => b.Session == 2, "the resubscription");
 

@@ -6,11 +6,10 @@ using System.Text;
 namespace Bulkhead.Kraken.Tests.Sockets;
 
 /// <summary>
-/// A TCP forwarder between socket clients and the sandbox, to break the network the ways it breaks in production: cut
-/// every connection (reset), freeze them (no byte passes, both sockets stay open: a half-open connection), or cut one at
-/// the moment a WebSocket frame matches — a request frame before it reaches the server (it is never executed), or a
-/// response frame before it reaches the client (executed, never acknowledged). Frames are read after each side's HTTP
-/// upgrade head (client frames are unmasked to be read; bytes are forwarded unchanged).
+/// A TCP forwarder between socket clients and the sandbox, to break the network in the two ways the sandbox's own faults
+/// cannot: freeze every connection (no byte passes, both sockets stay open: a half-open connection), or cut one at the
+/// moment a request frame matches, before it reaches the server (sent, never executed). Frames are read after each
+/// side's HTTP upgrade head (client frames are unmasked to be read; bytes are forwarded unchanged).
 /// </summary>
 internal sealed class SocketProxy : IAsyncDisposable
 {
@@ -20,7 +19,6 @@ internal sealed class SocketProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private Func<string, bool>? _cutOnRequest;
-    private Func<string, bool>? _cutOnResponse;
     private int _accepted;
 
     public SocketProxy(Uri target)
@@ -37,8 +35,7 @@ internal sealed class SocketProxy : IAsyncDisposable
     /// <summary>Connections accepted so far.</summary>
     public int Accepted => Volatile.Read(ref _accepted);
 
-    /// <summary>Resets every open connection.</summary>
-    public void CutAll()
+    private void CutAll()
     {
         foreach (var link in _links.Keys)
         {
@@ -57,9 +54,6 @@ internal sealed class SocketProxy : IAsyncDisposable
 
     /// <summary>Once: cuts the connection carrying the first client text frame that matches, before the server gets it.</summary>
     public void CutOnRequest(Func<string, bool> match) => Volatile.Write(ref _cutOnRequest, match);
-
-    /// <summary>Once: cuts the connection carrying the first server text frame that matches, before the client gets it.</summary>
-    public void CutOnResponse(Func<string, bool> match) => Volatile.Write(ref _cutOnResponse, match);
 
     public async ValueTask DisposeAsync()
     {
@@ -192,7 +186,7 @@ internal sealed class SocketProxy : IAsyncDisposable
                         }
 
                         var decoded = Encoding.UTF8.GetString(text);
-                        if (masked ? Matches(ref proxy._cutOnRequest, decoded) : Matches(ref proxy._cutOnResponse, decoded))
+                        if (masked && Matches(ref proxy._cutOnRequest, decoded))
                         {
                             Cut();
                             return;

@@ -29,6 +29,7 @@ internal sealed class SocketSandbox : IAsyncDisposable
     public const string SpotSymbol = "BTC/USD";
     public const string SpotPair = "XXBTZUSD";
     public const string Perpetual = "PF_XBTUSD";
+    private const string AdminToken = "socket-tests-admin-token";
 
     private readonly WebApplication _app;
     private readonly List<IAsyncDisposable> _owned = [];
@@ -62,6 +63,7 @@ internal sealed class SocketSandbox : IAsyncDisposable
         var options = new SandboxOptions
         {
             InMemory = true,
+            AdminToken = AdminToken,
             Market = new MarketOptions { Enabled = market, Seed = seed, TickInterval = TimeSpan.FromHours(1), DepthLevels = depthLevels },
         };
         configure?.Invoke(options);
@@ -80,6 +82,15 @@ internal sealed class SocketSandbox : IAsyncDisposable
             Time.Advance(TimeSpan.FromSeconds(1));
             Market.Tick();
         }
+    }
+
+    /// <summary>Sets socket faults through the admin API (<c>POST /admin/faults</c>), e.g. <c>{"dropSockets":true}</c>.</summary>
+    public async Task FaultsAsync(string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "admin/faults") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken);
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
+        response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     /// <summary>Creates an account with USD (and BTC) in its Spot wallet and USD collateral in its Futures flex wallet.</summary>
