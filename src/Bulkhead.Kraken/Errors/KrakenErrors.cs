@@ -210,6 +210,8 @@ public static class KrakenErrors
     public const string LocalNonceUnavailable = "Bulkhead:Nonce unavailable";
     /// <summary><c>Bulkhead:Not connected</c>: a WebSocket request was not sent because no connection was up in time.</summary>
     public const string LocalNotConnected = "Bulkhead:Not connected";
+    /// <summary><c>Bulkhead:Not placed</c>: an order of an ambiguous batch that a look-up by client order id did not find (not sent again).</summary>
+    public const string LocalNotPlaced = "Bulkhead:Not placed";
     /// <summary><c>Bulkhead:Timeout</c>.</summary>
     public const string TransportTimeout = "Bulkhead:Timeout";
     /// <summary><c>Bulkhead:HTTP status</c>.</summary>

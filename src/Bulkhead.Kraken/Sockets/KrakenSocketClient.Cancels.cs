@@ -64,9 +64,11 @@ public sealed partial class KrakenSocketClient
 
         RequirePrivate();
 
-        // Whole once every id has its frame, or at the first refusal of the request itself (no id echoed).
+        // Whole once every id has its frame (or as many frames came as ids were named, for a server that echoes another
+        // field), or at the first refusal of the request itself (a failure naming no id).
         bool Complete(IReadOnlyList<SocketResponse> frames) =>
             frames.Any(f => !f.Success && Echoed(f, field) is null)
+            || frames.Count >= wanted.Count
             || wanted.All(id => frames.Any(f => Echoed(f, field) == id));
 
         var answer = await RequestAsync(Private("cancel_order", w => Strings(w, field, wanted), Complete), cancellationToken).ConfigureAwait(false);

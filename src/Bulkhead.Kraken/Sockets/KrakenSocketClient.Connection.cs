@@ -54,14 +54,14 @@ public sealed partial class KrakenSocketClient
             }
 
             var openedAt = _time.GetTimestamp();
-            var reason = await RunSessionAsync(session).ConfigureAwait(false);
+            await RunSessionAsync(session).ConfigureAwait(false);
             failures = _time.GetElapsedTime(openedAt) >= StableAfter ? 0 : failures + 1;
             session = null;
         }
     }
 
     /// <summary>One connection's life: make it current, renew the subscriptions on it, read it until it ends, clean up.</summary>
-    private async Task<string> RunSessionAsync(SocketSession session)
+    private async Task RunSessionAsync(SocketSession session)
     {
         foreach (var subscription in _registry.All)
         {
@@ -99,13 +99,12 @@ public sealed partial class KrakenSocketClient
         _pending.FailAll(KrakenErrors.Connection($"the connection dropped ({reason}) after the request was sent and before its answer"));
         foreach (var subscription in _registry.All)
         {
-            subscription.OnSessionStarting(0);
+            subscription.OnSessionEnded();
         }
 
         Journal(_time.GetUtcNow(), _time.GetTimestamp(), "disconnect", Volatile.Read(ref _closing) != 0 ? null : KrakenErrors.Connection(reason));
         Log.SocketDisconnected(_logger, _endpoint.Url, session.Number, reason);
         session.Dispose();
-        return reason;
     }
 
     /// <summary>Asks again for every subscription on a new connection (all at once; each waits for its own ack).</summary>

@@ -72,7 +72,7 @@ public sealed partial class KrakenSocketClient
     {
         if (isPrivate && !_endpoint.IsPrivate)
         {
-            return KrakenErrors.BadResponse($"{channel} is a private channel: connect to the private endpoint");
+            throw new InvalidOperationException($"{channel} is a private channel; this client is connected to {_endpoint.Url}.");
         }
 
         var subscription = new ChannelSubscription<T>(channel, name, key, isPrivate, writeParams, items, accepts, read);
@@ -98,7 +98,7 @@ public sealed partial class KrakenSocketClient
     }
 
     private static KrakenError AlreadySubscribed(string what) =>
-        new(KrakenErrors.InvalidArguments, KrakenErrorCategory.InvalidInput, KrakenErrorOrigin.Local, $"{what} is already subscribed on this client");
+        new(SocketErrors.AlreadySubscribed, KrakenErrorCategory.InvalidInput, KrakenErrorOrigin.Local, $"{what} is already subscribed on this client (nothing was sent)");
 
     /// <summary>Writes <c>symbol: [symbol]</c>.</summary>
     private static void Symbol(Utf8JsonWriter w, string symbol)

@@ -7,6 +7,9 @@ namespace Bulkhead.Kraken.Sockets;
 
 public sealed partial class KrakenSocketClient
 {
+    /// <summary>The refusal of a client order id already used (derivatives keep them unique across the account's orders).</summary>
+    private const string ClientOrderIdTaken = KrakenErrors.InvalidArguments + ":cl_ord_id";
+
     /// <summary>
     /// Places an order (<c>add_order</c>) with a client order id (the caller's, or a fresh UUID). It is sent once. When the
     /// outcome is ambiguous — sent, then the connection dropped or no answer came — the client waits
@@ -127,7 +130,7 @@ public sealed partial class KrakenSocketClient
 
             results.Add(found.Value.OrderId is { } id
                 ? new SocketBatchOrderResult(id, ids[i], orders[i].UserReference, null)
-                : new SocketBatchOrderResult(null, ids[i], orders[i].UserReference, new KrakenError(NotPlaced, KrakenErrorCategory.Transient, KrakenErrorOrigin.Local,
+                : new SocketBatchOrderResult(null, ids[i], orders[i].UserReference, new KrakenError(KrakenErrors.LocalNotPlaced, KrakenErrorCategory.Transient, KrakenErrorOrigin.Local,
                     $"after {ambiguous.Code} the order was looked up by client order id {ids[i]} and not found: it was not placed and not sent again")));
         }
 
@@ -234,9 +237,6 @@ public sealed partial class KrakenSocketClient
             TradingWire.Preference,
             cancellationToken);
     }
-
-    private const string ClientOrderIdTaken = KrakenErrors.InvalidArguments + ":cl_ord_id";
-    private const string NotPlaced = "Bulkhead:Not placed";
 
     private SocketRequest Private(string method, Action<System.Text.Json.Utf8JsonWriter>? parameters, Func<IReadOnlyList<SocketResponse>, bool>? complete = null) =>
         new(method, parameters, IsPrivate: true, SocketDialect.CarriesAssetClass(_endpoint.Protocol, method), method, complete);

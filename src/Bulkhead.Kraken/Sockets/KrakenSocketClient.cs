@@ -159,15 +159,12 @@ public sealed partial class KrakenSocketClient : IAsyncDisposable
         }
 
         _watchdog?.Dispose();
+
+        // A close frame for the server, then the receive loop is stopped (no wait on the clock, which may be a test's).
         var session = Volatile.Read(ref _session);
         if (session is not null)
         {
             await session.CloseAsync(TimeSpan.FromSeconds(1), _time).ConfigureAwait(false);
-        }
-
-        if (_supervisor is { } supervisor)
-        {
-            await Task.WhenAny(supervisor, Task.Delay(TimeSpan.FromSeconds(2), _time, CancellationToken.None)).ConfigureAwait(false);
         }
 
         await _stop.CancelAsync().ConfigureAwait(false);

@@ -31,6 +31,8 @@ internal sealed class BookSubscription(LocalBook book) : SocketSubscription("boo
         Volatile.Write(ref _resyncing, 0);
     }
 
+    public override void OnSessionEnded() => Book.Reset();
+
     /// <summary>Marks a resubscription as wanted in <paramref name="session"/>; false when one is already pending.</summary>
     public bool TryStartResync(int session) => Interlocked.CompareExchange(ref _resyncing, session + 1, 0) == 0;
 

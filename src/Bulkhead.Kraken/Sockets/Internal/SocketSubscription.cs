@@ -28,6 +28,11 @@ internal abstract class SocketSubscription(string channel, SocketChannelName nam
     {
     }
 
+    /// <summary>The connection ended: what it delivered may be stale until the next one renews the subscription.</summary>
+    public virtual void OnSessionEnded()
+    {
+    }
+
     /// <summary>One message of this channel, read as JSON (the book channel has its own reader).</summary>
     public virtual void OnMessage(JsonElement root, bool snapshot, int session)
     {
