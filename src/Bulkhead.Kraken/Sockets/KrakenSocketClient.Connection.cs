@@ -175,9 +175,13 @@ public sealed partial class KrakenSocketClient
         var silence = _time.GetElapsedTime(Volatile.Read(ref _lastReceived));
         if (silence >= _options.SilenceTimeout)
         {
-            Interlocked.Increment(ref _silentAborts);
-            Log.SocketSilent(_logger, _endpoint.Url, session.Number, silence);
-            session.Abort();
+            // Counted once per connection: the watchdog may look again before the receive loop has let go of it.
+            if (session.Abort())
+            {
+                Interlocked.Increment(ref _silentAborts);
+                Log.SocketSilent(_logger, _endpoint.Url, session.Number, silence);
+            }
+
             return;
         }
 

@@ -15,6 +15,7 @@ internal sealed class SocketSession : IDisposable
     private readonly ClientWebSocket _socket;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private byte[] _buffer = new byte[64 * 1024];
+    private int _aborted;
 
     private SocketSession(ClientWebSocket socket, int number)
     {
@@ -112,8 +113,13 @@ internal sealed class SocketSession : IDisposable
         }
     }
 
-    /// <summary>Cuts the connection at once (the receive loop ends).</summary>
-    public void Abort() => _socket.Abort();
+    /// <summary>Cuts the connection at once (the receive loop ends); true the first time only.</summary>
+    public bool Abort()
+    {
+        var first = Interlocked.Exchange(ref _aborted, 1) == 0;
+        _socket.Abort();
+        return first;
+    }
 
     /// <summary>Closes the connection politely, within <paramref name="timeout"/>; aborts it otherwise.</summary>
     public async Task CloseAsync(TimeSpan timeout, TimeProvider time)
