@@ -18,7 +18,7 @@ public sealed class SpotLimitsDocumentedNumbersTests
     public void SpotRest_Tier_AllowsMaximumThenRefusesUntilOneCallDecays(SpotTier tier, int maximum, string decay)
     {
         var decayPerSecond = decimal.Parse(decay, System.Globalization.CultureInfo.InvariantCulture);
-        var limiter = new SpotRestLimiter("acct", SpotRestLimits.For(tier), _store, _time);
+        var limiter = new SpotRestLimiter("acct", "key", SpotRestLimits.For(tier), _store, _time);
 
         for (var i = 0; i < maximum; i++)
         {
@@ -38,7 +38,7 @@ public sealed class SpotLimitsDocumentedNumbersTests
     [Fact]
     public void SpotRest_Starter_SixteenthCallWaitsOneOverPointThirtyThreeSeconds()
     {
-        var limiter = new SpotRestLimiter("acct", SpotRestLimits.Starter, _store, _time);
+        var limiter = new SpotRestLimiter("acct", "key", SpotRestLimits.Starter, _store, _time);
         for (var i = 0; i < 15; i++)
         {
             limiter.TryAcquire(1m).Granted.ShouldBeTrue();
@@ -73,7 +73,7 @@ public sealed class SpotLimitsDocumentedNumbersTests
     [Fact]
     public void SpotRest_Ledgers_CostsTwo()
     {
-        var limiter = new SpotRestLimiter("acct", SpotRestLimits.Starter, _store, _time);
+        var limiter = new SpotRestLimiter("acct", "key", SpotRestLimits.Starter, _store, _time);
 
         limiter.TryAcquire("Ledgers").Granted.ShouldBeTrue();
 
