@@ -57,11 +57,20 @@ public sealed class ProcessSession : IDisposable
     /// <summary>The coordination store holding the lease (also the shared rate state).</summary>
     public ICoordinationStore Store { get; }
 
-    /// <summary>The account's Spot limiters, shared through the store with every process on the account.</summary>
+    /// <summary>
+    /// The key's Spot limiters, as Kraken counts them: the key's own REST call counter, and the account's per-pair trading
+    /// counters shared through the store with every process on the account.
+    /// </summary>
     public required SpotRateLimiters SpotLimiters { get; init; }
 
-    /// <summary>The account's Futures limiters, shared likewise.</summary>
+    /// <summary>The account's Futures limiters, shared through the store with every process on the account.</summary>
     public required FuturesRateLimiters FuturesLimiters { get; init; }
+
+    /// <summary>
+    /// What the key's WebSocket client charges: its connections and their requests, and Spot order entry on the account's
+    /// trading counters — the same states REST order entry charges (<see cref="SpotLimiters"/>).
+    /// </summary>
+    public required SocketRateLimiters SocketLimiters { get; init; }
 
     /// <summary>Cancelled when the lease is lost (another holder took over): stop sending at once.</summary>
     public CancellationToken LeaseLost => _keeper.Lost;
@@ -182,15 +191,16 @@ public sealed class ProcessSession : IDisposable
             var envName = options.Environment ?? manifest.Fleet.DefaultEnvironment;
             var guard = new LockoutGuard(credentials.MaskedKey, options.Guard, time, GuardStore(store, envName, key.Name));
 
-            // The budget belongs to the ACCOUNT (Kraken counts per account), so every key on it shares one state.
+            // As Kraken counts: the trading counters and Futures budgets belong to the ACCOUNT, so every key on it shares
+            // one state; the Spot REST counter belongs to the KEY (named by the manifest, never by its public key).
             var account = AccountBudgets.StateAccount(envName, key.Account);
             var tier = options.Tier ?? manifest.Master.Tier;
-            var limits = new AccountRateLimits(account, tier, store.RateLimits, time);
-            var spotRest = new SpotRestLimiter(account, AccountBudgets.SpotRest(tier), store.RateLimits, time);
+            var limits = new AccountRateLimits(account, tier, store.RateLimits, time, AccountBudgets.SpotRest(tier));
             return new ProcessSession(manifest, process, key, environment, new KrakenKey(credentials, nonces, guard) { Name = key.Name }, keeper, store, [nonces, keeper, store])
             {
-                SpotLimiters = new SpotRateLimiters(spotRest, limits.SpotTrading),
+                SpotLimiters = SpotRateLimiters.From(limits, key.Name),
                 FuturesLimiters = FuturesRateLimiters.From(limits),
+                SocketLimiters = limits.Sockets(key.Name),
                 Time = time,
             };
         }
