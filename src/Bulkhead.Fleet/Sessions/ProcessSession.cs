@@ -9,6 +9,7 @@ using Bulkhead.Kraken.Nonces;
 using Bulkhead.Kraken.Signing;
 using Bulkhead.Kraken.Spot;
 using Bulkhead.Kraken.Transport;
+using Bulkhead.Kraken.Venues;
 
 namespace Bulkhead.Fleet.Sessions;
 
@@ -126,8 +127,22 @@ public sealed class ProcessSession : IDisposable
     public SpotClient CreateSpotClient(HttpClient http, ICallJournal? journal = null, TimeSpan? timeout = null) =>
         new(http, ClientOptions(Environment.SpotUrl, journal, timeout), Time, KrakenKey, SpotLimiters);
 
-    /// <summary>A Futures REST client signing with this session's key, its shared limiters and <paramref name="journal"/>.</summary>
-    public FuturesRestClient CreateFuturesClient(HttpClient http, ICallJournal? journal = null, TimeSpan? timeout = null) =>
+    /// <summary>
+    /// The session's account as a venue (<see cref="IAccountVenue"/>: orders, fills with fees, ledger, balances, positions,
+    /// instruments, tickers), on the transport of the key's venue, signing with this session's key, its shared limiters and
+    /// <paramref name="journal"/>. The one place the runtime and the fleet choose a transport for an account.
+    /// </summary>
+    public IAccountVenue OpenVenue(HttpClient http, ICallJournal? journal = null, TimeSpan? timeout = null) => Key.Venue == Venue.Futures
+        ? CreateFuturesClient(http, journal, timeout)
+        : new SpotVenue(CreateSpotClient(http, journal, timeout));
+
+    /// <summary>The transfers of the session's derivatives account (its key must be a Futures key): wallets, subaccounts, withdrawal to Spot.</summary>
+    /// <exception cref="InvalidOperationException">The key is a Spot key.</exception>
+    public ITransferVenue OpenTransfers(HttpClient http, ICallJournal? journal = null, TimeSpan? timeout = null) => Key.Venue == Venue.Futures
+        ? CreateFuturesClient(http, journal, timeout)
+        : throw new InvalidOperationException($"key '{Key.Name}' is a Spot key; derivatives transfers need a Futures key");
+
+    private FuturesRestClient CreateFuturesClient(HttpClient http, ICallJournal? journal, TimeSpan? timeout) =>
         new(http, ClientOptions(Environment.FuturesUrl, journal, timeout), Time, KrakenKey, FuturesLimiters);
 
     private TimeProvider Time { get; init; } = TimeProvider.System;
