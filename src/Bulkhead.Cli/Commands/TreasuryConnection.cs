@@ -1,7 +1,6 @@
 using Bulkhead.Fleet.Manifest;
 using Bulkhead.Fleet.Sessions;
 using Bulkhead.Fleet.Treasury;
-using Bulkhead.Kraken.Futures.Rest;
 using Bulkhead.Kraken.Spot;
 using Bulkhead.Kraken.Venues;
 
@@ -41,7 +40,8 @@ internal sealed class TreasuryConnection : IDisposable
                         $"a Futures subaccount's funds move with the master's Futures key: add [processes.{FuturesProcess}] (role \"treasury\", account \"{manifest.Master.Name}\") and its key (venue \"futures\", permissions \"role\") to the manifest");
                 }
 
-                Futures = Open(FuturesProcess).CreateFuturesClient(_http);
+                var futures = Open(FuturesProcess);
+                Futures = new TreasuryFuturesAccount(futures.OpenTransfers(_http), futures.OpenVenue(_http));
             }
         }
         catch
@@ -53,7 +53,7 @@ internal sealed class TreasuryConnection : IDisposable
 
     public SpotClient Spot { get; }
 
-    public FuturesRestClient? Futures { get; }
+    public TreasuryFuturesAccount? Futures { get; }
 
     /// <summary>Whether any of the accounts is a Futures subaccount.</summary>
     public static bool InvolvesFutures(FleetManifest manifest, params string?[] accounts) =>
@@ -74,7 +74,7 @@ internal sealed class TreasuryConnection : IDisposable
 
         if (sub.Venue == Venue.Futures)
         {
-            var listed = await ((ITransferVenue)Futures!).ListSubaccountsAsync(cancellationToken).ConfigureAwait(false);
+            var listed = await Futures!.Transfers.ListSubaccountsAsync(cancellationToken).ConfigureAwait(false);
             if (!listed.Success)
             {
                 throw new TreasuryExchangeException($"listing the master's Futures subaccounts failed: {listed.Error}");
@@ -82,7 +82,7 @@ internal sealed class TreasuryConnection : IDisposable
 
             var found = listed.Value.FirstOrDefault(s => s.Name == account || s.AccountId == account || (s.Email?.StartsWith(account + "@", StringComparison.OrdinalIgnoreCase) ?? false))
                 ?? throw new TreasuryExchangeException($"the master's Futures key does not list a subaccount '{account}'");
-            return found.Balances.Where(b => b.Wallet == "flex")
+            return found.Balances.Where(b => b.Kind == WalletKind.Margin)
                 .GroupBy(b => TreasuryAssets.SpotId(b.Currency), StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Sum(b => b.Available ?? b.Quantity), StringComparer.Ordinal);
         }

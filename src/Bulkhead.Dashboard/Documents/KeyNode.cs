@@ -8,5 +8,6 @@ namespace Bulkhead.Dashboard.Documents;
 /// <param name="Children">None.</param>
 /// <param name="Venue"><c>spot</c> or <c>futures</c>.</param>
 /// <param name="Findings">How many audit findings name this key.</param>
-public sealed record KeyNode(string Id, string Name, NodeHealth Health, string Detail, IReadOnlyList<TreeNode> Children, string Venue, int Findings)
+/// <param name="RestHeadroom">A Spot key: the fraction of its own Spot REST call counter left, 0 to 1 (the fleet's budget: Kraken's maximum less the sessions' margin); null for a Futures key, or when the store could not be read.</param>
+public sealed record KeyNode(string Id, string Name, NodeHealth Health, string Detail, IReadOnlyList<TreeNode> Children, string Venue, int Findings, decimal? RestHeadroom)
     : TreeNode(Id, Name, Health, Detail, Children);

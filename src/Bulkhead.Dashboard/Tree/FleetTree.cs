@@ -107,6 +107,6 @@ internal static class FleetTree
             var n => string.Create(CultureInfo.InvariantCulture, $"{n} audit findings"),
         };
         var venue = sources.Manifest.FindKey(keyName) is { } key ? VenueText.Of(key.Venue) : "unknown";
-        return new KeyNode("key:" + keyName, keyName, health, detail, [], venue, findings.Count);
+        return new KeyNode("key:" + keyName, keyName, health, detail, [], venue, findings.Count, sources.KeyRest.TryGetValue(keyName, out var rest) ? rest : null);
     }
 }

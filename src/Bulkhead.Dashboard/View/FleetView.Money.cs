@@ -151,7 +151,7 @@ internal sealed partial class FleetView
 
             try
             {
-                if (AccountSnapshots.FlexMargin(snapshot) is not { } flex)
+                if (AccountSnapshots.MarginWallet(snapshot) is not { } flex)
                 {
                     continue;
                 }

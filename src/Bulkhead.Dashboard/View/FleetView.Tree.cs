@@ -3,6 +3,7 @@ using Bulkhead.Dashboard.Sources;
 using Bulkhead.Dashboard.Tree;
 using Bulkhead.Fleet.Audit;
 using Bulkhead.Fleet.Coordination;
+using Bulkhead.Fleet.Manifest;
 using Bulkhead.Fleet.Sessions;
 using Bulkhead.Fleet.Treasury;
 
@@ -18,21 +19,21 @@ internal sealed partial class FleetView
             .Select(k => (k.Name, State: store.Describe(k.Name)))
             .Where(k => k.State is { Holder: not null, ExpiresAt: not null })
             .ToDictionary(k => k.Name, k => Lease(k.State!, now), StringComparer.Ordinal));
-        var headroom = _store.Read(store => Accounts().ToDictionary(
-            a => a.Account,
-            a =>
+        var headroom = _store.Read(store => Accounts().Select(a =>
             {
                 var pairs = _manifest.Strategies.Where(s => s.Account == a.Account).SelectMany(s => s.Pairs);
-                var read = AccountBudgets.Read(store.RateLimits, _environment, a.Account, a.Venue, _manifest.Master.Tier, pairs, _options.Time);
-                return new RateHeadroomView(decimal.Round(read.SpotRest.Fraction, 4), decimal.Round(read.Trading.Fraction, 4));
-            },
-            StringComparer.Ordinal));
+                var keys = _manifest.Keys.Where(k => k.Account == a.Account && k.Venue == Venue.Spot && k.IsIn(_environment)).Select(k => k.Name);
+                return AccountBudgets.Read(store.RateLimits, _environment, a.Account, a.Venue, _manifest.Master.Tier, pairs, keys, _options.Time);
+            }).ToList());
+        var accounts = headroom.Value?.ToDictionary(h => h.Account, h => new RateHeadroomView(decimal.Round(h.Trading.Fraction, 4)), StringComparer.Ordinal);
+        var keyRest = headroom.Value?.SelectMany(h => h.SpotRest).ToDictionary(k => k.Key, k => decimal.Round(k.Value.Fraction, 4), StringComparer.Ordinal);
         var master = FleetTree.Build(new TreeSources(
             _manifest,
             supervised,
             now,
             leases.Value ?? new Dictionary<string, LeaseView>(),
-            headroom.Value ?? new Dictionary<string, RateHeadroomView>(),
+            accounts ?? new Dictionary<string, RateHeadroomView>(),
+            keyRest ?? new Dictionary<string, decimal>(),
             audit.Value?.Findings ?? []));
         var errors = new[] { leases.Error, headroom.Ok ? null : headroom.Error, audit.Error }.Where(e => e is not null).Distinct().ToList();
         return new TreeDocument(master, errors.Count == 0 ? null : string.Join("; ", errors));

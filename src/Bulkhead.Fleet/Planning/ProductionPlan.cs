@@ -7,11 +7,15 @@ using Bulkhead.Kraken.Spot;
 
 namespace Bulkhead.Fleet.Planning;
 
-/// <summary>The exact checklist to set a fleet up where keys cannot be created by API (production): subaccounts, then keys with their boxes, then secrets.</summary>
+/// <summary>
+/// The exact checklist to set a fleet up where keys cannot be created by API (production): subaccounts, then keys with
+/// their boxes, then secrets; and the rate budgets the fleet will run under, as Kraken counts them.
+/// </summary>
 /// <param name="Fleet">The fleet's name.</param>
 /// <param name="Environment">The environment planned for.</param>
 /// <param name="Steps">The steps, in order.</param>
-public sealed record ProductionPlan(string Fleet, string Environment, ImmutableArray<PlanStep> Steps)
+/// <param name="Budgets">The rate budgets (<see cref="PlanBudgets"/>): per key, per account and pair, per account.</param>
+public sealed record ProductionPlan(string Fleet, string Environment, ImmutableArray<PlanStep> Steps, ImmutableArray<PlanBudget> Budgets)
 {
     private static readonly string[] FuturesBoxes = ["General API: Read Only", "General API: Full Access", "Withdrawal API: Full Access"];
 
@@ -68,7 +72,7 @@ public sealed record ProductionPlan(string Fleet, string Environment, ImmutableA
                 : $"store the API key and secret: bulkhead secrets set {key.Secret[(key.Secret.IndexOf(':', StringComparison.Ordinal) + 1)..]}", [], [], [], null));
         }
 
-        return new ProductionPlan(manifest.Fleet.Name, environment, steps.ToImmutable());
+        return new ProductionPlan(manifest.Fleet.Name, environment, steps.ToImmutable(), PlanBudgets.For(manifest, environment));
     }
 
     /// <summary>The checklist as numbered, human text.</summary>
@@ -89,8 +93,25 @@ public sealed record ProductionPlan(string Fleet, string Environment, ImmutableA
             }
         }
 
+        if (!Budgets.IsEmpty)
+        {
+            text.Append("\nRate budgets, as Kraken counts them (a key's own, or shared by the keys named):\n");
+            foreach (var budget in Budgets)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {budget.Kind,-22} {Whose(budget)}: {budget.Limit} ({budget.Rate}) → {budget.Refusal}\n");
+            }
+        }
+
         return text.ToString();
     }
+
+    private static string Whose(PlanBudget budget) => budget.Scope switch
+    {
+        "key" => $"key {budget.Keys[0]} (account {budget.Account})",
+        "connection" => $"each connection of key {budget.Keys[0]}",
+        "account-pair" => $"account {budget.Account}, {(budget.Pair is { } pair ? "pair " + pair : "each pair")}, keys {string.Join(", ", budget.Keys)}",
+        _ => $"account {budget.Account}, keys {string.Join(", ", budget.Keys)}",
+    };
 
     private static string Lower(Venue venue) => venue == Venue.Spot ? "spot" : "futures";
 }

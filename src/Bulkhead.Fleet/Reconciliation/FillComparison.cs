@@ -1,5 +1,6 @@
 using Bulkhead.Fleet.Fills;
 using Bulkhead.Fleet.Reporting;
+using Bulkhead.Kraken.Venues;
 
 namespace Bulkhead.Fleet.Reconciliation;
 
@@ -31,7 +32,7 @@ internal static class FillComparison
             Field(differences, account, mine.FillId, "side", mine.Side.ToString(), theirs.Side.ToString());
             Field(differences, account, mine.FillId, "quantity", mine.Quantity, theirs.Quantity);
             Field(differences, account, mine.FillId, "price", mine.Price, theirs.Price);
-            Field(differences, account, mine.FillId, "fee", mine.Fee, theirs.Fee);
+            Field(differences, account, mine.FillId, "fee", mine.Fee, FeeOf(theirs));
         }
 
         return differences;
@@ -54,5 +55,8 @@ internal static class FillComparison
         }
     }
 
-    private static string Describe(ExchangeFill f) => $"{f.Side} {FleetReconciler.Text(f.Quantity)} {f.Symbol} @ {FleetReconciler.Text(f.Price)} fee {FleetReconciler.Text(f.Fee)}";
+    private static string Describe(VenueFill f) => $"{f.Side} {FleetReconciler.Text(f.Quantity)} {f.Symbol} @ {FleetReconciler.Text(f.Price)} fee {FleetReconciler.Text(FeeOf(f))}";
+
+    /// <summary>The fee's amount (a fill read through <see cref="IFillVenue"/> always has one).</summary>
+    private static decimal FeeOf(VenueFill f) => f.Fee?.Amount ?? 0m;
 }

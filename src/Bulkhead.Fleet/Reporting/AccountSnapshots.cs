@@ -6,8 +6,9 @@ namespace Bulkhead.Fleet.Reporting;
 
 /// <summary>
 /// Reads the account snapshots the runtime's processes write into the fill journal (<see cref="JournalSnapshot"/>):
-/// <c>balances</c> (Spot: <c>{"ZUSD":"…"}</c>; Futures: <c>[{wallet, currency, quantity, available}]</c>),
-/// <c>margin</c> (Futures: <c>[{wallet, currency, portfolioValue, availableMargin, initialMargin, maintenanceMargin}]</c>)
+/// <c>balances</c> (Spot: <c>{"ZUSD":"…"}</c>; Futures: <c>[{kind, wallet, currency, quantity, available}]</c>),
+/// <c>margin</c> (Futures: <c>[{kind, wallet, currency, portfolioValue, availableMargin, initialMargin, maintenanceMargin}]</c>;
+/// <c>kind</c> is the <see cref="Kraken.Venues.WalletKind"/>, absent from snapshots written before it was recorded)
 /// and <c>volume</c> (the master's TradeVolume: <c>{"currency":"ZUSD","volume":"…"}</c>).
 /// </summary>
 public static class AccountSnapshots
@@ -63,9 +64,13 @@ public static class AccountSnapshots
         return amounts;
     }
 
-    /// <summary>The flex wallet's margin figures of a Futures margin snapshot (null when it lists no flex wallet).</summary>
+    /// <summary>
+    /// The margin wallet's figures of a Futures margin snapshot: the entry of kind <see cref="Kraken.Venues.WalletKind.Margin"/>
+    /// (the multi-collateral wallet); in a snapshot without kinds, the first entry (the margin wallet was always listed
+    /// first). Null when it lists no margin wallet.
+    /// </summary>
     /// <exception cref="FormatException">The document is not a margin snapshot.</exception>
-    public static FuturesMarginFigures? FlexMargin(JournalSnapshot snapshot)
+    public static FuturesMarginFigures? MarginWallet(JournalSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         using var document = Parse(snapshot);
@@ -74,19 +79,17 @@ public static class AccountSnapshots
             throw Malformed(snapshot, "not an array");
         }
 
-        foreach (var wallet in document.RootElement.EnumerateArray())
-        {
-            if (Text(wallet, "wallet", snapshot) == "flex")
-            {
-                return new FuturesMarginFigures(
-                    Number(Property(wallet, "portfolioValue", snapshot), snapshot),
-                    Optional(wallet, "initialMargin", snapshot),
-                    Optional(wallet, "maintenanceMargin", snapshot),
-                    Optional(wallet, "availableMargin", snapshot));
-            }
-        }
-
-        return null;
+        var wallets = document.RootElement.EnumerateArray().ToList();
+        var margin = wallets.Any(w => w.ValueKind == JsonValueKind.Object && w.TryGetProperty("kind", out _))
+            ? wallets.FirstOrDefault(w => w.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == nameof(Kraken.Venues.WalletKind.Margin))
+            : wallets.FirstOrDefault();
+        return margin.ValueKind == JsonValueKind.Undefined
+            ? null
+            : new FuturesMarginFigures(
+                Number(Property(margin, "portfolioValue", snapshot), snapshot),
+                Optional(margin, "initialMargin", snapshot),
+                Optional(margin, "maintenanceMargin", snapshot),
+                Optional(margin, "availableMargin", snapshot));
     }
 
     /// <summary>The 30-day volume of a volume snapshot, in its currency (Kraken: USD).</summary>
@@ -100,7 +103,7 @@ public static class AccountSnapshots
 
     /// <summary>
     /// An account's balances valued at <paramref name="marks"/> (null: none read; only USD is valued then). A Futures
-    /// account's equity is its flex portfolio value when <paramref name="margin"/> gives one.
+    /// account's equity is its margin wallet's portfolio value when <paramref name="margin"/> gives one.
     /// </summary>
     /// <exception cref="FormatException">A snapshot is malformed.</exception>
     public static AccountHoldings Holdings(JournalSnapshot balances, JournalSnapshot? margin, MarkPrices? marks)
@@ -110,9 +113,9 @@ public static class AccountSnapshots
             .Select(b => new HeldAsset(b.Key, b.Value, (marks?.FindAsset(b.Key) ?? (FillPnl.IsUsd(b.Key) ? 1m : null)) * b.Value))
             .ToList();
         decimal? equity = assets.TrueForAll(a => a.ValueUsd is not null) ? assets.Sum(a => a.ValueUsd!.Value) : null;
-        if (margin is not null && FlexMargin(margin) is { } flex)
+        if (margin is not null && MarginWallet(margin) is { } wallet)
         {
-            equity = flex.PortfolioValue;
+            equity = wallet.PortfolioValue;
         }
 
         return new AccountHoldings(balances.Account, balances.Time, balances.Process, assets, equity);

@@ -1,4 +1,5 @@
 using Bulkhead.Fleet.Manifest;
+using Bulkhead.Kraken.Venues;
 
 namespace Bulkhead.Fleet.Reporting;
 
@@ -8,12 +9,12 @@ namespace Bulkhead.Fleet.Reporting;
 /// for Futures, its positions and margin.
 /// </summary>
 /// <param name="Account">The master or a subaccount.</param>
-/// <param name="Venue">The venue its reconciler key sees (Spot: the spot wallet; Futures: the flex wallet).</param>
+/// <param name="Venue">The venue its reconciler key sees (Spot: the Spot wallet; Futures: every derivatives wallet).</param>
 /// <param name="IsMaster">Whether it is the master account.</param>
 /// <param name="Process">The reconciler process whose key read it.</param>
-/// <param name="Balances">Asset → quantity.</param>
-/// <param name="NetFlows">Asset → net quantity moved in (negative: out) by non-trade entries.</param>
-/// <param name="Fills">Its executions, oldest first.</param>
+/// <param name="Balances">Asset (upper case) → quantity, summed over the account's wallets.</param>
+/// <param name="NetFlows">Asset (upper case) → net quantity moved in (negative: out) by deposits, withdrawals and transfers.</param>
+/// <param name="Fills">Its executions with their fees (<see cref="IFillVenue"/>), oldest first.</param>
 /// <param name="Positions">Open Futures positions (empty for Spot).</param>
 /// <param name="Margin">Futures margin figures (null for Spot).</param>
 public sealed record AccountStatement(
@@ -23,6 +24,6 @@ public sealed record AccountStatement(
     string Process,
     IReadOnlyDictionary<string, decimal> Balances,
     IReadOnlyDictionary<string, decimal> NetFlows,
-    IReadOnlyList<ExchangeFill> Fills,
+    IReadOnlyList<VenueFill> Fills,
     IReadOnlyList<FuturesExposure> Positions,
     FuturesMarginFigures? Margin);

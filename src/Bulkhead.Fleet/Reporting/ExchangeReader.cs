@@ -1,9 +1,6 @@
 using Bulkhead.Fleet.Manifest;
 using Bulkhead.Fleet.Reporting.Internal;
 using Bulkhead.Fleet.Sessions;
-using Bulkhead.Kraken.Futures.Rest;
-using Bulkhead.Kraken.Spot;
-using Bulkhead.Kraken.Transport;
 
 namespace Bulkhead.Fleet.Reporting;
 
@@ -41,8 +38,8 @@ public sealed class ExchangeReader(HttpClient http)
         var environmentName = options.Environment ?? manifest.Fleet.DefaultEnvironment;
         var environment = manifest.FindEnvironment(environmentName)
             ?? throw new ProcessSessionException(ProcessSessionFailure.Configuration, $"the manifest has no environment '{environmentName}'");
-        var spotPublic = new SpotClient(http, new KrakenClientOptions { BaseUrl = environment.SpotUrl }, options.Time);
-        var pairs = new SpotPairs((await spotPublic.GetAssetPairsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).GetValueOrThrow());
+        var spotMarket = PublicVenues.Spot(http, environment, options.Time);
+        var spotPairs = (await spotMarket.GetInstrumentsAsync(cancellationToken).ConfigureAwait(false)).GetValueOrThrow().Select(i => i.Symbol).ToHashSet(StringComparer.Ordinal);
 
         var statements = new List<AccountStatement>();
         FeeStatus? fees = null;
@@ -50,17 +47,10 @@ public sealed class ExchangeReader(HttpClient http)
         foreach (var (account, isMaster, process) in Reconcilers(manifest))
         {
             using var session = ProcessSession.Open(manifest, process, options);
-            if (session.Key.Venue == Venue.Futures)
+            statements.Add(await AccountStatements.ReadAsync(session.OpenVenue(http), session.Key.Venue, account, isMaster, process, cancellationToken).ConfigureAwait(false));
+            if (isMaster && session.Key.Venue == Venue.Spot)
             {
-                statements.Add(await FuturesStatements.ReadAsync(session.CreateFuturesClient(http), account, isMaster, process, cancellationToken).ConfigureAwait(false));
-                continue;
-            }
-
-            var client = session.CreateSpotClient(http);
-            statements.Add(await SpotStatements.ReadAsync(client, account, isMaster, process, pairs, cancellationToken).ConfigureAwait(false));
-            if (isMaster)
-            {
-                fees = await FeeTier.ReadAsync(client, traded.Where(pairs.IsSpot).Order(StringComparer.Ordinal).FirstOrDefault(), cancellationToken).ConfigureAwait(false);
+                fees = await FeeTier.ReadAsync(session.CreateSpotClient(http), traded.Where(spotPairs.Contains).Order(StringComparer.Ordinal).FirstOrDefault(), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -70,9 +60,8 @@ public sealed class ExchangeReader(HttpClient http)
         }
 
         var marks = await MarkReader.ReadAsync(
-            spotPublic,
-            environment.FuturesUrl is { } futuresUrl ? new FuturesRestClient(http, new KrakenClientOptions { BaseUrl = futuresUrl }, options.Time) : null,
-            pairs,
+            spotMarket,
+            PublicVenues.Futures(http, environment, options.Time),
             traded,
             statements.SelectMany(s => s.Balances.Keys.Concat(s.NetFlows.Keys)).ToHashSet(StringComparer.Ordinal),
             options.Time,

@@ -1,8 +1,9 @@
 using Bulkhead.Fleet.Manifest;
 using Bulkhead.Fleet.Reporting.Internal;
-using Bulkhead.Kraken.Futures.Rest;
+using Bulkhead.Fleet.Sessions;
 using Bulkhead.Kraken.Spot;
 using Bulkhead.Kraken.Transport;
+using Bulkhead.Kraken.Venues;
 
 namespace Bulkhead.Fleet.Reporting;
 
@@ -17,9 +18,9 @@ namespace Bulkhead.Fleet.Reporting;
 public sealed class PublicMarket(HttpClient http, FleetEnvironment environment, TimeProvider time)
 {
     private readonly SpotClient _spot = new(http, new KrakenClientOptions { BaseUrl = environment.SpotUrl }, time);
-    private readonly FuturesRestClient _futures = new(http, new KrakenClientOptions { BaseUrl = environment.FuturesUrl }, time);
+    private readonly IMarketVenue _spotMarket = PublicVenues.Spot(http, environment, time);
+    private readonly IMarketVenue _futuresMarket = PublicVenues.Futures(http, environment, time);
     private IReadOnlyDictionary<string, Kraken.Spot.Models.AssetPairInfo>? _pairs;
-    private SpotPairs? _index;
 
     /// <summary>
     /// Reads the marks of <paramref name="symbols"/> (Spot pairs and Futures contracts as the journal names them) and
@@ -31,13 +32,13 @@ public sealed class PublicMarket(HttpClient http, FleetEnvironment environment, 
     {
         ArgumentNullException.ThrowIfNull(symbols);
         ArgumentNullException.ThrowIfNull(assets);
+        // The fee ladder is Spot's public fee schedule (AssetPairs), not part of the venue surface.
         var all = _pairs ??= (await _spot.GetAssetPairsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).GetValueOrThrow();
-        var pairs = _index ??= new SpotPairs(all);
         var traded = symbols.ToHashSet(StringComparer.Ordinal);
-        var marks = await MarkReader.ReadAsync(_spot, _futures, pairs, traded, assets.ToHashSet(StringComparer.Ordinal), time, cancellationToken).ConfigureAwait(false);
-        var feePair = traded.Where(pairs.IsSpot).Select(pairs.AltName).Order(StringComparer.Ordinal)
+        var marks = await MarkReader.ReadAsync(_spotMarket, _futuresMarket, traded, assets.ToHashSet(StringComparer.Ordinal), time, cancellationToken).ConfigureAwait(false);
+        var feePair = traded.Order(StringComparer.Ordinal)
             .Select(name => all.Values.FirstOrDefault(p => p.AltName == name))
-            .FirstOrDefault();
+            .FirstOrDefault(p => p is not null);
         return new PublicMarketView(marks, feePair is null ? null : FeeLadder.FromAssetPair(feePair));
     }
 }

@@ -4,13 +4,14 @@ using Bulkhead.Kraken.Limits;
 namespace Bulkhead.Fleet.Sessions;
 
 /// <summary>
-/// The rate budgets every <see cref="ProcessSession"/> of an account shares through the coordination store, as the
-/// sessions lay them out (state keys <c>ENVIRONMENT/ACCOUNT/…</c>; the Spot REST counter kept
+/// The rate budgets of an account's <see cref="ProcessSession"/>s in the coordination store, as the sessions lay them out
+/// (state keys <c>ENVIRONMENT/ACCOUNT/…</c>): the trading counters and Futures budgets shared by every key of the account,
+/// and each key's own Spot REST counter (<c>ENVIRONMENT/ACCOUNT/spot-rest/KEY</c>, kept
 /// <see cref="ProcessSessionOptions.BudgetMargin"/> under Kraken's maximum): for monitors that read what is left.
 /// </summary>
 public static class AccountBudgets
 {
-    /// <summary>The name an account's rate states are kept under: <c>ENVIRONMENT/ACCOUNT</c> (Kraken counts per account, so every key on it shares them).</summary>
+    /// <summary>The name an account's rate states are kept under: <c>ENVIRONMENT/ACCOUNT</c> (the sandbox and production never share one).</summary>
     public static string StateAccount(string environment, string account)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(environment);
@@ -26,19 +27,21 @@ public static class AccountBudgets
     }
 
     /// <summary>
-    /// What is left, now, of <paramref name="account"/>'s budgets: the Spot REST counter and the tightest trading
-    /// budget — for a Spot account the trading counter of each of <paramref name="pairs"/> (the busiest wins), for a
-    /// Futures account the <c>/derivatives</c> cost budget. Reading updates nothing but the states' decay.
+    /// What is left, now, of <paramref name="account"/>'s budgets: the tightest trading budget — for a Spot account the
+    /// trading counter of each of <paramref name="pairs"/> (the busiest wins), for a Futures account the
+    /// <c>/derivatives</c> cost budget — and the own Spot REST counter of each of <paramref name="spotKeys"/> (the
+    /// manifest's names of the account's Spot keys). Reading updates nothing but the states' decay.
     /// </summary>
-    public static AccountHeadroom Read(IRateLimitStateStore store, string environment, string account, Venue venue, SpotTier tier, IEnumerable<string> pairs, TimeProvider time)
+    public static AccountHeadroom Read(IRateLimitStateStore store, string environment, string account, Venue venue, SpotTier tier, IEnumerable<string> pairs, IEnumerable<string> spotKeys, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(spotKeys);
         ArgumentNullException.ThrowIfNull(time);
-        var name = StateAccount(environment, account);
-        // The limiters as ProcessSession lays them out: AccountRateLimits for the trading budgets, the fleet's Spot REST budget.
-        var limits = new AccountRateLimits(name, tier, store, time);
-        var rest = new SpotRestLimiter(name, SpotRest(tier), store, time).GetHeadroom();
+
+        // The limiters as ProcessSession lays them out.
+        var limits = new AccountRateLimits(StateAccount(environment, account), tier, store, time, SpotRest(tier));
+        var rest = spotKeys.Distinct(StringComparer.Ordinal).ToDictionary(k => k, k => limits.SpotRest(k).GetHeadroom(), StringComparer.Ordinal);
         RateHeadroom trading;
         if (venue == Venue.Futures)
         {
@@ -50,6 +53,6 @@ public static class AccountBudgets
             trading = counters.Count == 0 ? new RateHeadroom(SpotTradingLimiter.NamePrefix.TrimEnd('/'), 0m, limits.SpotTradingLimits.Threshold) : counters.MinBy(c => c.Fraction);
         }
 
-        return new AccountHeadroom(account, rest, trading);
+        return new AccountHeadroom(account, trading, rest);
     }
 }

@@ -2,8 +2,8 @@ using Bulkhead.Kraken.Limits;
 
 namespace Bulkhead.Fleet.Sessions;
 
-/// <summary>What is left of an account's shared rate budgets (<see cref="AccountBudgets.Read"/>).</summary>
+/// <summary>What is left of an account's rate budgets, as Kraken counts them (<see cref="AccountBudgets.Read"/>).</summary>
 /// <param name="Account">The account.</param>
-/// <param name="SpotRest">The Spot REST call counter.</param>
-/// <param name="Trading">The tightest trading budget (Spot: the busiest pair's counter; Futures: the derivatives budget).</param>
-public sealed record AccountHeadroom(string Account, RateHeadroom SpotRest, RateHeadroom Trading);
+/// <param name="Trading">The account's tightest trading budget (Spot: the busiest pair's counter, shared by REST and WebSocket order entry of every key; Futures: the derivatives budget).</param>
+/// <param name="SpotRest">Each Spot key's own REST call counter, by the manifest's key name.</param>
+public sealed record AccountHeadroom(string Account, RateHeadroom Trading, IReadOnlyDictionary<string, RateHeadroom> SpotRest);

@@ -9,6 +9,7 @@ using Bulkhead.Kraken.Nonces;
 using Bulkhead.Kraken.Signing;
 using Bulkhead.Kraken.Spot;
 using Bulkhead.Kraken.Transport;
+using Bulkhead.Kraken.Venues;
 
 namespace Bulkhead.Fleet.Sessions;
 
@@ -57,11 +58,20 @@ public sealed class ProcessSession : IDisposable
     /// <summary>The coordination store holding the lease (also the shared rate state).</summary>
     public ICoordinationStore Store { get; }
 
-    /// <summary>The account's Spot limiters, shared through the store with every process on the account.</summary>
+    /// <summary>
+    /// The key's Spot limiters, as Kraken counts them: the key's own REST call counter, and the account's per-pair trading
+    /// counters shared through the store with every process on the account.
+    /// </summary>
     public required SpotRateLimiters SpotLimiters { get; init; }
 
-    /// <summary>The account's Futures limiters, shared likewise.</summary>
+    /// <summary>The account's Futures limiters, shared through the store with every process on the account.</summary>
     public required FuturesRateLimiters FuturesLimiters { get; init; }
+
+    /// <summary>
+    /// What the key's WebSocket client charges: its connections and their requests, and Spot order entry on the account's
+    /// trading counters — the same states REST order entry charges (<see cref="SpotLimiters"/>).
+    /// </summary>
+    public required SocketRateLimiters SocketLimiters { get; init; }
 
     /// <summary>Cancelled when the lease is lost (another holder took over): stop sending at once.</summary>
     public CancellationToken LeaseLost => _keeper.Lost;
@@ -117,8 +127,22 @@ public sealed class ProcessSession : IDisposable
     public SpotClient CreateSpotClient(HttpClient http, ICallJournal? journal = null, TimeSpan? timeout = null) =>
         new(http, ClientOptions(Environment.SpotUrl, journal, timeout), Time, KrakenKey, SpotLimiters);
 
-    /// <summary>A Futures REST client signing with this session's key, its shared limiters and <paramref name="journal"/>.</summary>
-    public FuturesRestClient CreateFuturesClient(HttpClient http, ICallJournal? journal = null, TimeSpan? timeout = null) =>
+    /// <summary>
+    /// The session's account as a venue (<see cref="IAccountVenue"/>: orders, fills with fees, ledger, balances, positions,
+    /// instruments, tickers), on the transport of the key's venue, signing with this session's key, its shared limiters and
+    /// <paramref name="journal"/>. The one place the runtime and the fleet choose a transport for an account.
+    /// </summary>
+    public IAccountVenue OpenVenue(HttpClient http, ICallJournal? journal = null, TimeSpan? timeout = null) => Key.Venue == Venue.Futures
+        ? CreateFuturesClient(http, journal, timeout)
+        : new SpotVenue(CreateSpotClient(http, journal, timeout));
+
+    /// <summary>The transfers of the session's derivatives account (its key must be a Futures key): wallets, subaccounts, withdrawal to Spot.</summary>
+    /// <exception cref="InvalidOperationException">The key is a Spot key.</exception>
+    public ITransferVenue OpenTransfers(HttpClient http, ICallJournal? journal = null, TimeSpan? timeout = null) => Key.Venue == Venue.Futures
+        ? CreateFuturesClient(http, journal, timeout)
+        : throw new InvalidOperationException($"key '{Key.Name}' is a Spot key; derivatives transfers need a Futures key");
+
+    private FuturesRestClient CreateFuturesClient(HttpClient http, ICallJournal? journal, TimeSpan? timeout) =>
         new(http, ClientOptions(Environment.FuturesUrl, journal, timeout), Time, KrakenKey, FuturesLimiters);
 
     private TimeProvider Time { get; init; } = TimeProvider.System;
@@ -182,15 +206,16 @@ public sealed class ProcessSession : IDisposable
             var envName = options.Environment ?? manifest.Fleet.DefaultEnvironment;
             var guard = new LockoutGuard(credentials.MaskedKey, options.Guard, time, GuardStore(store, envName, key.Name));
 
-            // The budget belongs to the ACCOUNT (Kraken counts per account), so every key on it shares one state.
+            // As Kraken counts: the trading counters and Futures budgets belong to the ACCOUNT, so every key on it shares
+            // one state; the Spot REST counter belongs to the KEY (named by the manifest, never by its public key).
             var account = AccountBudgets.StateAccount(envName, key.Account);
             var tier = options.Tier ?? manifest.Master.Tier;
-            var limits = new AccountRateLimits(account, tier, store.RateLimits, time);
-            var spotRest = new SpotRestLimiter(account, AccountBudgets.SpotRest(tier), store.RateLimits, time);
+            var limits = new AccountRateLimits(account, tier, store.RateLimits, time, AccountBudgets.SpotRest(tier));
             return new ProcessSession(manifest, process, key, environment, new KrakenKey(credentials, nonces, guard) { Name = key.Name }, keeper, store, [nonces, keeper, store])
             {
-                SpotLimiters = new SpotRateLimiters(spotRest, limits.SpotTrading),
+                SpotLimiters = SpotRateLimiters.From(limits, key.Name),
                 FuturesLimiters = FuturesRateLimiters.From(limits),
+                SocketLimiters = limits.Sockets(key.Name),
                 Time = time,
             };
         }

@@ -12,7 +12,10 @@ public sealed record ProcessSessionOptions
     /// <summary>The environment variable that overrides the host name a lease records (default: the machine's name).</summary>
     public const string HostVariable = "BULKHEAD_HOST";
 
-    /// <summary>Kept off the counter's maximum, so arrival jitter between processes never takes the exchange's counter over.</summary>
+    /// <summary>
+    /// Kept off the Spot REST counter's maximum, so calls that reach the exchange in another order or at other times than
+    /// they were booked (concurrent calls of a process) never take the exchange's counter over.
+    /// </summary>
     public const decimal BudgetMargin = 1m;
 
     /// <summary>The clock.</summary>

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Kraken.Spot;
+using Bulkhead.Kraken.Venues;
 
 namespace Bulkhead.Fleet.Treasury;
 
@@ -14,9 +14,8 @@ public sealed partial class KrakenTreasuryExchange
         ArgumentNullException.ThrowIfNull(step);
         if (step.Kind == TreasuryStepKind.FuturesSubaccountTransfer)
         {
-            var log = Read(await Futures.GetAccountLogAsync(count: 1, cancellationToken: cancellationToken).ConfigureAwait(false), "account log");
-            var newest = log.Logs.Count == 0 ? 0L : log.Logs.Max(e => e.Id);
-            return new TreasuryCursor(TreasuryCursor.FuturesLog, log.Logs.Count == 0 ? null : log.Logs.Max(e => e.Date), [newest.ToString(CultureInfo.InvariantCulture)]);
+            var end = Read(await Futures.Ledger.GetLedgerEndAsync(cancellationToken).ConfigureAwait(false), "derivatives ledger");
+            return new TreasuryCursor(TreasuryCursor.FuturesLog, null, [end.Value]);
         }
 
         // Newest first: the newest time, and every id booked at exactly that time (ledger ids carry no order).
@@ -49,14 +48,12 @@ public sealed partial class KrakenTreasuryExchange
         if (step.Kind == TreasuryStepKind.FuturesSubaccountTransfer)
         {
             var currency = TreasuryAssets.FuturesCurrency(step.Asset);
-            var log = Read(await Futures.GetAccountLogAsync(count: 1000, cancellationToken: cancellationToken).ConfigureAwait(false), "account log");
-            found.AddRange(log.Logs
-                .Where(e => cursor.IsAfter(e.Date ?? DateTimeOffset.MinValue, e.Id.ToString(CultureInfo.InvariantCulture)))
-                .Where(e => string.Equals(e.MarginAccount, "cash", StringComparison.OrdinalIgnoreCase) && string.Equals(e.Asset, currency, StringComparison.OrdinalIgnoreCase))
-                .Where(e => e.Info is null || e.Info.Contains("transfer", StringComparison.OrdinalIgnoreCase))
-                .Where(e => e.NewBalance - e.OldBalance == change)
-                .OrderBy(e => e.Id)
-                .Select(e => new TreasuryEvidence(e.Id.ToString(CultureInfo.InvariantCulture), e.BookingUid ?? e.Id.ToString(CultureInfo.InvariantCulture), e.Date ?? default, step.Asset, change)));
+            var after = cursor.Ids.IsDefaultOrEmpty ? (VenueLedgerCursor?)null : new VenueLedgerCursor(cursor.Ids[0]);
+            var ledger = Read(await Futures.Ledger.GetLedgerAsync(after, cancellationToken).ConfigureAwait(false), "derivatives ledger");
+            found.AddRange(ledger.Entries
+                .Where(e => e.WalletKind == WalletKind.Holding && string.Equals(e.Currency, currency, StringComparison.OrdinalIgnoreCase))
+                .Where(e => e.Kind == VenueLedgerKind.Transfer && e.Change == change)
+                .Select(e => new TreasuryEvidence(e.EntryId, e.Reference ?? e.EntryId, e.Time, step.Asset, change)));
             return found;
         }
 

@@ -1,5 +1,4 @@
 using Bulkhead.Kraken.Errors;
-using Bulkhead.Kraken.Futures.Rest;
 using Bulkhead.Kraken.Spot;
 using Bulkhead.Kraken.Venues;
 
@@ -7,15 +6,15 @@ namespace Bulkhead.Fleet.Treasury;
 
 /// <summary>
 /// The treasury's exchange: the master's Spot key (<c>treasury</c>: AccountTransfer, WalletTransfer, Withdraw, Ledgers)
-/// and, for Futures subaccounts, the master's Futures key (<c>treasury-futures</c>: transfer/subaccount, withdrawal,
-/// account log). Spot steps are found again in the master's Spot ledger, Futures subaccount transfers in the master's
-/// Futures account log (its <c>cash</c> wallet).
+/// and, for Futures subaccounts, the master's derivatives account (<c>treasury-futures</c>) through the venue surface:
+/// <see cref="ITransferVenue"/> to move money, <see cref="ILedgerVenue"/> to find it again. Spot steps are found again in
+/// the master's Spot ledger, Futures subaccount transfers in the master's derivatives ledger (its holding wallet).
 /// </summary>
 /// <param name="master">The master account's manifest name.</param>
 /// <param name="spot">The master's Spot client.</param>
-/// <param name="futures">The master's Futures client; null when no step needs it.</param>
+/// <param name="futures">The master's derivatives account (transfers and ledger); null when no step needs it.</param>
 /// <param name="iibanOf">An account's IIBAN (what Spot <c>AccountTransfer</c> takes), by manifest account name.</param>
-public sealed partial class KrakenTreasuryExchange(string master, SpotClient spot, FuturesRestClient? futures, Func<string, CancellationToken, Task<string>> iibanOf) : ITreasuryExchange
+public sealed partial class KrakenTreasuryExchange(string master, SpotClient spot, TreasuryFuturesAccount? futures, Func<string, CancellationToken, Task<string>> iibanOf) : ITreasuryExchange
 {
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(1);
 
@@ -35,11 +34,12 @@ public sealed partial class KrakenTreasuryExchange(string master, SpotClient spo
             case TreasuryStepKind.Withdrawal:
                 return Outcome(await spot.WithdrawAsync(step.Asset, step.To, step.Amount, cancellationToken: cancellationToken).ConfigureAwait(false));
             case TreasuryStepKind.FuturesToSpot:
-                return Outcome(await Futures.WithdrawalAsync(TreasuryAssets.FuturesCurrency(step.Asset), step.Amount, "cash", cancellationToken).ConfigureAwait(false));
+                return Outcome(await Futures.Transfers.WithdrawToSpotAsync(TreasuryAssets.FuturesCurrency(step.Asset), step.Amount, WalletKind.Holding, cancellationToken).ConfigureAwait(false));
             default:
                 var toSub = step.From == step.To ? throw new ArgumentException("a subaccount transfer needs two accounts", nameof(step)) : step.To;
-                var (fromWallet, toWallet) = IsToMaster(step) ? ("flex", "cash") : ("cash", "flex");
-                return Outcome(await Futures.SubaccountTransferAsync(step.From, toSub, fromWallet, toWallet, TreasuryAssets.FuturesCurrency(step.Asset), step.Amount, cancellationToken).ConfigureAwait(false));
+                // The master's money sits in its holding wallet; a subaccount trades from its margin wallet.
+                var (fromWallet, toWallet) = IsToMaster(step) ? (WalletKind.Margin, WalletKind.Holding) : (WalletKind.Holding, WalletKind.Margin);
+                return Outcome(await Futures.Transfers.TransferToSubaccountAsync(step.From, toSub, fromWallet, toWallet, TreasuryAssets.FuturesCurrency(step.Asset), step.Amount, cancellationToken).ConfigureAwait(false));
         }
     }
 
@@ -52,7 +52,7 @@ public sealed partial class KrakenTreasuryExchange(string master, SpotClient spo
         _ => -step.Amount,
     };
 
-    private FuturesRestClient Futures => futures ?? throw new InvalidOperationException("this step needs the master's Futures key (process treasury-futures)");
+    private TreasuryFuturesAccount Futures => futures ?? throw new InvalidOperationException("this step needs the master's Futures key (process treasury-futures)");
 
     private bool IsToMaster(TreasuryStep step) => step.To == master;
 

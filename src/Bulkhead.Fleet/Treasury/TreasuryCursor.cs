@@ -5,31 +5,24 @@ namespace Bulkhead.Fleet.Treasury;
 
 /// <summary>
 /// Where the master's ledger stood just before a step's call: the newest entry's time and the ids booked at that time
-/// (Spot ledger ids are not ordered), or the newest account-log id (Futures, ordered). A rerun looks only at entries
-/// after it, so money moved before the step started can never be taken for the step.
+/// (Spot ledger ids are not ordered), or the derivatives ledger's cursor (<see cref="Kraken.Venues.VenueLedgerCursor"/>,
+/// read from with <see cref="Kraken.Venues.ILedgerVenue.GetLedgerAsync"/>). A rerun looks only at entries after it, so
+/// money moved before the step started can never be taken for the step.
 /// </summary>
 /// <param name="Source"><c>spot-ledger</c> or <c>futures-log</c>.</param>
-/// <param name="Time">The newest entry's time (exchange clock); null when the ledger was empty.</param>
-/// <param name="Ids">Spot: the ids of the entries booked exactly at <paramref name="Time"/>. Futures: the newest id alone.</param>
+/// <param name="Time">Spot: the newest entry's time (exchange clock); null when the ledger was empty. Futures: null.</param>
+/// <param name="Ids">Spot: the ids of the entries booked exactly at <paramref name="Time"/>. Futures: the ledger cursor alone.</param>
 public sealed record TreasuryCursor(string Source, DateTimeOffset? Time, ImmutableArray<string> Ids)
 {
     /// <summary>The Spot ledger of the master.</summary>
     public const string SpotLedger = "spot-ledger";
 
-    /// <summary>The Futures account log of the master.</summary>
+    /// <summary>The derivatives ledger of the master.</summary>
     public const string FuturesLog = "futures-log";
 
-    /// <summary>True when an entry booked at <paramref name="time"/> with id <paramref name="id"/> came after this cursor.</summary>
-    public bool IsAfter(DateTimeOffset time, string id)
-    {
-        if (Source == FuturesLog)
-        {
-            var last = Ids.IsDefaultOrEmpty ? 0L : long.Parse(Ids[0], CultureInfo.InvariantCulture);
-            return long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > last;
-        }
-
-        return Time is not { } t || time > t || (time == t && !Ids.Contains(id, StringComparer.Ordinal));
-    }
+    /// <summary>True when a Spot ledger entry booked at <paramref name="time"/> with id <paramref name="id"/> came after this cursor.</summary>
+    public bool IsAfter(DateTimeOffset time, string id) =>
+        Time is not { } t || time > t || (time == t && !Ids.Contains(id, StringComparer.Ordinal));
 
     /// <summary>Equal when the text forms are (the ids compared in order, not by array reference).</summary>
     public bool Equals(TreasuryCursor? other) => other is not null && ToString() == other.ToString();

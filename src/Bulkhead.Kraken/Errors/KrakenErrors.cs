@@ -212,6 +212,10 @@ public static class KrakenErrors
     public const string LocalNotConnected = "Bulkhead:Not connected";
     /// <summary><c>Bulkhead:Not placed</c>: an order of an ambiguous batch that a look-up by client order id did not find (not sent again).</summary>
     public const string LocalNotPlaced = "Bulkhead:Not placed";
+    /// <summary><c>Bulkhead:Unknown symbol</c>: the venue's instrument list does not name the symbol.</summary>
+    public const string LocalUnknownSymbol = "Bulkhead:Unknown symbol";
+    /// <summary><c>Bulkhead:No quote</c>: the venue's ticker has no bid or no ask for the symbol (an empty book side).</summary>
+    public const string LocalNoQuote = "Bulkhead:No quote";
     /// <summary><c>Bulkhead:Timeout</c>.</summary>
     public const string TransportTimeout = "Bulkhead:Timeout";
     /// <summary><c>Bulkhead:HTTP status</c>.</summary>
@@ -393,6 +397,14 @@ public static class KrakenErrors
     /// <summary>Credentials that cannot be used (malformed secret, empty key). The message never contains the secret.</summary>
     public static KrakenError InvalidCredentials(string problem) =>
         new(LocalInvalidCredentials, KrakenErrorCategory.Authentication, KrakenErrorOrigin.Local, problem);
+
+    /// <summary>The venue lists no instrument <paramref name="symbol"/> (InvalidInput: asking again does not help).</summary>
+    public static KrakenError UnknownSymbol(string symbol) =>
+        new(LocalUnknownSymbol, KrakenErrorCategory.InvalidInput, KrakenErrorOrigin.Local, $"the venue lists no instrument {symbol}");
+
+    /// <summary>The venue's ticker has no two-sided quote for <paramref name="symbol"/> (Transient: a book side may fill again).</summary>
+    public static KrakenError NoQuote(string symbol) =>
+        new(LocalNoQuote, KrakenErrorCategory.Transient, KrakenErrorOrigin.Local, $"no bid and ask for {symbol}");
 
     /// <summary>The request timed out.</summary>
     public static KrakenError Timeout(TimeSpan after) =>

@@ -3,11 +3,11 @@ using Bulkhead.Kraken.Limits.Internal;
 namespace Bulkhead.Kraken.Limits;
 
 /// <summary>
-/// The Spot REST call counter (<see cref="SpotRestLimits"/>; costs from <see cref="SpotCallCosts"/>). Kraken keeps one
-/// counter per API key (shared/kraken/spot.md §3): <see cref="ForKey"/> builds that one, under
-/// <c>{account}/spot-rest/{apiKey}</c>. The constructor builds one counter for a whole account, under
-/// <c>{account}/spot-rest</c>: stricter than Kraken, which is what a fleet whose processes share an account budgets
-/// with. Every limiter built on the same store and state key shares the state. Thread-safe when the store is.
+/// The Spot REST call counter of one API key (<see cref="SpotRestLimits"/>; costs from <see cref="SpotCallCosts"/>), as
+/// Kraken keeps it: each key of an account has its own counter with the tier's numbers, and one key over its maximum
+/// does not slow the account's other keys (shared/kraken/spot.md §3). Its state lives under
+/// <c>{account}/spot-rest/{keyId}</c>; every limiter built on the same store, account and key shares it. Thread-safe when
+/// the store is.
 /// </summary>
 public sealed class SpotRestLimiter : IRateLimiter
 {
@@ -17,42 +17,32 @@ public sealed class SpotRestLimiter : IRateLimiter
 
     private readonly StoredLimiter<DecayingCounterState> _core;
 
-    /// <summary>Creates one counter for a whole account (every key of it, every process on the store).</summary>
-    /// <param name="account">The account the counter belongs to.</param>
-    /// <param name="limits">The tier's limits.</param>
+    /// <summary>Creates the counter of one key.</summary>
+    /// <param name="account">The key's account (it prefixes the state key).</param>
+    /// <param name="keyId">
+    /// Names the key in the state key: the public API key, or a name that stands for it (a fleet passes its manifest's
+    /// key name, so no credential is written to a shared store).
+    /// </param>
+    /// <param name="limits">The account tier's limits (or a budget below them).</param>
     /// <param name="store">Where the state lives.</param>
     /// <param name="time">The clock.</param>
-    public SpotRestLimiter(string account, SpotRestLimits limits, IRateLimitStateStore store, TimeProvider time)
-        : this(limits, StateKey(account), store, time)
+    public SpotRestLimiter(string account, string keyId, SpotRestLimits limits, IRateLimitStateStore store, TimeProvider time)
     {
-    }
-
-    private SpotRestLimiter(SpotRestLimits limits, string stateKey, IRateLimitStateStore store, TimeProvider time)
-    {
+        RateMath.ValidateAccount(account);
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
-        _core = new StoredLimiter<DecayingCounterState>(LimiterName, stateKey, new DecayingCounter(limits.Maximum, limits.DecayPerSecond), store, time);
+        _core = new StoredLimiter<DecayingCounterState>(LimiterName, RateMath.Key(account, LimiterName) + "/" + keyId, new DecayingCounter(limits.Maximum, limits.DecayPerSecond), store, time);
+        KeyId = keyId;
         Limits = limits;
     }
 
+    /// <summary>The key the counter belongs to (as given: a public key or the name standing for it).</summary>
+    public string KeyId { get; }
+
     /// <summary>The tier's limits.</summary>
     public SpotRestLimits Limits { get; }
-
-    /// <summary>
-    /// Creates the counter of one API key, as Kraken keeps it: each key of an account has its own, with the tier's
-    /// numbers, and one key over its maximum does not slow the account's other keys.
-    /// </summary>
-    /// <param name="account">The key's account (it prefixes the state key).</param>
-    /// <param name="apiKey">The public API key.</param>
-    /// <param name="limits">The account tier's limits.</param>
-    /// <param name="store">Where the state lives.</param>
-    /// <param name="time">The clock.</param>
-    public static SpotRestLimiter ForKey(string account, string apiKey, SpotRestLimits limits, IRateLimitStateStore store, TimeProvider time)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
-        return new SpotRestLimiter(limits, StateKey(account) + "/" + apiKey, store, time);
-    }
 
     /// <inheritdoc />
     public string Name => LimiterName;
@@ -66,10 +56,4 @@ public sealed class SpotRestLimiter : IRateLimiter
 
     /// <inheritdoc />
     public RateHeadroom GetHeadroom() => _core.GetHeadroom();
-
-    private static string StateKey(string account)
-    {
-        RateMath.ValidateAccount(account);
-        return RateMath.Key(account, LimiterName);
-    }
 }

@@ -69,7 +69,7 @@ public sealed partial class SpotClient
         return null;
     }
 
-    /// <summary>What an order call adds to the pair's trading counter: 1 to place; to cancel or amend, the penalty by the order's age.</summary>
+    /// <summary>What an order call adds to the pair's trading counter (<see cref="SpotTradingCosts"/>): 1 to place; to cancel, amend or edit, the cost by the order's age.</summary>
     private decimal TradingCost(string method, List<KeyValuePair<string, string>> parameters)
     {
         if (method == AddOrderMethod)
@@ -78,7 +78,18 @@ public sealed partial class SpotClient
         }
 
         // An order of unknown age costs the most, so the counter is never underestimated.
-        return TrackedOrder(parameters) is { } placement ? SpotTradingCosts.CancelPenalty(_time.GetUtcNow() - placement.PlacedAt) : SpotTradingCosts.MaxPenalty;
+        if (TrackedOrder(parameters) is not { } placement)
+        {
+            return SpotTradingCosts.MaxPenalty;
+        }
+
+        var age = _time.GetUtcNow() - placement.PlacedAt;
+        return method switch
+        {
+            "AmendOrder" => SpotTradingCosts.AmendCost(age),
+            "EditOrder" => SpotTradingCosts.EditCost(age),
+            _ => SpotTradingCosts.CancelPenalty(age),
+        };
     }
 
     private sealed record TrackedPlacement(string Pair, DateTimeOffset PlacedAt, IReadOnlyList<string> OrderIds, string ClientOrderId);

@@ -3,8 +3,8 @@ using Bulkhead.Kraken.Errors;
 namespace Bulkhead.Kraken.Venues;
 
 /// <summary>
-/// Order entry on one account of one venue. Implemented today by the Futures REST transport; a Unified WebSocket
-/// transport implements the same contract. A refusal by the venue (insufficient margin, post-only would take, unknown
+/// Order entry on one account of one venue. Implemented by the Futures REST and Spot REST transports; the socket
+/// transports (Spot v2, Unified) implement the same contract. Fills are read through <see cref="IFillVenue"/>. A refusal by the venue (insufficient margin, post-only would take, unknown
 /// order…) is a failed <see cref="KrakenResult{T}"/> whose error keeps the venue's status string verbatim as its code.
 /// </summary>
 public interface IOrderVenue
@@ -29,7 +29,4 @@ public interface IOrderVenue
 
     /// <summary>The account's resting orders.</summary>
     Task<KrakenResult<IReadOnlyList<VenueOpenOrder>>> GetOpenOrdersAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>The account's most recent fills, newest first.</summary>
-    Task<KrakenResult<IReadOnlyList<VenueFill>>> GetFillsAsync(CancellationToken cancellationToken = default);
 }

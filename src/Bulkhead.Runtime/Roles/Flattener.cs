@@ -1,7 +1,4 @@
 using Bulkhead.Fleet.Manifest;
-using Bulkhead.Fleet.Reporting;
-using Bulkhead.Kraken.Futures.Rest;
-using Bulkhead.Kraken.Spot;
 using Bulkhead.Kraken.Venues;
 using Bulkhead.Runtime.Sdk;
 using Bulkhead.Runtime.Venues;
@@ -23,9 +20,8 @@ internal static class Flattener
         var calls = new CallTracker(run.Calls);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, run.Session.LeaseLost);
         var token = linked.Token;
-        var futures = run.Session.Key.Venue == Venue.Futures ? run.Session.CreateFuturesClient(run.Http, calls) : null;
-        var spot = futures is null ? run.Session.CreateSpotClient(run.Http, calls) : null;
-        ITradingVenue venue = futures is not null ? new FuturesTradingVenue(futures, run.Time) : new SpotTradingVenue(spot!, run.Time);
+        var account = run.Session.OpenVenue(run.Http, calls);
+        var venue = new StrategyVenue(run.Session.Key.Venue, account, run.Time);
         var subaccount = run.Manifest.FindSubaccount(strategy.Account);
         var context = new StrategyContext(strategy, subaccount, run.Process.Name, venue, run.Journal, run.Time, run.Session.Guard, run.Status, run.Log);
         context.LoadJournal();
@@ -37,9 +33,9 @@ internal static class Flattener
         }
 
         run.Log($"cancelled {cancelled.Value} open orders on {strategy.Account}");
-        var orders = futures is not null
-            ? await FuturesOrdersAsync(futures, strategy, token).ConfigureAwait(false)
-            : await SpotOrdersAsync(spot!, strategy, subaccount, token).ConfigureAwait(false);
+        var orders = run.Session.Key.Venue == Venue.Futures
+            ? await PositionOrdersAsync(account, strategy, token).ConfigureAwait(false)
+            : await HoldingOrdersAsync(account, strategy, subaccount, token).ConfigureAwait(false);
         foreach (var order in orders)
         {
             var placed = await context.PlaceOrderAsync(order, token).ConfigureAwait(false);
@@ -57,9 +53,10 @@ internal static class Flattener
         return WorkerExitCodes.Stopped;
     }
 
-    private static async Task<List<VenueOrderRequest>> FuturesOrdersAsync(FuturesRestClient client, Strategy strategy, CancellationToken cancellationToken)
+    /// <summary>A reduce-only market order closing each open position on the strategy's contracts.</summary>
+    private static async Task<List<VenueOrderRequest>> PositionOrdersAsync(IPositionVenue account, Strategy strategy, CancellationToken cancellationToken)
     {
-        var positions = await ((IPositionVenue)client).GetOpenPositionsAsync(cancellationToken).ConfigureAwait(false);
+        var positions = await account.GetOpenPositionsAsync(cancellationToken).ConfigureAwait(false);
         if (!positions.Success)
         {
             throw new WorkerHaltException(WorkerExitCodes.Crashed, $"reading the open positions failed: {positions.Error.Code}");
@@ -77,29 +74,29 @@ internal static class Flattener
             })];
     }
 
-    private static async Task<List<VenueOrderRequest>> SpotOrdersAsync(SpotClient client, Strategy strategy, Subaccount? subaccount, CancellationToken cancellationToken)
+    /// <summary>A market order per pair trading its base holding back to the subaccount's manifest funding of it (zero when none).</summary>
+    private static async Task<List<VenueOrderRequest>> HoldingOrdersAsync(IAccountVenue account, Strategy strategy, Subaccount? subaccount, CancellationToken cancellationToken)
     {
-        var balances = await client.GetBalancesAsync(cancellationToken).ConfigureAwait(false);
-        var pairs = await client.GetAssetPairsAsync(strategy.Pairs, cancellationToken).ConfigureAwait(false);
-        if (!balances.Success || !pairs.Success)
+        var balances = await account.GetBalancesAsync(cancellationToken).ConfigureAwait(false);
+        var instruments = await account.GetInstrumentsAsync(cancellationToken).ConfigureAwait(false);
+        if (!balances.Success || !instruments.Success)
         {
-            throw new WorkerHaltException(WorkerExitCodes.Crashed, $"reading balances and pairs failed: {(balances.Error ?? pairs.Error)!.Code}");
+            throw new WorkerHaltException(WorkerExitCodes.Crashed, $"reading balances and instruments failed: {(balances.Error ?? instruments.Error)!.Code}");
         }
 
         var orders = new List<VenueOrderRequest>();
-        var named = new SpotPairs(pairs.Value);
         foreach (var symbol in strategy.Pairs)
         {
-            var info = named.Find(symbol);
-            if (info is null)
+            if (instruments.Value.FirstOrDefault(i => string.Equals(i.Symbol, symbol, StringComparison.OrdinalIgnoreCase)) is not { Base: { } asset } info)
             {
                 continue;
             }
 
-            var held = balances.Value.GetValueOrDefault(info.Base);
-            var funded = subaccount?.Funding.GetValueOrDefault(info.Base) ?? 0m;
-            var excess = decimal.Round(held - funded, info.LotDecimals, MidpointRounding.ToZero);
-            if (Math.Abs(excess) < (info.OrderMinimum ?? 0m) || excess == 0m)
+            var held = balances.Value.Balances.Where(b => b.Currency == asset).Sum(b => b.Quantity);
+            var funded = subaccount?.Funding.GetValueOrDefault(asset) ?? 0m;
+            var step = info.QuantityStep ?? 0m;
+            var excess = step > 0m ? decimal.Truncate((held - funded) / step) * step : held - funded;
+            if (excess == 0m || Math.Abs(excess) < (info.MinimumQuantity ?? 0m))
             {
                 continue;
             }

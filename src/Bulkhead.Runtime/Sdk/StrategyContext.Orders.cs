@@ -120,11 +120,11 @@ public sealed partial class StrategyContext
         var fresh = new List<JournalFill>();
         foreach (var t in trades.Value.Where(t => !_knownFills.Contains(t.FillId)).OrderBy(t => t.Time).ThenBy(t => t.FillId, StringComparer.Ordinal))
         {
-            var fill = new JournalFill(Account, Strategy.Name, Process, Venue, t.Symbol, t.FillId, t.OrderId, t.Side, t.Quantity, t.Price, t.Fee, t.FeeAsset, t.Time);
+            var fill = new JournalFill(Account, Strategy.Name, Process, Venue, t.Symbol, t.FillId, t.OrderId, t.Side, t.Quantity, t.Price, t.Fee?.Amount ?? 0m, t.Fee?.Currency ?? string.Empty, t.Time);
             _journal.RecordFill(fill); // false: another process of the account journaled it first; it still counts here
             Apply(fill);
             fresh.Add(fill);
-            _status?.Write("fill", ("symbol", t.Symbol), ("side", Side(t.Side)), ("quantity", t.Quantity), ("price", t.Price), ("fee", t.Fee));
+            _status?.Write("fill", ("symbol", t.Symbol), ("side", Side(t.Side)), ("quantity", t.Quantity), ("price", t.Price), ("fee", t.Fee?.Amount ?? 0m));
         }
 
         return KrakenResult<IReadOnlyList<JournalFill>>.Ok(fresh);
@@ -181,5 +181,5 @@ public sealed partial class StrategyContext
         }
     }
 
-    private static string Side(OrderSide side) => side == OrderSide.Buy ? "buy" : "sell";
+    private static string Side(OrderSide side) => side.ToString().ToLowerInvariant();
 }

@@ -7,8 +7,8 @@ namespace Bulkhead.Runtime.Venues;
 /// <summary>
 /// What the strategy host needs of one account on one venue, venue-neutral: quotes, order entry (the Kraken layer's
 /// <see cref="VenueOrderRequest"/>), the dead man's switch, open orders, fills with fees, and the account's value.
-/// <see cref="SpotTradingVenue"/> maps it onto <c>SpotClient</c>, <see cref="FuturesTradingVenue"/> onto the Futures REST
-/// client's <see cref="IOrderVenue"/>. A refusal is a failed <see cref="KrakenResult{T}"/> with the exchange's error.
+/// <see cref="StrategyVenue"/> maps it onto the Kraken layer's <see cref="IAccountVenue"/> (any venue, any transport). A
+/// refusal is a failed <see cref="KrakenResult{T}"/> with the exchange's error.
 /// </summary>
 public interface ITradingVenue
 {
@@ -41,7 +41,7 @@ public interface ITradingVenue
     /// history the exchange keeps (the catch-up at start). <paramref name="known"/> tells which fill ids are journaled
     /// already, so paging stops early.
     /// </summary>
-    Task<KrakenResult<IReadOnlyList<VenueTrade>>> GetTradesAsync(bool everything, Func<string, bool> known, CancellationToken cancellationToken);
+    Task<KrakenResult<IReadOnlyList<VenueFill>>> GetTradesAsync(bool everything, Func<string, bool> known, CancellationToken cancellationToken);
 
     /// <summary>The account's value in USD and its snapshots.</summary>
     Task<KrakenResult<AccountView>> GetAccountAsync(CancellationToken cancellationToken);

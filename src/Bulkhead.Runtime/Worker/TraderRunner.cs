@@ -1,4 +1,3 @@
-using Bulkhead.Fleet.Manifest;
 using Bulkhead.Runtime.Sdk;
 using Bulkhead.Runtime.Strategies;
 using Bulkhead.Runtime.Venues;
@@ -25,8 +24,7 @@ internal static class TraderRunner
         return await host.RunAsync(stop).ConfigureAwait(false);
     }
 
-    /// <summary>The venue client of the process's key: Spot or Futures by the key's venue.</summary>
-    internal static ITradingVenue OpenVenue(WorkerRun run, CallTracker tracker) => run.Session.Key.Venue == Venue.Futures
-        ? new FuturesTradingVenue(run.Session.CreateFuturesClient(run.Http, tracker), run.Time)
-        : new SpotTradingVenue(run.Session.CreateSpotClient(run.Http, tracker), run.Time);
+    /// <summary>The account of the process's key, on its venue's transport (<see cref="Fleet.Sessions.ProcessSession.OpenVenue"/>).</summary>
+    internal static ITradingVenue OpenVenue(WorkerRun run, CallTracker tracker) =>
+        new StrategyVenue(run.Session.Key.Venue, run.Session.OpenVenue(run.Http, tracker), run.Time);
 }

@@ -6,7 +6,7 @@ public enum RateBudget
     /// <summary>Not charged.</summary>
     None = 0,
 
-    /// <summary>The key's Spot REST call counter (<see cref="Bulkhead.Kraken.Limits.SpotRestLimiter.ForKey"/>).</summary>
+    /// <summary>The key's Spot REST call counter (<see cref="Bulkhead.Kraken.Limits.AccountRateLimits.SpotRest"/>).</summary>
     SpotRest,
 
     /// <summary>The account's Futures <c>/derivatives</c> budget (<see cref="Bulkhead.Kraken.Limits.FuturesDerivativesLimiter"/>).</summary>

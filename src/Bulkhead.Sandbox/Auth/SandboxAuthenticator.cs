@@ -33,7 +33,6 @@ public sealed class SandboxAuthenticator : IKeyActivity
     private readonly IRateLimitStateStore _rateStore;
     private readonly ConcurrentDictionary<string, KeyState> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AccountRateLimits> _limits = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SpotRestLimiter> _spotRest = new(StringComparer.Ordinal);
 
     /// <summary>Creates the pipeline over an exchange.</summary>
     /// <param name="exchange">Keys, accounts and the persisted nonce marks.</param>
@@ -163,9 +162,8 @@ public sealed class SandboxAuthenticator : IKeyActivity
     }
 
     /// <summary>
-    /// The rate counters of one account (shared by all its keys; a subaccount has its own). The pipeline charges its
-    /// Futures budgets; Spot REST calls are charged to the key's counter (<see cref="SpotRest"/>), not to
-    /// <see cref="AccountRateLimits.SpotRest"/>.
+    /// The rate counters of one account (a subaccount has its own): the Futures budgets shared by all its keys, and each
+    /// key's own Spot REST counter (<see cref="SpotRest"/>).
     /// </summary>
     public AccountRateLimits RateLimits(string account) =>
         _limits.GetOrAdd(account, a => new AccountRateLimits(a, _options.Tier, _rateStore, _time));
@@ -177,7 +175,7 @@ public sealed class SandboxAuthenticator : IKeyActivity
     public SpotRestLimiter SpotRest(SandboxApiKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _spotRest.GetOrAdd(key.Key, k => SpotRestLimiter.ForKey(key.Account, k, SpotRestLimits.For(_options.Tier), _rateStore, _time));
+        return RateLimits(key.Account).SpotRest(key.Key);
     }
 
     private KeyState State(string key) => _states.GetOrAdd(key, k => new KeyState(_exchange.NonceHighWater(k)));

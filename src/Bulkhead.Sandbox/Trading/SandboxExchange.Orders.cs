@@ -68,7 +68,7 @@ public sealed partial class SandboxExchange
 
             var batch = NewBatch();
             var request = new SandboxOrderRequest(account, old.Venue, old.Symbol, old.Side, old.Kind, volume, price, old.TimeInForce, old.ExpiresAt, old.Flags, old.SelfTrade, old.ReduceOnly, old.UserRef, old.ClientOrderId);
-            var prepared = Prepare(batch, request, old, Bulkhead.Kraken.Limits.SpotTradingCosts.AmendPenalty(batch.Now - old.OpenedAt));
+            var prepared = Prepare(batch, request, old, Bulkhead.Kraken.Limits.SpotTradingCosts.AmendCost(batch.Now - old.OpenedAt));
             if (!prepared.Success)
             {
                 return SandboxResult<SandboxOrderOutcome>.Fail(prepared.Rejection.Value, prepared.Detail);
@@ -89,7 +89,7 @@ public sealed partial class SandboxExchange
             batch.Put(amended);
             var outcome = Settle(batch, scale, events, working, old.EngineId);
             CommitBatch(batch);
-            ChargeTrading(account, old.Venue, old.Symbol, Bulkhead.Kraken.Limits.SpotTradingCosts.AmendPenalty(batch.Now - old.OpenedAt));
+            ChargeTrading(account, old.Venue, old.Symbol, Bulkhead.Kraken.Limits.SpotTradingCosts.AmendCost(batch.Now - old.OpenedAt));
             return SandboxResult<SandboxOrderOutcome>.Ok(outcome);
         }
     }
@@ -117,7 +117,7 @@ public sealed partial class SandboxExchange
 
             var batch = NewBatch();
             var request = new SandboxOrderRequest(account, old.Venue, old.Symbol, old.Side, old.Kind, volume, newPrice ?? old.Price, old.TimeInForce, old.ExpiresAt, old.Flags, old.SelfTrade, old.ReduceOnly, newUserRef ?? old.UserRef, ClientOrderId: null);
-            var prepared = Prepare(batch, request, old, Bulkhead.Kraken.Limits.SpotTradingCosts.AmendPenalty(batch.Now - old.OpenedAt), replaceWithNewId: true);
+            var prepared = Prepare(batch, request, old, Bulkhead.Kraken.Limits.SpotTradingCosts.EditCost(batch.Now - old.OpenedAt), replaceWithNewId: true);
             if (!prepared.Success)
             {
                 return SandboxResult<SandboxOrderOutcome>.Fail(prepared.Rejection.Value, prepared.Detail);
@@ -134,7 +134,7 @@ public sealed partial class SandboxExchange
             book.Submit(new NewOrder(order.EngineId, group.Owner, order.Side, order.Kind, scale.ToTicks(order.Price!.Value), scale.ToLots(order.Volume), order.TimeInForce, order.Flags.HasFlag(SandboxOrderConditions.PostOnly), order.SelfTrade, group.Account), events);
             var outcome = Settle(batch, scale, events, working, order.EngineId, replacedId: old.EngineId);
             CommitBatch(batch);
-            ChargeTrading(account, old.Venue, old.Symbol, Bulkhead.Kraken.Limits.SpotTradingCosts.AmendPenalty(batch.Now - old.OpenedAt));
+            ChargeTrading(account, old.Venue, old.Symbol, Bulkhead.Kraken.Limits.SpotTradingCosts.EditCost(batch.Now - old.OpenedAt));
             return SandboxResult<SandboxOrderOutcome>.Ok(outcome);
         }
     }

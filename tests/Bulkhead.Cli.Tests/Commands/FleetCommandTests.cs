@@ -92,5 +92,10 @@ public sealed class FleetCommandTests : IDisposable
         text.Out.ShouldContain("tick:    Query Funds; Query Open Orders & Trades\n");
         json.ExitCode.ShouldBe(0, json.Error);
         json.Out.ShouldContain("\"kind\": \"key\"");
+        text.Out.ShouldContain("  spot-rest              key mm-trader (account mm): 20 (decays 0.5/s; the fleet books 19 of it) → EAPI:Rate limit exceeded\n");
+        var budgets = System.Text.Json.JsonDocument.Parse(json.Out).RootElement.GetProperty("budgets");
+        budgets.EnumerateArray().Count(b => b.GetProperty("kind").GetString() == "spot-rest").ShouldBe(9);
+        budgets.EnumerateArray().Single(b => b.GetProperty("kind").GetString() == "spot-trading" && b.GetProperty("account").GetString() == "mm")
+            .GetProperty("keys").EnumerateArray().Select(k => k.GetString()).ShouldBe(["mm-trader", "mm-flattener"]);
     }
 }

@@ -2,7 +2,6 @@ using Bulkhead.Cli.Tests.Fleet;
 using Bulkhead.Fleet.Fills;
 using Bulkhead.Fleet.Manifest;
 using Bulkhead.Fleet.Sessions;
-using Bulkhead.Kraken.Futures.Rest;
 using Bulkhead.Sandbox;
 using Bulkhead.Kraken.Spot.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +15,7 @@ namespace Bulkhead.Cli.Tests.Reconciliation;
 /// <summary>
 /// examples/fleet.toml provisioned on a real sandbox with its simulated market, then traded for real: each strategy's
 /// trader key sends marketable orders (the market maker fills them at once) and the fills are journaled the way a
-/// trader process does (Spot: TradesHistory; Futures: the order's fills, fees from the account log).
+/// trader process does (Spot: TradesHistory; Futures: the order's fills, fees as the venue surface reads them).
 /// </summary>
 internal sealed class TradedFleet : IAsyncDisposable
 {
@@ -99,22 +98,21 @@ internal sealed class TradedFleet : IAsyncDisposable
     {
         var process = strategy + "-trader";
         using var session = ProcessSession.Open(Manifest, process, Options);
-        var client = session.CreateFuturesClient(http);
+        var venue = session.OpenVenue(http);
         var fills = new List<Bulkhead.Kraken.Venues.VenueFill>();
         foreach (var (side, size) in orders)
         {
-            var ack = await client.SendOrderAsync(new FuturesOrderRequest { Symbol = symbol, Side = side, OrderType = FuturesOrderType.Market, Size = size }, ct);
+            var ack = await venue.PlaceOrderAsync(new Bulkhead.Kraken.Venues.VenueOrderRequest { Symbol = symbol, Side = side, Kind = Bulkhead.Kraken.Venues.VenueOrderKind.Market, Quantity = size }, ct);
             ack.Success.ShouldBeTrue(ack.ToString());
             ack.Value!.Fills.ShouldNotBeEmpty();
             fills.AddRange(ack.Value.Fills);
         }
 
-        var log = (await client.GetAccountLogAsync(count: 1000, cancellationToken: ct)).GetValueOrThrow().Logs;
+        // The acks carry no fee (the venue books it after): each fill's fee as the venue reads it back.
+        var fees = (await venue.GetFillsAsync(Bulkhead.Kraken.Venues.VenueFillQuery.All, ct)).GetValueOrThrow().ToDictionary(f => f.FillId, f => f.Fee!.Amount);
         foreach (var f in fills)
         {
-            var fee = log.Where(e => e.Execution == f.FillId).Sum(e => e.Fee ?? 0m);
-            journal.RecordFill(new JournalFill(strategy, strategy, process, Venue.Futures, symbol, f.FillId, f.OrderId, f.Side, f.Quantity, f.Price, fee, "USD",
-                f.Time ?? DateTimeOffset.UnixEpoch));
+            journal.RecordFill(new JournalFill(strategy, strategy, process, Venue.Futures, symbol, f.FillId, f.OrderId, f.Side, f.Quantity, f.Price, fees[f.FillId], "USD", f.Time));
         }
     }
 }

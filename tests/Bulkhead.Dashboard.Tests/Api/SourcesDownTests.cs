@@ -32,6 +32,7 @@ public sealed class SourcesDownTests
         TreeNodes.Health(tree, "process:mm-trader").ShouldBe("ok");
         TreeNodes.Find(tree, "process:mm-trader")["lease"].ShouldBeNull();
         TreeNodes.Find(tree, "subaccount:mm")["rateHeadroom"].ShouldBeNull();
+        TreeNodes.Find(tree, "key:mm-trader")["restHeadroom"].ShouldBeNull();
         document["audit"]!["error"].ShouldBeNull();
     }
 

@@ -118,7 +118,7 @@ public sealed class TreeApiTests
         {
             store.TryAcquire("mm-trader", new LeaseHolder("mm-trader", "host-a", 4242, fleet.Time.GetUtcNow()), TimeSpan.FromSeconds(15)).Granted.ShouldBeTrue();
             var account = AccountBudgets.StateAccount("sandbox", "mm");
-            new SpotRestLimiter(account, AccountBudgets.SpotRest(SpotTier.Intermediate), store.RateLimits, fleet.Time).TryAcquire(9.5m).Granted.ShouldBeTrue();
+            new SpotRestLimiter(account, "mm-trader", AccountBudgets.SpotRest(SpotTier.Intermediate), store.RateLimits, fleet.Time).TryAcquire(9.5m).Granted.ShouldBeTrue();
             new SpotTradingLimiter(account, "XBTUSD", SpotTradingLimits.Intermediate, store.RateLimits, fleet.Time).TryAcquire(25m).Granted.ShouldBeTrue();
         }
 
@@ -134,11 +134,16 @@ public sealed class TreeApiTests
         ((double)lease["heartbeatAgeSeconds"]!).ShouldBe(4d);
         TreeNodes.Find(tree, "process:momo-trader")["lease"].ShouldBeNull();
 
-        // 9.5 of the fleet's 19 (Kraken's 20 less the sessions' margin), decayed 4 s × 0.5/s → 7.5 used; trading 25 − 4 × 2.34.
+        // The key's own REST counter: 9.5 of the fleet's 19 (Kraken's 20 less the sessions' margin), decayed 4 s × 0.5/s
+        // → 7.5 used. The account's other keys keep their whole counters. Trading (the account's): 25 − 4 × 2.34.
+        decimal.Parse((string)TreeNodes.Find(tree, "key:mm-trader")["restHeadroom"]!, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(decimal.Round(11.5m / 19m, 4));
+        ((string)TreeNodes.Find(tree, "key:mm-flattener")["restHeadroom"]!).ShouldBe("1");
+        ((string)TreeNodes.Find(tree, "key:mm-reconciler")["restHeadroom"]!).ShouldBe("1");
+        TreeNodes.Find(tree, "key:hedge-trader")["restHeadroom"].ShouldBeNull();
         var headroom = TreeNodes.Find(tree, "subaccount:mm")["rateHeadroom"]!.AsObject();
-        decimal.Parse((string)headroom["spotRest"]!, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(decimal.Round(11.5m / 19m, 4));
+        headroom.ContainsKey("spotRest").ShouldBeFalse();
         decimal.Parse((string)headroom["trading"]!, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(decimal.Round((125m - 15.64m) / 125m, 4));
-        ((string)TreeNodes.Find(tree, "subaccount:momo")["rateHeadroom"]!["spotRest"]!).ShouldBe("1");
+        ((string)TreeNodes.Find(tree, "subaccount:momo")["rateHeadroom"]!["trading"]!).ShouldBe("1");
         ((string)tree["rateHeadroom"]!["trading"]!).ShouldBe("1");
     }
 }

@@ -239,19 +239,28 @@ public abstract class CoordinationStoreContract
     }
 
     [Fact]
-    public void SpotRestLimiter_TwoProcessesOnOneAccount_ShareOneBudget()
+    public void RateLimits_TwoProcessesWithTwoKeysOnOneAccount_OwnRestCountersOneTradingCounter()
     {
         using var a = Open(_time);
         using var b = Open(_time);
-        var limits = SpotRestLimits.Starter;
-        var first = new SpotRestLimiter("mm", limits, a.RateLimits, _time);
-        var second = new SpotRestLimiter("mm", limits, b.RateLimits, _time);
+        var first = new AccountRateLimits("sandbox/mm", SpotTier.Starter, a.RateLimits, _time);
+        var second = new AccountRateLimits("sandbox/mm", SpotTier.Starter, b.RateLimits, _time);
+        var rest = SpotRestLimits.Starter;
 
-        var granted = Enumerable.Range(0, 40).Count(i => (i % 2 == 0 ? first : second).TryAcquire(1m).Granted);
+        // Kraken counts Spot REST per key: each process's key has the whole counter.
+        Enumerable.Range(0, 40).Count(_ => first.SpotRest("k1").TryAcquire(1m).Granted).ShouldBe((int)rest.Maximum);
+        Enumerable.Range(0, 40).Count(_ => second.SpotRest("k2").TryAcquire(1m).Granted).ShouldBe((int)rest.Maximum);
 
-        granted.ShouldBe((int)limits.Maximum);
+        // The same key seen from another process is the same counter (one state in the store).
+        second.SpotRest("k1").TryAcquire(1m).Granted.ShouldBeFalse();
+
+        // The trading counter is the account's, per pair: REST order entry of one key and socket order entry of the other charge one state.
+        first.SpotTrading("XBTUSD").TryAcquire(SpotTradingLimits.Starter.Threshold).Granted.ShouldBeTrue();
+        second.Sockets("k2").Trading("XBTUSD").TryAcquire(SpotTradingCosts.AddOrder).Granted.ShouldBeFalse();
+        second.Sockets("k2").Trading("ETHUSD").TryAcquire(SpotTradingCosts.AddOrder).Granted.ShouldBeTrue();
+
         _time.Advance(TimeSpan.FromSeconds(10));
-        Enumerable.Range(0, 10).Count(_ => second.TryAcquire(1m).Granted).ShouldBe((int)(limits.DecayPerSecond * 10));
+        Enumerable.Range(0, 10).Count(_ => second.SpotRest("k1").TryAcquire(1m).Granted).ShouldBe((int)(rest.DecayPerSecond * 10));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal static class Books
     public static JournalFill Fill(string id, OrderSide side, decimal quantity, decimal price, decimal fee, string account = "mm", int second = 0) =>
         new(account, account, account + "-trader", Venue.Spot, "XBTUSD", id, "O" + id, side, quantity, price, fee, "ZUSD", T0.AddSeconds(second));
 
-    public static ExchangeFill AsExchange(JournalFill f) => new(f.FillId, f.OrderId, f.Symbol, f.Side, f.Quantity, f.Price, f.Fee, f.Time);
+    public static VenueFill AsExchange(JournalFill f) => new(f.FillId, f.OrderId ?? string.Empty, null, f.Symbol, f.Side, f.Quantity, f.Price, f.Time, null, new VenueFee(f.Fee, f.FeeAsset));
 
     /// <summary>The Spot account statement the exchange would show after <paramref name="fills"/> on a deposit of 100 000 USD.</summary>
     public static AccountStatement Spot(string account, IReadOnlyList<JournalFill> fills, decimal deposit = 100_000m)

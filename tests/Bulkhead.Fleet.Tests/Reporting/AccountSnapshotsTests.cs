@@ -41,7 +41,7 @@ public sealed class AccountSnapshotsTests
 
         holdings.Assets.ShouldBe([new HeldAsset("USD", 30_001.5m, 30_001.5m)]);
         holdings.EquityUsd.ShouldBe(30_241.10m);
-        AccountSnapshots.FlexMargin(margin).ShouldBe(new FuturesMarginFigures(30_241.10m, 2_400m, 1_200.5m, 27_000m));
+        AccountSnapshots.MarginWallet(margin).ShouldBe(new FuturesMarginFigures(30_241.10m, 2_400m, 1_200.5m, 27_000m));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Kraken.Futures.Rest;
 using Bulkhead.Kraken.Venues;
@@ -59,7 +60,7 @@ public sealed class FuturesRestClientOrdersTests
         var result = await h.Client.SendOrderAsync(Limit, TestContext.Current.CancellationToken);
 
         result.Value!.Status.ShouldBe(VenueOrderStatus.Filled);
-        result.Value.Fills.ShouldBe([new VenueFill("x-1", "o-1", "my order 1", "PF_XBTUSD", OrderSide.Buy, 0.001m, 50001.5m, null, null)]);
+        result.Value.Fills.ShouldBe([new VenueFill("x-1", "o-1", "my order 1", "PF_XBTUSD", OrderSide.Buy, 0.001m, 50001.5m, DateTimeOffset.Parse("2026-01-01T00:00:00.000Z", CultureInfo.InvariantCulture), null, null)]);
     }
 
     [Theory]

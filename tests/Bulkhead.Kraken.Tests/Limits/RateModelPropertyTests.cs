@@ -56,7 +56,7 @@ public sealed class RateModelPropertyTests
         Steps((int)limits.Maximum).Sample(steps =>
         {
             var time = new FakeTimeProvider(Start);
-            var limiter = new SpotRestLimiter("acct", limits, new InMemoryRateLimitStateStore(), time);
+            var limiter = new SpotRestLimiter("acct", "key", limits, new InMemoryRateLimitStateStore(), time);
             foreach (var (advanceMs, cost) in steps)
             {
                 time.Advance(TimeSpan.FromMilliseconds(advanceMs));
@@ -77,7 +77,7 @@ public sealed class RateModelPropertyTests
             var store = new InMemoryRateLimitStateStore();
             IRateLimiter limiter = input.which switch
             {
-                0 => new SpotRestLimiter("acct", SpotRestLimits.Starter, store, time),
+                0 => new SpotRestLimiter("acct", "key", SpotRestLimits.Starter, store, time),
                 1 => new SpotTradingLimiter("acct", "XBTUSD", SpotTradingLimits.Intermediate, store, time),
                 2 => new FuturesDerivativesLimiter("acct", store, time),
                 _ => new FuturesHistoryLimiter("acct", store, time),

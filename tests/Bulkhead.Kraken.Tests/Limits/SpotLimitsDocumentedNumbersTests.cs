@@ -18,7 +18,7 @@ public sealed class SpotLimitsDocumentedNumbersTests
     public void SpotRest_Tier_AllowsMaximumThenRefusesUntilOneCallDecays(SpotTier tier, int maximum, string decay)
     {
         var decayPerSecond = decimal.Parse(decay, System.Globalization.CultureInfo.InvariantCulture);
-        var limiter = new SpotRestLimiter("acct", SpotRestLimits.For(tier), _store, _time);
+        var limiter = new SpotRestLimiter("acct", "key", SpotRestLimits.For(tier), _store, _time);
 
         for (var i = 0; i < maximum; i++)
         {
@@ -38,7 +38,7 @@ public sealed class SpotLimitsDocumentedNumbersTests
     [Fact]
     public void SpotRest_Starter_SixteenthCallWaitsOneOverPointThirtyThreeSeconds()
     {
-        var limiter = new SpotRestLimiter("acct", SpotRestLimits.Starter, _store, _time);
+        var limiter = new SpotRestLimiter("acct", "key", SpotRestLimits.Starter, _store, _time);
         for (var i = 0; i < 15; i++)
         {
             limiter.TryAcquire(1m).Granted.ShouldBeTrue();
@@ -73,7 +73,7 @@ public sealed class SpotLimitsDocumentedNumbersTests
     [Fact]
     public void SpotRest_Ledgers_CostsTwo()
     {
-        var limiter = new SpotRestLimiter("acct", SpotRestLimits.Starter, _store, _time);
+        var limiter = new SpotRestLimiter("acct", "key", SpotRestLimits.Starter, _store, _time);
 
         limiter.TryAcquire("Ledgers").Granted.ShouldBeTrue();
 
@@ -162,6 +162,29 @@ public sealed class SpotLimitsDocumentedNumbersTests
         var age = TimeSpan.FromMilliseconds(ageMilliseconds);
 
         SpotTradingCosts.CancelPenalty(age).ShouldBe(penalty);
-        SpotTradingCosts.AmendPenalty(age).ShouldBe(penalty);
+    }
+
+    [Theory]
+    [InlineData(0, 4, 7)]
+    [InlineData(4_999, 4, 7)]
+    [InlineData(5_000, 3, 6)]
+    [InlineData(9_999, 3, 6)]
+    [InlineData(10_000, 2, 5)]
+    [InlineData(14_999, 2, 5)]
+    [InlineData(15_000, 1, 3)]
+    [InlineData(44_999, 1, 3)]
+    [InlineData(45_000, 1, 2)]
+    [InlineData(89_999, 1, 2)]
+    [InlineData(90_000, 1, 1)]
+    [InlineData(86_400_000, 1, 1)]
+    [InlineData(-1_000, 4, 7)]
+    public void SpotTradingCosts_AmendAndEdit_FixedOnePlusTheirOwnDecayingCount(int ageMilliseconds, int amend, int edit)
+    {
+        // Kraken's rate-limit page (websocket.md §9): amend +1 fixed, +3/+2/+1 under 5/10/15 s; edit +1 fixed, +6/+5/+4/+2/+1 under 5/10/15/45/90 s.
+        var age = TimeSpan.FromMilliseconds(ageMilliseconds);
+
+        SpotTradingCosts.AmendCost(age).ShouldBe(amend);
+        SpotTradingCosts.EditCost(age).ShouldBe(edit);
+        SpotTradingCosts.EditCost(age).ShouldBeLessThanOrEqualTo(SpotTradingCosts.MaxPenalty);
     }
 }

@@ -14,5 +14,5 @@ public sealed class SpotRestLimiterContractTests : RateLimiterContractTests
     protected override string ExpectedName => "spot-rest";
 
     protected override IRateLimiter Create(string account, IRateLimitStateStore store, TimeProvider time) =>
-        new SpotRestLimiter(account, SpotRestLimits.Starter, store, time);
+        new SpotRestLimiter(account, "key", SpotRestLimits.Starter, store, time);
 }

@@ -45,7 +45,7 @@ public sealed class SpotAuthenticationTests
         halted.ShouldAllBe(r => r.Error!.Code == KrakenErrors.LocalKeyHalted && r.Error.Origin == KrakenErrorOrigin.Local && r.Error.Category == KrakenErrorCategory.Lockout);
         halted[0].Error!.Message.ShouldContain("halted after 3 authentication failures");
         halted[0].Error!.Message.ShouldContain("EAPI:Invalid signature");
-        halted[0].Error!.Message.ShouldContain("reset the guard");
+        halted[0].Error!.Message.ShouldContain("clear the halt (`bulkhead keys clear-halt`");
     }
 
     [Fact]

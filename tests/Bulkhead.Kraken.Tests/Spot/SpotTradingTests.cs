@@ -178,6 +178,31 @@ public sealed class SpotTradingTests
         rest.Booked.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("AmendOrder", 3, 4)]
+    [InlineData("AmendOrder", 12, 2)]
+    [InlineData("AmendOrder", 20, 1)]
+    [InlineData("EditOrder", 3, 7)]
+    [InlineData("EditOrder", 60, 2)]
+    [InlineData("EditOrder", 100, 1)]
+    public async Task AmendOrEditOrder_OwnOrder_ChargesKrakensCostByAgeOnItsPair(string method, double ageSeconds, int cost)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        var rest = new RecordingRateLimiter("spot-rest");
+        var xbt = new RecordingRateLimiter("spot-trading/XBTUSD");
+        await using var harness = await SpotHarness.StartAsync(time, limiters: new SpotRateLimiters(rest, _ => xbt));
+        SpotFixture.Load("AddOrder").Serve(harness.Server);
+        harness.Server.SetResult(method, """{"amend_id":"TEST"}""");
+        var ct = TestContext.Current.CancellationToken;
+        (await harness.Client.AddOrderAsync(Limit(), ct)).Success.ShouldBeTrue();
+
+        time.Advance(TimeSpan.FromSeconds(ageSeconds));
+        (await harness.Client.CallPrivateAsync(method, [new("txid", OrderId), new("order_qty", "1")], ct)).Success.ShouldBeTrue();
+
+        xbt.Booked.ShouldBe([1m, cost]);
+        rest.Booked.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task CancelOrder_ByClientOrderId_UsesTrackedPair()
     {

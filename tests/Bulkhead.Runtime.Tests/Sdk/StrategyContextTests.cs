@@ -123,8 +123,8 @@ public sealed class StrategyContextTests : IDisposable
         public Task<KrakenResult<IReadOnlyList<VenueOpenOrder>>> GetOpenOrdersAsync(CancellationToken cancellationToken) =>
             Task.FromResult(KrakenResult<IReadOnlyList<VenueOpenOrder>>.Ok([]));
 
-        public Task<KrakenResult<IReadOnlyList<VenueTrade>>> GetTradesAsync(bool everything, Func<string, bool> known, CancellationToken cancellationToken) =>
-            Task.FromResult(KrakenResult<IReadOnlyList<VenueTrade>>.Ok([]));
+        public Task<KrakenResult<IReadOnlyList<VenueFill>>> GetTradesAsync(bool everything, Func<string, bool> known, CancellationToken cancellationToken) =>
+            Task.FromResult(KrakenResult<IReadOnlyList<VenueFill>>.Ok([]));
 
         public Task<KrakenResult<AccountView>> GetAccountAsync(CancellationToken cancellationToken) =>
             Task.FromResult(KrakenResult<AccountView>.Ok(new AccountView(0m, new Dictionary<string, string>())));

@@ -85,6 +85,40 @@ public sealed class SocketConnectionTests
     }
 
     [Fact]
+    public async Task Requests_BeyondTheConnectionsBurst_ExceededMsgRateNotExecuted_RefilledOnTheClock()
+    {
+        await using var sandbox = await SpotSandbox.StartAsync(new SandboxOptions { InMemory = true, Sockets = { MessageBurst = 3, MessagesPerSecond = 2 } });
+        await using var client = await SocketClient.ConnectAsync(sandbox.BaseUrl, "/v2");
+        await using var other = await SocketClient.ConnectAsync(sandbox.BaseUrl, "/v2");
+
+        for (var id = 1; id <= 4; id++)
+        {
+            await client.SendAsync($$"""{"method":"ping","req_id":{{id}}}""");
+        }
+
+        for (var id = 1; id <= 3; id++)
+        {
+            (await client.ResponseAsync(id)).GetProperty("method").GetString().ShouldBe("pong");
+        }
+
+        var refused = await client.ResponseAsync(4);
+        refused.GetProperty("error").GetString().ShouldBe(SocketErrors.ExceededMessageRate);
+        refused.GetProperty("success").GetBoolean().ShouldBeFalse();
+        await other.SendAsync("""{"method":"ping","req_id":5}""");
+        (await other.ResponseAsync(5)).GetProperty("method").GetString().ShouldBe("pong");   // the budget is the connection's
+
+        sandbox.Time.Advance(TimeSpan.FromMilliseconds(500));
+        await client.SendAsync("""{"method":"ping","req_id":6}""");
+        (await client.ResponseAsync(6)).GetProperty("method").GetString().ShouldBe("pong");
+        await client.SendAsync("""{"method":"ping","req_id":7}""");
+        (await client.ResponseAsync(7)).GetProperty("error").GetString().ShouldBe(SocketErrors.ExceededMessageRate);
+    }
+
+    [Fact]
+    public void Options_ConnectionAndMessageFigures_AreBulkheadKrakensTable() =>
+        new SocketOptions().Limits.ShouldBe(Bulkhead.Kraken.Limits.SocketLimits.Default);
+
+    [Fact]
     public async Task PlainHttp_OnSocketPath_Gets426WithJson()
     {
         await using var sandbox = await SpotSandbox.StartAsync();

@@ -33,6 +33,19 @@ public sealed class TradingLimitTests : IDisposable
     }
 
     [Fact]
+    public void AmendAndEdit_ChargeKrakensOwnCostsByAge()
+    {
+        var order = TradingFixture.Placed(_f.Limit("mm", Side.Buy, 0.001m, 10_000m));
+        _f.Exchange.AmendOrder("mm", order.Id, 0.002m, null).Success.ShouldBeTrue();
+        _f.Exchange.TradingCounter("mm", "XBTUSD").ShouldBe(1m + SpotTradingCosts.AmendCost(TimeSpan.Zero));   // 1 + (1 + 3)
+
+        _f.Time.Advance(TimeSpan.FromSeconds(12));                                                               // the counter decays by 12
+        _f.Exchange.EditOrder("mm", order.Id, 0.003m, null).Success.ShouldBeTrue();
+        _f.Exchange.TradingCounter("mm", "XBTUSD").ShouldBe(SpotTradingCosts.EditCost(TimeSpan.FromSeconds(12))); // 1 + 4
+        SpotTradingCosts.EditCost(TimeSpan.FromSeconds(12)).ShouldBe(5m);
+    }
+
+    [Fact]
     public void OverTheThreshold_AddRefused_CancelStillAllowed_SubaccountUnaffected()
     {
         var ids = new List<string>();

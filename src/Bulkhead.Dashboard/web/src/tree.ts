@@ -16,7 +16,7 @@ function facts(node: TreeNode, now: string): string {
       const headroom = node.rateHeadroom;
       return [
         node.venue ? badge(node.venue, "plain") : "",
-        headroom ? `<span class="gauges">${gauge("REST", headroom.spotRest)}${gauge("trading", headroom.trading)}</span>` : "",
+        headroom ? `<span class="gauges">${gauge("trading", headroom.trading)}</span>` : "",
       ].join("");
     }
     case "process": {
@@ -42,7 +42,10 @@ function facts(node: TreeNode, now: string): string {
       return `<span class="facts">${parts.join("")}</span>${halted}`;
     }
     case "key":
-      return node.findings ? badge(`${node.findings} audit finding${node.findings === 1 ? "" : "s"}`, "warn") : "";
+      return [
+        node.restHeadroom !== null && node.restHeadroom !== undefined ? `<span class="gauges">${gauge("REST", node.restHeadroom)}</span>` : "",
+        node.findings ? badge(`${node.findings} audit finding${node.findings === 1 ? "" : "s"}`, "warn") : "",
+      ].join("");
     default:
       return "";
   }

@@ -23,7 +23,7 @@ export interface TreeNode {
   children?: TreeNode[];
   // subaccount (and master)
   venue?: string | null;
-  rateHeadroom?: { spotRest?: Dec | number | null; trading?: Dec | number | null } | null;
+  rateHeadroom?: { trading?: Dec | number | null } | null;
   // process
   role?: string | null;
   state?: string | null;
@@ -36,6 +36,7 @@ export interface TreeNode {
   lease?: Lease | null;
   // key
   findings?: number | null;
+  restHeadroom?: Dec | number | null;
 }
 
 export interface Part {

@@ -1,45 +1,44 @@
 using Bulkhead.Fleet.Fills;
-using Bulkhead.Kraken.Futures.Rest;
-using Bulkhead.Kraken.Spot;
+using Bulkhead.Kraken.Venues;
 
 namespace Bulkhead.Fleet.Reporting.Internal;
 
-/// <summary>Reads the public marks: Spot mid prices per pair (Ticker), Futures mark prices (tickers), USD per asset.</summary>
+/// <summary>Reads the public marks through <see cref="IMarketVenue"/>: each Spot pair's and Futures contract's ticker mark, and USD per asset (its USD pair's mark).</summary>
 internal static class MarkReader
 {
-    public static async Task<MarkPrices> ReadAsync(SpotClient spot, FuturesRestClient? futures, SpotPairs pairs, IEnumerable<string> symbols, IEnumerable<string> assets, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<MarkPrices> ReadAsync(IMarketVenue spot, IMarketVenue? futures, IEnumerable<string> symbols, IEnumerable<string> assets, TimeProvider time, CancellationToken cancellationToken)
     {
         var marks = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         var assetMarks = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
-        var spotPairs = symbols.Where(pairs.IsSpot).Select(pairs.AltName).ToHashSet(StringComparer.Ordinal);
-        foreach (var asset in assets.Where(a => !FillPnl.IsUsd(a)))
+        var instruments = (await spot.GetInstrumentsAsync(cancellationToken).ConfigureAwait(false)).GetValueOrThrow();
+        var listed = instruments.Select(i => i.Symbol).ToHashSet(StringComparer.Ordinal);
+        var wanted = symbols.ToHashSet(StringComparer.Ordinal);
+        var spotPairs = wanted.Where(listed.Contains).ToHashSet(StringComparer.Ordinal);
+        var usdPairs = assets.Where(a => !FillPnl.IsUsd(a)).Select(a => (Asset: a, Pair: UsdPairOf(instruments, a))).Where(x => x.Pair is not null).ToList();
+        spotPairs.UnionWith(usdPairs.Select(x => x.Pair!));
+
+        foreach (var ticker in (await spot.GetTickersAsync([.. spotPairs.Order(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false)).GetValueOrThrow())
         {
-            if (pairs.UsdPairOf(asset) is { } pair)
+            if (ticker.Mark is { } mark)
             {
-                spotPairs.Add(pair);
+                marks[ticker.Symbol] = mark;
             }
         }
 
-        foreach (var pair in spotPairs.Order(StringComparer.Ordinal))
+        foreach (var (asset, pair) in usdPairs)
         {
-            var ticker = (await spot.GetTickerAsync(pair, cancellationToken).ConfigureAwait(false)).GetValueOrThrow();
-            marks[pair] = ticker.BidPrice > 0m && ticker.AskPrice > 0m ? (ticker.BidPrice + ticker.AskPrice) / 2m : ticker.LastPrice;
-        }
-
-        foreach (var asset in assets.Where(a => !FillPnl.IsUsd(a)))
-        {
-            if (pairs.UsdPairOf(asset) is { } pair && marks.TryGetValue(pair, out var mark))
+            if (marks.TryGetValue(pair!, out var mark))
             {
                 assetMarks[asset] = mark;
             }
         }
 
-        var contracts = symbols.Where(s => !pairs.IsSpot(s)).ToHashSet(StringComparer.Ordinal);
+        var contracts = wanted.Where(s => !listed.Contains(s)).ToList();
         if (futures is not null && contracts.Count > 0)
         {
-            foreach (var ticker in (await futures.GetTickersAsync(cancellationToken).ConfigureAwait(false)).GetValueOrThrow())
+            foreach (var ticker in (await futures.GetTickersAsync(contracts, cancellationToken).ConfigureAwait(false)).GetValueOrThrow())
             {
-                if (contracts.Contains(ticker.Symbol) && (ticker.MarkPrice ?? ticker.Last) is { } mark)
+                if (ticker.Mark is { } mark)
                 {
                     marks[ticker.Symbol] = mark;
                 }
@@ -48,4 +47,8 @@ internal static class MarkReader
 
         return new MarkPrices(time.GetUtcNow(), marks, assetMarks);
     }
+
+    /// <summary>The first (by name) instrument trading <paramref name="asset"/> against USD, or null.</summary>
+    public static string? UsdPairOf(IReadOnlyList<VenueInstrument> instruments, string asset) =>
+        instruments.Where(i => i.Base == asset && i.Quote is { } quote && FillPnl.IsUsd(quote)).Select(i => i.Symbol).Order(StringComparer.Ordinal).FirstOrDefault();
 }

@@ -1,7 +1,7 @@
 namespace Bulkhead.Kraken.Futures.Rest;
 
 /// <summary>A change to a resting order for <see cref="FuturesRestClient.EditOrderAsync"/>. Name the order by exactly one id.</summary>
-public sealed record FuturesEditRequest
+internal sealed record FuturesEditRequest
 {
     /// <summary>Kraken's order id.</summary>
     /// <value>Null.</value>

@@ -11,7 +11,7 @@ public sealed partial class FuturesRestClient
     /// Every wallet of the account (<c>GET /accounts</c>): the cash wallet, the multi-collateral <c>flex</c> wallet and any
     /// single-collateral margin wallets. Each entry is dispatched on its <c>type</c>; numbers may be JSON numbers or strings.
     /// </summary>
-    public async Task<KrakenResult<FuturesAccounts>> GetAccountsAsync(CancellationToken cancellationToken = default)
+    internal async Task<KrakenResult<FuturesAccounts>> GetAccountsAsync(CancellationToken cancellationToken = default)
     {
         var answer = await CallAsync(HttpMethod.Get, "accounts", null, authenticated: true, cancellationToken).ConfigureAwait(false);
         if (!answer.Success)
@@ -75,14 +75,15 @@ public sealed partial class FuturesRestClient
     }
 
     /// <summary>The account's open positions (<c>GET /openpositions</c>).</summary>
-    public Task<KrakenResult<IReadOnlyList<FuturesOpenPosition>>> GetOpenPositionsAsync(CancellationToken cancellationToken = default) =>
+    internal Task<KrakenResult<IReadOnlyList<FuturesOpenPosition>>> GetOpenPositionsAsync(CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<FuturesOpenPosition>>(HttpMethod.Get, "openpositions", "openPositions", null, authenticated: true, cancellationToken);
 
     /// <summary>
     /// A page of the account log (history API <c>GET /api/history/v3/account-log</c>; its own token bucket). Times are sent
-    /// as milliseconds since the epoch; <paramref name="count"/> null is Kraken's default (500).
+    /// as milliseconds since the epoch; <paramref name="fromId"/> is the first entry id wanted (ids count from 1 in booking
+    /// order); <paramref name="count"/> null is Kraken's default (500). Paged by <see cref="FuturesPaging"/>.
     /// </summary>
-    public Task<KrakenResult<FuturesAccountLog>> GetAccountLogAsync(DateTimeOffset? since = null, DateTimeOffset? before = null, int? count = null, bool oldestFirst = false, CancellationToken cancellationToken = default)
+    internal Task<KrakenResult<FuturesAccountLog>> GetAccountLogAsync(DateTimeOffset? since = null, DateTimeOffset? before = null, int? count = null, bool oldestFirst = false, long? fromId = null, CancellationToken cancellationToken = default)
     {
         var parameters = new List<KeyValuePair<string, string>>();
         if (since is { } s)
@@ -93,6 +94,12 @@ public sealed partial class FuturesRestClient
         if (before is { } b)
         {
             parameters.Add(new("before", b.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (fromId is { } from)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(from, nameof(fromId));
+            parameters.Add(new("from", from.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (count is { } n)

@@ -8,15 +8,15 @@ namespace Bulkhead.Kraken.Futures.Rest;
 public sealed partial class FuturesRestClient
 {
     /// <summary>Every instrument (<c>GET /instruments</c>, public). Retried on transient failures.</summary>
-    public Task<KrakenResult<IReadOnlyList<FuturesInstrument>>> GetInstrumentsAsync(CancellationToken cancellationToken = default) =>
+    internal Task<KrakenResult<IReadOnlyList<FuturesInstrument>>> GetInstrumentsAsync(CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<FuturesInstrument>>(HttpMethod.Get, "instruments", "instruments", null, authenticated: false, cancellationToken);
 
     /// <summary>Every ticker (<c>GET /tickers</c>, public).</summary>
-    public Task<KrakenResult<IReadOnlyList<FuturesTicker>>> GetTickersAsync(CancellationToken cancellationToken = default) =>
+    internal Task<KrakenResult<IReadOnlyList<FuturesTicker>>> GetTickersAsync(CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<FuturesTicker>>(HttpMethod.Get, "tickers", "tickers", null, authenticated: false, cancellationToken);
 
     /// <summary>The full order book of one instrument (<c>GET /orderbook?symbol=</c>, public).</summary>
-    public async Task<KrakenResult<FuturesOrderBook>> GetOrderBookAsync(string symbol, CancellationToken cancellationToken = default)
+    internal async Task<KrakenResult<FuturesOrderBook>> GetOrderBookAsync(string symbol, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(symbol);
         var answer = await CallAsync(HttpMethod.Get, "orderbook", [new("symbol", symbol)], authenticated: false, cancellationToken).ConfigureAwait(false);

@@ -12,18 +12,18 @@ public sealed partial class FuturesRestClient
     private const int MaxClientOrderIdLength = 100;
 
     /// <summary>The account's resting orders (<c>GET /openorders</c>).</summary>
-    public Task<KrakenResult<IReadOnlyList<FuturesOpenOrder>>> GetOpenOrdersAsync(CancellationToken cancellationToken = default) =>
+    internal Task<KrakenResult<IReadOnlyList<FuturesOpenOrder>>> GetOpenOrdersAsync(CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<FuturesOpenOrder>>(HttpMethod.Get, "openorders", "openOrders", null, authenticated: true, cancellationToken);
 
     /// <summary>The last 100 fills, or the 100 before <paramref name="lastFillTime"/> (<c>GET /fills</c>; costs 25 instead of 2 with a time).</summary>
-    public Task<KrakenResult<IReadOnlyList<FuturesFill>>> GetFillsAsync(DateTimeOffset? lastFillTime = null, CancellationToken cancellationToken = default) =>
+    internal Task<KrakenResult<IReadOnlyList<FuturesFill>>> GetFillsAsync(DateTimeOffset? lastFillTime = null, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<FuturesFill>>(HttpMethod.Get, "fills", "fills", lastFillTime is { } t ? [new("lastFillTime", Wire(t))] : null, authenticated: true, cancellationToken);
 
     /// <summary>
     /// Orders open or finished within the last few seconds, by Kraken id and/or client order id (<c>POST /orders/status</c>,
     /// ids as repeated keys: <c>orderIds=a&amp;orderIds=b</c>). Safe to repeat, so retried on transient failures.
     /// </summary>
-    public Task<KrakenResult<IReadOnlyList<FuturesOrderStatus>>> GetOrderStatusAsync(IEnumerable<string>? orderIds, IEnumerable<string>? clientOrderIds, CancellationToken cancellationToken = default)
+    internal Task<KrakenResult<IReadOnlyList<FuturesOrderStatus>>> GetOrderStatusAsync(IEnumerable<string>? orderIds, IEnumerable<string>? clientOrderIds, CancellationToken cancellationToken = default)
     {
         var parameters = new List<KeyValuePair<string, string>>();
         parameters.AddRange((orderIds ?? []).Select(id => new KeyValuePair<string, string>("orderIds", id)));
@@ -63,7 +63,7 @@ public sealed partial class FuturesRestClient
                 return answer.Error;
             }
 
-            var sent = ReadSendStatus(answer.Value, request, clientOrderId);
+            var sent = ReadSendStatus(answer.Value, request, clientOrderId, _time.GetUtcNow());
             if (!sent.Success && attempt > 0 && sent.Error.Code == KrakenErrors.FuturesOrderClientOrderIdAlreadyExist)
             {
                 // An earlier attempt landed after the check: its id is taken, so find it and report it.
@@ -79,7 +79,7 @@ public sealed partial class FuturesRestClient
     }
 
     /// <summary>Changes a resting order (<c>POST /editorder</c>). Never resent automatically. A refusal is a failure whose code is <c>editStatus.status</c>.</summary>
-    public async Task<KrakenResult<FuturesEditStatus>> EditOrderAsync(FuturesEditRequest request, CancellationToken cancellationToken = default)
+    internal async Task<KrakenResult<FuturesEditStatus>> EditOrderAsync(FuturesEditRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var parameters = new List<KeyValuePair<string, string>> { OrderName(request.OrderId, request.ClientOrderId, "orderId") };
@@ -91,7 +91,7 @@ public sealed partial class FuturesRestClient
     }
 
     /// <summary>Cancels one order, named by exactly one of its ids (<c>POST /cancelorder</c>). <c>notFound</c> and <c>filled</c> are failures.</summary>
-    public async Task<KrakenResult<FuturesCancelStatus>> CancelOrderAsync(string? orderId = null, string? clientOrderId = null, CancellationToken cancellationToken = default)
+    internal async Task<KrakenResult<FuturesCancelStatus>> CancelOrderAsync(string? orderId = null, string? clientOrderId = null, CancellationToken cancellationToken = default)
     {
         var parameters = new List<KeyValuePair<string, string>> { OrderName(orderId, clientOrderId, "order_id") };
         var status = await ReadAsync<FuturesCancelStatus>(HttpMethod.Post, "cancelorder", "cancelStatus", parameters, authenticated: true, cancellationToken).ConfigureAwait(false);
@@ -99,7 +99,7 @@ public sealed partial class FuturesRestClient
     }
 
     /// <summary>Cancels every open order, or those on <paramref name="symbol"/> (<c>POST /cancelallorders</c>). Idempotent, so retried.</summary>
-    public async Task<KrakenResult<FuturesCancelStatus>> CancelAllOrdersAsync(string? symbol = null, CancellationToken cancellationToken = default)
+    internal async Task<KrakenResult<FuturesCancelStatus>> CancelAllOrdersAsync(string? symbol = null, CancellationToken cancellationToken = default)
     {
         var status = await ReadAsync<FuturesCancelStatus>(HttpMethod.Post, "cancelallorders", "cancelStatus", symbol is null ? null : [new("symbol", symbol)], authenticated: true, cancellationToken).ConfigureAwait(false);
         return !status.Success || status.Value.Status is "cancelled" or "noOrdersToCancel" ? status : KrakenErrors.OrderRejected(status.Value.Status);
@@ -128,7 +128,7 @@ public sealed partial class FuturesRestClient
         return KrakenResult<DeadMansSwitchState>.Ok(new DeadMansSwitchState(now, trigger));
     }
 
-    private static KrakenResult<VenueOrderAck> ReadSendStatus(JsonElement root, FuturesOrderRequest request, string clientOrderId)
+    private static KrakenResult<VenueOrderAck> ReadSendStatus(JsonElement root, FuturesOrderRequest request, string clientOrderId, DateTimeOffset now)
     {
         var read = FuturesJson.Read<FuturesSendStatus>(root, "sendStatus");
         if (!read.Success)
@@ -150,7 +150,7 @@ public sealed partial class FuturesRestClient
         var ids = sent.ClientOrderId ?? clientOrderId;
         var fills = (sent.OrderEvents ?? [])
             .Where(e => e.Type == "EXECUTION" && e.Amount is > 0 && e.Price is not null)
-            .Select(e => new VenueFill(e.ExecutionId ?? orderId, orderId, ids, request.Symbol, request.Side, e.Amount!.Value, e.Price!.Value, null, null))
+            .Select(e => new VenueFill(e.ExecutionId ?? orderId, orderId, ids, request.Symbol, request.Side, e.Amount!.Value, e.Price!.Value, sent.ReceivedTime ?? now, null, null))
             .ToList();
         var filled = fills.Sum(f => f.Quantity);
         var status = sent.Status switch

@@ -7,7 +7,7 @@ namespace Bulkhead.Kraken.Futures.Rest;
 public sealed partial class FuturesRestClient
 {
     /// <summary>The master account's subaccounts and their wallets (<c>GET /subaccounts</c>).</summary>
-    public Task<KrakenResult<FuturesSubaccounts>> ListSubaccountsAsync(CancellationToken cancellationToken = default) =>
+    internal Task<KrakenResult<FuturesSubaccounts>> ListSubaccountsAsync(CancellationToken cancellationToken = default) =>
         ReadRootAsync<FuturesSubaccounts>(HttpMethod.Get, "subaccounts", null, cancellationToken);
 
     /// <summary>Whether a subaccount may trade (<c>GET /subaccount/{uid}/trading-enabled</c>).</summary>

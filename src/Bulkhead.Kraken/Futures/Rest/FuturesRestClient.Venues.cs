@@ -1,14 +1,18 @@
 using Bulkhead.Kraken.Errors;
+using Bulkhead.Kraken.Futures.Rest.Internal;
 using Bulkhead.Kraken.Futures.Rest.Wire;
 using Bulkhead.Kraken.Venues;
 
 namespace Bulkhead.Kraken.Futures.Rest;
 
-/// <summary>The venue-neutral contracts, mapped onto the Futures REST endpoints. Nothing Futures-specific leaks through them.</summary>
-public sealed partial class FuturesRestClient : IOrderVenue, IBalanceVenue, IPositionVenue, ITransferVenue
+/// <summary>
+/// The venue-neutral contracts, mapped onto the Futures REST endpoints (fills in <c>FuturesRestClient.Fills.cs</c>, the
+/// ledger in <c>FuturesRestClient.Ledger.cs</c>). Nothing Futures-specific leaks through them.
+/// </summary>
+public sealed partial class FuturesRestClient : IAccountVenue, ITransferVenue
 {
-    private const string CashWallet = "cash";
-    private const string FlexWallet = "flex";
+    private const string CashWallet = FuturesLedger.CashWallet;
+    private const string FlexWallet = FuturesLedger.FlexWallet;
 
     Task<KrakenResult<VenueOrderAck>> IOrderVenue.PlaceOrderAsync(VenueOrderRequest request, CancellationToken cancellationToken)
     {
@@ -37,13 +41,13 @@ public sealed partial class FuturesRestClient : IOrderVenue, IBalanceVenue, IPos
     async Task<KrakenResult<VenueCancelAck>> IOrderVenue.CancelOrderAsync(VenueOrderRef order, CancellationToken cancellationToken)
     {
         var result = await CancelOrderAsync(order.OrderId, order.ClientOrderId, cancellationToken).ConfigureAwait(false);
-        return result.Map(s => new VenueCancelAck(s.OrderId is { } id ? [id] : []));
+        return result.Map(s => new VenueCancelAck(1, s.OrderId is { } id ? [id] : []));
     }
 
     async Task<KrakenResult<VenueCancelAck>> IOrderVenue.CancelAllAsync(string? symbol, CancellationToken cancellationToken)
     {
         var result = await CancelAllOrdersAsync(symbol, cancellationToken).ConfigureAwait(false);
-        return result.Map(s => new VenueCancelAck((s.CancelledOrders ?? []).Select(o => o.OrderId).ToList()));
+        return result.Map(s => new VenueCancelAck(s.CancelledOrders?.Count ?? 0, (s.CancelledOrders ?? []).Select(o => o.OrderId).ToList()));
     }
 
     Task<KrakenResult<DeadMansSwitchState>> IOrderVenue.ArmDeadMansSwitchAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -82,29 +86,6 @@ public sealed partial class FuturesRestClient : IOrderVenue, IBalanceVenue, IPos
         return KrakenResult<IReadOnlyList<VenueOpenOrder>>.Ok(orders);
     }
 
-    async Task<KrakenResult<IReadOnlyList<VenueFill>>> IOrderVenue.GetFillsAsync(CancellationToken cancellationToken)
-    {
-        var result = await GetFillsAsync(null, cancellationToken).ConfigureAwait(false);
-        if (!result.Success)
-        {
-            return result.Error;
-        }
-
-        var fills = new List<VenueFill>(result.Value.Count);
-        foreach (var f in result.Value)
-        {
-            if (ParseSide(f.Side) is not { } side)
-            {
-                return Unexpected("fills", $"fill {f.FillId} has side '{f.Side}'");
-            }
-
-            bool? maker = f.FillType switch { "maker" => true, "taker" or "takerAfterEdit" => false, _ => null };
-            fills.Add(new VenueFill(f.FillId, f.OrderId, f.ClientOrderId, f.Symbol, side, f.Size, f.Price, f.FillTime, maker));
-        }
-
-        return KrakenResult<IReadOnlyList<VenueFill>>.Ok(fills);
-    }
-
     async Task<KrakenResult<VenueBalances>> IBalanceVenue.GetBalancesAsync(CancellationToken cancellationToken)
     {
         var result = await GetAccountsAsync(cancellationToken).ConfigureAwait(false);
@@ -134,14 +115,14 @@ public sealed partial class FuturesRestClient : IOrderVenue, IBalanceVenue, IPos
         return KrakenResult<IReadOnlyList<VenuePosition>>.Ok(positions);
     }
 
-    Task<KrakenResult<VenueTransferAck>> ITransferVenue.TransferBetweenWalletsAsync(string fromWallet, string toWallet, string currency, decimal amount, CancellationToken cancellationToken) =>
-        TransferAsync(fromWallet, toWallet, currency, amount, cancellationToken);
+    Task<KrakenResult<VenueTransferAck>> ITransferVenue.TransferBetweenWalletsAsync(WalletKind fromWallet, WalletKind toWallet, string currency, decimal amount, CancellationToken cancellationToken) =>
+        TransferAsync(FuturesLedger.WalletName(fromWallet), FuturesLedger.WalletName(toWallet), currency, amount, cancellationToken);
 
-    Task<KrakenResult<VenueTransferAck>> ITransferVenue.TransferToSubaccountAsync(string fromUser, string toUser, string fromWallet, string toWallet, string currency, decimal amount, CancellationToken cancellationToken) =>
-        SubaccountTransferAsync(fromUser, toUser, fromWallet, toWallet, currency, amount, cancellationToken);
+    Task<KrakenResult<VenueTransferAck>> ITransferVenue.TransferToSubaccountAsync(string fromUser, string toUser, WalletKind fromWallet, WalletKind toWallet, string currency, decimal amount, CancellationToken cancellationToken) =>
+        SubaccountTransferAsync(fromUser, toUser, FuturesLedger.WalletName(fromWallet), FuturesLedger.WalletName(toWallet), currency, amount, cancellationToken);
 
-    Task<KrakenResult<VenueTransferAck>> ITransferVenue.WithdrawToSpotAsync(string currency, decimal amount, string? fromWallet, CancellationToken cancellationToken) =>
-        WithdrawalAsync(currency, amount, fromWallet, cancellationToken);
+    Task<KrakenResult<VenueTransferAck>> ITransferVenue.WithdrawToSpotAsync(string currency, decimal amount, WalletKind? fromWallet, CancellationToken cancellationToken) =>
+        WithdrawalAsync(currency, amount, fromWallet is { } wallet ? FuturesLedger.WalletName(wallet) : null, cancellationToken);
 
     async Task<KrakenResult<IReadOnlyList<VenueSubaccount>>> ITransferVenue.ListSubaccountsAsync(CancellationToken cancellationToken)
     {
@@ -153,18 +134,18 @@ public sealed partial class FuturesRestClient : IOrderVenue, IBalanceVenue, IPos
     {
         var balances = new List<VenueBalance>();
         var margins = new List<VenueMargin>();
-        balances.AddRange(accounts.Cash.Balances.Select(b => new VenueBalance(CashWallet, b.Key, b.Value, b.Value)));
-        balances.AddRange(accounts.Flex.Currencies.Select(c => new VenueBalance(FlexWallet, c.Key, c.Value.Quantity, c.Value.Available)));
+        balances.AddRange(accounts.Cash.Balances.Select(b => new VenueBalance(WalletKind.Holding, CashWallet, b.Key, b.Value, b.Value)));
+        balances.AddRange(accounts.Flex.Currencies.Select(c => new VenueBalance(WalletKind.Margin, FlexWallet, c.Key, c.Value.Quantity, c.Value.Available)));
         var flex = accounts.Flex;
-        margins.Add(new VenueMargin(FlexWallet, "USD", flex.PortfolioValue, flex.AvailableMargin, flex.InitialMargin, flex.MaintenanceMargin));
+        margins.Add(new VenueMargin(WalletKind.Margin, FlexWallet, "USD", flex.PortfolioValue, flex.AvailableMargin, flex.InitialMargin, flex.MaintenanceMargin));
         foreach (var (wallet, account) in accounts.MarginAccounts)
         {
             balances.AddRange((account.Balances ?? new Dictionary<string, decimal>())
                 .Where(b => string.Equals(b.Key, account.Currency, StringComparison.OrdinalIgnoreCase))
-                .Select(b => new VenueBalance(wallet, b.Key, b.Value, null)));
+                .Select(b => new VenueBalance(WalletKind.IsolatedMargin, wallet, b.Key, b.Value, null)));
             if (account.Auxiliary is { } aux)
             {
-                margins.Add(new VenueMargin(wallet, account.Currency, aux.PortfolioValue, aux.AvailableFunds, account.MarginRequirements?.Initial, account.MarginRequirements?.Maintenance));
+                margins.Add(new VenueMargin(WalletKind.IsolatedMargin, wallet, account.Currency, aux.PortfolioValue, aux.AvailableFunds, account.MarginRequirements?.Initial, account.MarginRequirements?.Maintenance));
             }
         }
 
@@ -174,8 +155,8 @@ public sealed partial class FuturesRestClient : IOrderVenue, IBalanceVenue, IPos
     private static VenueSubaccount ToSubaccount(FuturesSubaccount s)
     {
         var balances = new List<VenueBalance>();
-        balances.AddRange((s.HoldingAccounts ?? []).Select(h => new VenueBalance(CashWallet, h.Currency, h.Amount, h.Amount)));
-        balances.AddRange((s.FlexAccount?.Currencies ?? []).Select(c => new VenueBalance(FlexWallet, c.Currency, c.Quantity, c.Available)));
+        balances.AddRange((s.HoldingAccounts ?? []).Select(h => new VenueBalance(WalletKind.Holding, CashWallet, h.Currency, h.Amount, h.Amount)));
+        balances.AddRange((s.FlexAccount?.Currencies ?? []).Select(c => new VenueBalance(WalletKind.Margin, FlexWallet, c.Currency, c.Quantity, c.Available)));
         return new VenueSubaccount(s.AccountUid, s.Email, s.FullName, balances, s.FlexAccount?.AvailableMargin);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using Bulkhead.Kraken.Errors;
+using Bulkhead.Kraken.Limits;
 
 namespace Bulkhead.Sandbox.Api.Sockets;
 
@@ -24,8 +25,7 @@ internal sealed class SocketConnection : IDisposable
     private readonly Dictionary<string, IDisposable> _subscriptions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private long _sequence;
-    private double _tokens;
-    private DateTimeOffset _refilledAt;
+    private TokenBucketState? _requests;
     private string? _closeReason;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private volatile bool _muted;
@@ -43,8 +43,6 @@ internal sealed class SocketConnection : IDisposable
             FullMode = BoundedChannelFullMode.Wait,
         });
         var now = hub.Time.GetUtcNow();
-        _tokens = hub.Options.MessageBurst;
-        _refilledAt = now;
         LastSent = now;
         LastActivity = now;
     }
@@ -262,7 +260,7 @@ internal sealed class SocketConnection : IDisposable
             }
 
             var request = SocketRequest.Parse(buffer.AsSpan(0, length), now);
-            if (!TakeToken(now))
+            if (!TakeRequest(now))
             {
                 Send(SocketFrames.Failure(request.Method, request.ReqId, now, _hub.Time.GetUtcNow(), SocketErrors.ExceededMessageRate));
                 continue;
@@ -317,23 +315,12 @@ internal sealed class SocketConnection : IDisposable
         }
     }
 
-    private bool TakeToken(DateTimeOffset now)
+    /// <summary>Charges one request to the connection's budget (only the receive loop calls it, so no lock).</summary>
+    private bool TakeRequest(DateTimeOffset now)
     {
-        var options = _hub.Options;
-        var elapsed = (now - _refilledAt).TotalSeconds;
-        if (elapsed > 0)
-        {
-            _tokens = Math.Min(options.MessageBurst, _tokens + (elapsed * options.MessagesPerSecond));
-            _refilledAt = now;
-        }
-
-        if (_tokens < 1)
-        {
-            return false;
-        }
-
-        _tokens -= 1;
-        return true;
+        var (state, decision) = _hub.MessageBucket.TryAcquire(_requests, now, 1m);
+        _requests = state;
+        return decision.Granted;
     }
 
     private void EndSubscriptions()

@@ -54,6 +54,7 @@ public sealed class SocketHub : IHostedService, IExchangeListener, IDisposable
         Market = market;
         Options = options;
         Faults = faults;
+        MessageBucket = options.Limits.MessageBucket();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         Catalog = new SocketCatalog(this);
     }
@@ -66,6 +67,9 @@ public sealed class SocketHub : IHostedService, IExchangeListener, IDisposable
 
     /// <summary>The limits.</summary>
     public SocketOptions Options { get; }
+
+    /// <summary>Each connection's request budget (<see cref="Kraken.Limits.SocketLimits.MessageBucket"/>, the model the client budgets with).</summary>
+    internal Kraken.Limits.TokenBucket MessageBucket { get; }
 
     /// <summary>The injected faults (<c>POST /admin/faults</c>).</summary>
     public FaultSettings Faults { get; }

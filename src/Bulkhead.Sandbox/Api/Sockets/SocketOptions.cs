@@ -1,22 +1,25 @@
+using Bulkhead.Kraken.Limits;
+
 namespace Bulkhead.Sandbox.Api.Sockets;
 
 /// <summary>
 /// Limits of the sandbox's WebSocket endpoints. Kraken documents none of these figures for v2 (websocket.md §3, §12):
-/// the defaults are the sandbox's decisions, recorded in docs/sandbox.md.
+/// the defaults are decisions recorded in docs/sandbox.md; the connection and message figures come from Bulkhead.Kraken's
+/// one table (<see cref="SocketLimits.Default"/>), the same the client budgets with.
 /// </summary>
 public sealed class SocketOptions
 {
     /// <summary>Open WebSocket connections one remote address may hold at once; the next upgrade gets HTTP 429.</summary>
-    /// <value>150 (Kraken's published connection allowance per IP is of this order).</value>
-    public int MaxConnectionsPerAddress { get; set; } = 150;
+    /// <value><see cref="SocketLimits.Default"/>: 150.</value>
+    public int MaxConnectionsPerAddress { get; set; } = SocketLimits.Default.MaxConnectionsPerAddress;
 
     /// <summary>Requests one connection may send in a burst (a token bucket of this size).</summary>
-    /// <value>100.</value>
-    public int MessageBurst { get; set; } = 100;
+    /// <value><see cref="SocketLimits.Default"/>: 100.</value>
+    public int MessageBurst { get; set; } = SocketLimits.Default.MessageBurst;
 
     /// <summary>Requests per second one connection may sustain; beyond, each request is answered <c>Exceeded msg rate</c> and not executed.</summary>
-    /// <value>50.</value>
-    public int MessagesPerSecond { get; set; } = 50;
+    /// <value><see cref="SocketLimits.Default"/>: 50.</value>
+    public int MessagesPerSecond { get; set; } = SocketLimits.Default.MessagesPerSecond;
 
     /// <summary>Frames queued to one connection before it counts as a slow consumer and is disconnected (close 1008, reason given).</summary>
     /// <value>4096.</value>
@@ -33,6 +36,9 @@ public sealed class SocketOptions
     /// <summary>How often a subscribed connection that has been sent nothing else receives <c>{"channel":"heartbeat"}</c>.</summary>
     /// <value>1 second.</value>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The connection and message figures as Bulkhead.Kraken's table.</summary>
+    public SocketLimits Limits => new(MaxConnectionsPerAddress, MessageBurst, MessagesPerSecond);
 
     /// <summary>Throws when a value is out of range.</summary>
     public void ThrowIfInvalid()

@@ -17,7 +17,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="RealisedFunding"><c>realized_funding</c>.</param>
 /// <param name="TradePrice">Trade price.</param>
 /// <param name="MarkPrice">Mark price.</param>
-public sealed record FuturesAccountLogEntry(
+internal sealed record FuturesAccountLogEntry(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("date")] DateTimeOffset? Date,
     [property: JsonPropertyName("asset")] string? Asset,

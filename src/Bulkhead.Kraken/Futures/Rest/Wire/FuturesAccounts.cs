@@ -4,4 +4,4 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="Cash">The cash wallet.</param>
 /// <param name="Flex">The multi-collateral margin wallet.</param>
 /// <param name="MarginAccounts">Single-collateral margin wallets by wallet name (<c>fi_xbtusd</c>).</param>
-public sealed record FuturesAccounts(FuturesCashAccount Cash, FuturesFlexAccount Flex, IReadOnlyDictionary<string, FuturesMarginAccount> MarginAccounts);
+internal sealed record FuturesAccounts(FuturesCashAccount Cash, FuturesFlexAccount Flex, IReadOnlyDictionary<string, FuturesMarginAccount> MarginAccounts);

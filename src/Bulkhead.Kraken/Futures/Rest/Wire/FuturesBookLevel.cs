@@ -3,4 +3,4 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <summary>One price level of an order book.</summary>
 /// <param name="Price">The price.</param>
 /// <param name="Quantity">The quantity resting at it.</param>
-public readonly record struct FuturesBookLevel(decimal Price, decimal Quantity);
+internal readonly record struct FuturesBookLevel(decimal Price, decimal Quantity);

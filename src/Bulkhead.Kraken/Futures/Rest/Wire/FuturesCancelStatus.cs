@@ -9,7 +9,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="CancelOnly"><c>all</c> or the symbol (cancelallorders).</param>
 /// <param name="CancelledOrders">The orders removed (cancelallorders).</param>
 /// <param name="OrderEvents">CANCEL events.</param>
-public sealed record FuturesCancelStatus(
+internal sealed record FuturesCancelStatus(
     [property: JsonPropertyName("order_id")] string? OrderId,
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("receivedTime")] DateTimeOffset? ReceivedTime,

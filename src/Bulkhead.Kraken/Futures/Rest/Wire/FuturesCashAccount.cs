@@ -4,5 +4,5 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 
 /// <summary>The cash (holding) wallet (<c>accounts.cash</c>, <c>type: cashAccount</c>).</summary>
 /// <param name="Balances">Quantity per currency.</param>
-public sealed record FuturesCashAccount(
+internal sealed record FuturesCashAccount(
     [property: JsonPropertyName("balances")] IReadOnlyDictionary<string, decimal> Balances);

@@ -8,7 +8,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="ReceivedTime">When Kraken received it.</param>
 /// <param name="ClientOrderId"><c>cliOrdId</c>, when set.</param>
 /// <param name="OrderEvents">What happened to the order.</param>
-public sealed record FuturesEditStatus(
+internal sealed record FuturesEditStatus(
     [property: JsonPropertyName("orderId")] string? OrderId,
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("receivedTime")] DateTimeOffset? ReceivedTime,

@@ -13,7 +13,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="LimitPrice">Limit price.</param>
 /// <param name="ReduceOnly">Reduce-only flag.</param>
 /// <param name="Timestamp">Creation time.</param>
-public sealed record FuturesEventOrder(
+internal sealed record FuturesEventOrder(
     [property: JsonPropertyName("orderId")] string? OrderId,
     [property: JsonPropertyName("cliOrdId")] string? ClientOrderId,
     [property: JsonPropertyName("type")] string? Type,

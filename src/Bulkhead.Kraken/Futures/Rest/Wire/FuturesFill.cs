@@ -12,7 +12,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="Price">Price.</param>
 /// <param name="FillTime">When.</param>
 /// <param name="FillType"><c>maker</c>, <c>taker</c>, <c>liquidation</c>, ….</param>
-public sealed record FuturesFill(
+internal sealed record FuturesFill(
     [property: JsonPropertyName("fill_id")] string FillId,
     [property: JsonPropertyName("symbol")] string Symbol,
     [property: JsonPropertyName("side")] string Side,

@@ -14,7 +14,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="UnrealisedFunding">Unrealised funding.</param>
 /// <param name="MarginEquity">Margin equity.</param>
 /// <param name="AvailableMargin">Margin equity minus initial margin.</param>
-public sealed record FuturesFlexAccount(
+internal sealed record FuturesFlexAccount(
     [property: JsonPropertyName("currencies")] IReadOnlyDictionary<string, FuturesFlexCurrency> Currencies,
     [property: JsonPropertyName("balanceValue")] decimal? BalanceValue,
     [property: JsonPropertyName("portfolioValue")] decimal PortfolioValue,

@@ -7,7 +7,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="Value">USD value.</param>
 /// <param name="Collateral">USD value usable as margin after the haircut.</param>
 /// <param name="Available">Quantity available.</param>
-public sealed record FuturesFlexCurrency(
+internal sealed record FuturesFlexCurrency(
     [property: JsonPropertyName("quantity")] decimal Quantity,
     [property: JsonPropertyName("value")] decimal? Value,
     [property: JsonPropertyName("collateral")] decimal? Collateral,

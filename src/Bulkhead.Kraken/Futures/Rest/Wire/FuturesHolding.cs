@@ -5,6 +5,6 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <summary>A cash-wallet holding of a subaccount (<c>holdingAccounts[]</c>).</summary>
 /// <param name="Currency">The currency.</param>
 /// <param name="Amount">The amount.</param>
-public sealed record FuturesHolding(
+internal sealed record FuturesHolding(
     [property: JsonPropertyName("currency")] string Currency,
     [property: JsonPropertyName("amount")] decimal Amount);

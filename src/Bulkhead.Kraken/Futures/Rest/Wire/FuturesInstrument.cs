@@ -13,7 +13,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="OpeningDate">When it opened.</param>
 /// <param name="LastTradingTime">When a dated contract stops trading; null for perpetuals.</param>
 /// <param name="MarginLevels">The margin ladder.</param>
-public sealed record FuturesInstrument(
+internal sealed record FuturesInstrument(
     [property: JsonPropertyName("symbol")] string Symbol,
     [property: JsonPropertyName("type")] string? Type,
     [property: JsonPropertyName("tradeable")] bool Tradeable,

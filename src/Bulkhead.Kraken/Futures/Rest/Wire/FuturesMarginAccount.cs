@@ -7,7 +7,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="Balances">Quantity per currency and per contract.</param>
 /// <param name="Auxiliary">Portfolio value, available funds, funding.</param>
 /// <param name="MarginRequirements">Initial and maintenance margin.</param>
-public sealed record FuturesMarginAccount(
+internal sealed record FuturesMarginAccount(
     [property: JsonPropertyName("currency")] string Currency,
     [property: JsonPropertyName("balances")] IReadOnlyDictionary<string, decimal>? Balances,
     [property: JsonPropertyName("auxiliary")] FuturesMarginAuxiliary? Auxiliary,

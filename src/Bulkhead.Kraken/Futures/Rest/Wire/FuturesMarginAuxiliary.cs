@@ -7,7 +7,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="ProfitAndLoss"><c>pnl</c>: unrealised profit and loss of open positions.</param>
 /// <param name="AvailableFunds"><c>af</c>.</param>
 /// <param name="Funding"><c>funding</c>.</param>
-public sealed record FuturesMarginAuxiliary(
+internal sealed record FuturesMarginAuxiliary(
     [property: JsonPropertyName("pv")] decimal PortfolioValue,
     [property: JsonPropertyName("pnl")] decimal? ProfitAndLoss,
     [property: JsonPropertyName("af")] decimal AvailableFunds,

@@ -7,7 +7,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="NotionalFrom">Lower bound in USD notional (<c>numNonContractUnits</c>, linear contracts).</param>
 /// <param name="InitialMargin">Initial margin rate (0.02 = 2 %).</param>
 /// <param name="MaintenanceMargin">Maintenance margin rate.</param>
-public sealed record FuturesMarginLevel(
+internal sealed record FuturesMarginLevel(
     [property: JsonPropertyName("contracts")] decimal? Contracts,
     [property: JsonPropertyName("numNonContractUnits")] decimal? NotionalFrom,
     [property: JsonPropertyName("initialMargin")] decimal InitialMargin,

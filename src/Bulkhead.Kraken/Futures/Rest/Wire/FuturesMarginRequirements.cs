@@ -7,7 +7,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="Maintenance"><c>mm</c>.</param>
 /// <param name="Liquidation"><c>lt</c> (semantics unconfirmed).</param>
 /// <param name="Termination"><c>tt</c> (semantics unconfirmed).</param>
-public sealed record FuturesMarginRequirements(
+internal sealed record FuturesMarginRequirements(
     [property: JsonPropertyName("im")] decimal Initial,
     [property: JsonPropertyName("mm")] decimal Maintenance,
     [property: JsonPropertyName("lt")] decimal? Liquidation,

@@ -16,7 +16,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="ReduceOnly">Reduce-only flag.</param>
 /// <param name="ReceivedTime">When Kraken received it.</param>
 /// <param name="LastUpdateTime">When it last changed.</param>
-public sealed record FuturesOpenOrder(
+internal sealed record FuturesOpenOrder(
     [property: JsonPropertyName("order_id")] string OrderId,
     [property: JsonPropertyName("cliOrdId")] string? ClientOrderId,
     [property: JsonPropertyName("status")] string? Status,

@@ -11,7 +11,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="UnrealisedFunding">Unrealised funding.</param>
 /// <param name="ProfitAndLossCurrency">Currency of profit and loss (multi-collateral only).</param>
 /// <param name="MaxFixedLeverage">Present when the position is isolated.</param>
-public sealed record FuturesOpenPosition(
+internal sealed record FuturesOpenPosition(
     [property: JsonPropertyName("side")] string Side,
     [property: JsonPropertyName("symbol")] string Symbol,
     [property: JsonPropertyName("price")] decimal Price,

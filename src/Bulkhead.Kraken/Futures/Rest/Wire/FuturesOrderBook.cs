@@ -4,4 +4,4 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="Bids">Bids, best (highest) first.</param>
 /// <param name="Asks">Asks, best (lowest) first.</param>
 /// <param name="ServerTime">The server time of the snapshot.</param>
-public sealed record FuturesOrderBook(IReadOnlyList<FuturesBookLevel> Bids, IReadOnlyList<FuturesBookLevel> Asks, DateTimeOffset? ServerTime);
+internal sealed record FuturesOrderBook(IReadOnlyList<FuturesBookLevel> Bids, IReadOnlyList<FuturesBookLevel> Asks, DateTimeOffset? ServerTime);

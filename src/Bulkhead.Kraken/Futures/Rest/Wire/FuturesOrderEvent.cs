@@ -11,7 +11,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="OrderPriorExecution">The order before the execution (EXECUTION).</param>
 /// <param name="Reason">Why an order was rejected (REJECT).</param>
 /// <param name="Uid">The affected order id (CANCEL, REJECT).</param>
-public sealed record FuturesOrderEvent(
+internal sealed record FuturesOrderEvent(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("order")] FuturesEventOrder? Order,
     [property: JsonPropertyName("executionId")] string? ExecutionId,

@@ -7,7 +7,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="Status"><c>ENTERED_BOOK</c>, <c>FULLY_EXECUTED</c>, <c>REJECTED</c>, <c>CANCELLED</c>, <c>TRIGGER_PLACED</c>, <c>TRIGGER_ACTIVATION_FAILURE</c>.</param>
 /// <param name="UpdateReason">Why it last changed (<c>NEW_USER_ORDER</c>, <c>FULL_FILL</c>, ….).</param>
 /// <param name="Error">Why it was rejected (<c>INSUFFICIENT_MARGIN</c>, …).</param>
-public sealed record FuturesOrderStatus(
+internal sealed record FuturesOrderStatus(
     [property: JsonPropertyName("order")] FuturesEventOrder Order,
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("updateReason")] string? UpdateReason,

@@ -8,7 +8,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="ReceivedTime">When Kraken received it.</param>
 /// <param name="ClientOrderId"><c>cliOrdId</c>, when set.</param>
 /// <param name="OrderEvents">What happened to the order.</param>
-public sealed record FuturesSendStatus(
+internal sealed record FuturesSendStatus(
     [property: JsonPropertyName("order_id")] string? OrderId,
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("receivedTime")] DateTimeOffset? ReceivedTime,

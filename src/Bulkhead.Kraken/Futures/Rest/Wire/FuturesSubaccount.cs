@@ -9,7 +9,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="HoldingAccounts">Cash-wallet holdings.</param>
 /// <param name="FuturesAccounts">Single-collateral margin wallets.</param>
 /// <param name="FlexAccount">The multi-collateral wallet.</param>
-public sealed record FuturesSubaccount(
+internal sealed record FuturesSubaccount(
     [property: JsonPropertyName("accountUid")] string AccountUid,
     [property: JsonPropertyName("email")] string? Email,
     [property: JsonPropertyName("fullName")] string? FullName,

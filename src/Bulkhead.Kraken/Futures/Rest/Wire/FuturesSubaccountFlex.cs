@@ -8,7 +8,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="AvailableMargin">Available margin (USD).</param>
 /// <param name="InitialMargin">Initial margin (USD).</param>
 /// <param name="MaintenanceMargin">Maintenance margin (USD).</param>
-public sealed record FuturesSubaccountFlex(
+internal sealed record FuturesSubaccountFlex(
     [property: JsonPropertyName("currencies")] IReadOnlyList<FuturesSubaccountFlexCurrency>? Currencies,
     [property: JsonPropertyName("portfolioValue")] decimal? PortfolioValue,
     [property: JsonPropertyName("availableMargin")] decimal? AvailableMargin,

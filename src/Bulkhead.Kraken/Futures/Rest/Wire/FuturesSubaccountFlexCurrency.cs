@@ -8,7 +8,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="Value">USD value.</param>
 /// <param name="Collateral">Value after the haircut.</param>
 /// <param name="Available">Quantity available.</param>
-public sealed record FuturesSubaccountFlexCurrency(
+internal sealed record FuturesSubaccountFlexCurrency(
     [property: JsonPropertyName("currency")] string Currency,
     [property: JsonPropertyName("quantity")] decimal Quantity,
     [property: JsonPropertyName("value")] decimal? Value,

@@ -16,7 +16,7 @@ namespace Bulkhead.Kraken.Futures.Rest.Wire;
 /// <param name="OpenInterest">Open interest.</param>
 /// <param name="FundingRate">Absolute funding rate (perpetuals).</param>
 /// <param name="Suspended">Whether the market is suspended.</param>
-public sealed record FuturesTicker(
+internal sealed record FuturesTicker(
     [property: JsonPropertyName("symbol")] string Symbol,
     [property: JsonPropertyName("bid")] decimal? Bid,
     [property: JsonPropertyName("bidSize")] decimal? BidSize,

@@ -1,0 +1,78 @@
+using Bulkhead.Kraken.Futures.Rest;
+using Bulkhead.Kraken.Guards;
+using Bulkhead.Kraken.Signing;
+using Bulkhead.Kraken.Spot;
+using Bulkhead.Kraken.Transport;
+using Bulkhead.Kraken.Venues;
+using Bulkhead.Sandbox;
+using Bulkhead.Sandbox.Keys;
+using Bulkhead.Sandbox.Ledger;
+using Bulkhead.Testing.Nonces;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Time.Testing;
+using Shouldly;
+
+namespace Bulkhead.Kraken.Tests.Venues;
+
+/// <summary>
+/// A real sandbox on loopback (in-memory store, no simulated market, fake clock) and accounts opened on it as
+/// <see cref="IAccountVenue"/> through either REST transport: <see cref="SpotVenue"/> or <see cref="FuturesRestClient"/>.
+/// </summary>
+internal sealed class VenueSandbox : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpClient _http = new();
+    private long _nonce = 1_000_000;
+
+    private VenueSandbox(WebApplication app, Uri baseUrl, FakeTimeProvider time)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        Time = time;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public SandboxExchange Exchange => _app.GetExchange();
+
+    public static async Task<VenueSandbox> StartAsync()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+        var app = SandboxHost.Build(new SandboxOptions { InMemory = true, Market = new Sandbox.Market.MarketOptions { Enabled = false } }, "http://127.0.0.1:0", time);
+        await app.StartAsync();
+        var sandbox = new VenueSandbox(app, new Uri(app.BoundUrls()[0].TrimEnd('/') + "/"), time);
+        sandbox.Exchange.UpdateMarkPrice("PF_XBTUSD", 100_000m);
+        return sandbox;
+    }
+
+    /// <summary>Creates <paramref name="account"/>, deposits <paramref name="deposits"/> into <paramref name="wallet"/>, and opens it with a full-permission key of <paramref name="venue"/>.</summary>
+    public IAccountVenue Open(string account, KeyVenue venue, Wallet wallet, params (string Asset, decimal Amount)[] deposits)
+    {
+        Exchange.CreateAccount(account, null).Success.ShouldBeTrue();
+        foreach (var (asset, amount) in deposits)
+        {
+            Exchange.Deposit(account, wallet, asset, amount).Success.ShouldBeTrue();
+        }
+
+        var spec = venue == KeyVenue.Spot
+            ? new KeySpec(account, KeyVenue.Spot, Enum.GetValues<SpotPermission>().Aggregate(SpotPermission.None, (all, p) => all | p), FuturesAccess.None, false, 0, [], null, null, null)
+            : new KeySpec(account, KeyVenue.Futures, SpotPermission.None, FuturesAccess.Full, false, 0, [], null, null, null);
+        var created = Exchange.CreateKey(spec);
+        created.Success.ShouldBeTrue(created.Detail);
+        var credentials = KrakenCredentials.Create(created.Value.Key.Key, created.Value.SecretBase64);
+        var key = new KrakenKey(credentials, new CountingNonceSource(Interlocked.Add(ref _nonce, 1_000_000)), new LockoutGuard(credentials.MaskedKey, new LockoutGuardOptions(), Time));
+        var options = new KrakenClientOptions { BaseUrl = BaseUrl, MaxRetries = 0, RetryBaseDelay = TimeSpan.Zero };
+        return venue == KeyVenue.Spot
+            ? new SpotVenue(new SpotClient(_http, options, Time, key))
+            : new FuturesRestClient(_http, options, Time, key);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
