@@ -49,4 +49,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1110, Level = LogLevel.Debug, Message = "WebSocket {Url}: a response to {Method} with req_id {ReqId} matched no request")]
     public static partial void UnmatchedResponse(ILogger logger, Uri url, string method, long? reqId);
+
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "WebSocket {Url}: a {Channel} message could not be read and was skipped ({Exception}: {Reason})")]
+    public static partial void MessageSkipped(ILogger logger, Uri url, string channel, string exception, string reason);
 }

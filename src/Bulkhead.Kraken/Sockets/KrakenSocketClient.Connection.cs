@@ -153,10 +153,12 @@ public sealed partial class KrakenSocketClient
                     return;
             }
         }
-        catch (Exception exception) when (exception is System.Text.Json.JsonException or FormatException or InvalidOperationException or OverflowException or KeyNotFoundException)
+#pragma warning disable CA1031 // The receive loop is a boundary (STYLE §4c): one unreadable message, or a reader's bug, must not end the connection.
+        catch (Exception exception)
+#pragma warning restore CA1031
         {
-            // One unreadable message must not end the connection: it is counted and skipped.
             Interlocked.Increment(ref _malformed);
+            Log.MessageSkipped(_logger, _endpoint.Url, header.Channel.ToString(), exception.GetType().Name, exception.Message);
         }
     }
 
