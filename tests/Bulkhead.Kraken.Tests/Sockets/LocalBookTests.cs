@@ -109,16 +109,33 @@ public sealed class LocalBookTests
     }
 
     [Fact]
-    public void Append_Decimals_EqualsAppendOfTheirWireText()
+    public void Strip_WireBytes_ChecksumsLikeTheText()
     {
-        // Coefficients of up to 96 bits (the wide path too) at every scale a decimal has.
+        // Coefficients of up to 96 bits at every scale a decimal has, printed as the wire prints them.
         Gen.Select(Gen.Int, Gen.Int, Gen.Int[0, 1000], Gen.Int[0, 1], Gen.Int[0, 28]).Sample(input =>
         {
             var (low, mid, high, wide, scale) = input;
-            var value = new decimal(low, mid, wide == 1 ? high : 0, false, (byte)scale);
-            var text = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            BookChecksum.Append(uint.MaxValue, value, value).ShouldBe(BookChecksum.Append(uint.MaxValue, text, text), text);
+            var text = new decimal(low, mid, wide == 1 ? high : 0, false, (byte)scale).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Span<byte> digits = stackalloc byte[40];
+            var count = BookChecksum.Strip(Encoding.ASCII.GetBytes(text), digits);
+            BookChecksum.AppendDigits(uint.MaxValue, digits[..count]).ShouldBe(BookChecksum.Append(uint.MaxValue, text, string.Empty), text);
+            BookChecksum.Strip(Encoding.ASCII.GetBytes(text), digits[..Math.Max(0, count - 1)]).ShouldBe(count == 0 ? 0 : -1);
         });
+    }
+
+    [Fact]
+    public void Apply_MembersInAnyOrder_ReadsTheSameBook()
+    {
+        var symbolFirst = """{"channel":"book","type":"snapshot","data":[{"symbol":"BTC/USD","bids":[{"price":100.0,"qty":1.50000000}],"asks":[{"qty":2.00000000,"price":101.0}],"checksum":CRC}]}""";
+        var symbolLast = """{"data":[{"checksum":CRC,"asks":[{"price":101.0,"qty":2.00000000}],"bids":[{"qty":1.50000000,"price":100.0}],"symbol":"BTC/USD"}],"type":"snapshot","channel":"book"}""";
+        var crc = BookChecksum.Compute([("101.0", "2.00000000")], [("100.0", "1.50000000")]).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var frame in new[] { symbolFirst, symbolLast })
+        {
+            var book = new LocalBook("BTC/USD", 10);
+            book.Apply(Encoding.UTF8.GetBytes(frame.Replace("CRC", crc, StringComparison.Ordinal))).ShouldBe(BookApplyResult.Applied, frame);
+            book.Bids().ShouldBe([new BookLevel(100.0m, 1.5m)]);
+            book.Asks().ShouldBe([new BookLevel(101.0m, 2m)]);
+        }
     }
 
     [Fact]

@@ -92,51 +92,82 @@ internal static class BookFrameReader
             }
 
             var item = reader;
-            LocalBook? book = null;
-            uint? checksum = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            LocalBook? book;
+            if (reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("symbol"u8))
             {
-                if (reader.ValueTextEquals("symbol"u8))
+                // Kraken names the symbol first: one pass, the book reads the rest of the item.
+                reader.Read();
+                book = Find(ref reader, books, symbol);
+                if (book is null)
                 {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.String)
-                    {
-                        book = reader.ValueIsEscaped || reader.HasValueSequence
-                            ? (reader.ValueSpan.Length <= MaxSymbolBytes ? books.Find(symbol[..reader.CopyString(symbol)]) : null)
-                            : books.Find(reader.ValueSpan);
-                    }
-                }
-                else if (reader.ValueTextEquals("checksum"u8))
-                {
-                    reader.Read();
-                    checksum = reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out var value) ? value : null;
+                    SkipMembers(ref reader);
                 }
                 else
                 {
-                    reader.Read();
-                    reader.Skip();
+                    books.Applied(book, book.ApplyItem(ref reader, snapshot));
+                }
+
+                continue;
+            }
+
+            // Any other member order: find the symbol, then the book reads the item again from its start.
+            var scan = item;
+            book = null;
+            while (scan.Read() && scan.TokenType == JsonTokenType.PropertyName)
+            {
+                var isSymbol = scan.ValueTextEquals("symbol"u8);
+                scan.Read();
+                if (isSymbol)
+                {
+                    book = Find(ref scan, books, symbol);
+                }
+                else
+                {
+                    scan.Skip();
                 }
             }
 
+            reader = item;
+            reader.Skip();
             if (book is not null)
             {
-                books.Applied(book, book.ApplyItem(ref item, snapshot, checksum));
+                books.Applied(book, book.ApplyItem(ref item, snapshot));
             }
         }
 
         return true;
     }
 
-    /// <summary>A price or quantity from a JSON number (or a numeric string), keeping the text's scale; false when it is neither.</summary>
-    internal static bool TryReadDecimal(ref Utf8JsonReader reader, out decimal value)
+    /// <summary>Reads the members left in an object up to its end.</summary>
+    internal static void SkipMembers(ref Utf8JsonReader reader)
     {
-        value = 0m;
-        if (reader.TokenType is not (JsonTokenType.Number or JsonTokenType.String) || reader.HasValueSequence || reader.ValueIsEscaped)
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            return false;
+            reader.Read();
+            reader.Skip();
+        }
+    }
+
+    /// <summary>True when the reader is on a JSON number (or a plain numeric string) whose raw text is its <see cref="Utf8JsonReader.ValueSpan"/>.</summary>
+    internal static bool OnNumber(ref Utf8JsonReader reader) =>
+        reader.TokenType is JsonTokenType.Number or JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped;
+
+    /// <summary>A price or quantity from its text, keeping the text's scale.</summary>
+    internal static bool TryParse(ReadOnlySpan<byte> text, out decimal value) =>
+        Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length;
+
+    private static LocalBook? Find(ref Utf8JsonReader reader, IBookSet books, scoped Span<byte> symbol)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return null;
         }
 
-        var text = reader.ValueSpan;
-        return Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length;
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return books.Find(reader.ValueSpan);
+        }
+
+        return reader.ValueSpan.Length <= symbol.Length ? books.Find(symbol[..reader.CopyString(symbol)]) : null;
     }
 }

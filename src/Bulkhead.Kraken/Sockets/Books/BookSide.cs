@@ -1,18 +1,21 @@
 namespace Bulkhead.Kraken.Sockets.Books;
 
 /// <summary>
-/// One side of a local book: levels sorted best first (bids high → low, asks low → high) in a preallocated array, so
-/// applying a level never allocates. Holds more levels than the window while a message is applied; the book truncates
-/// to its depth after each message (Kraken sends no <c>qty: 0</c> for levels that fall out of the window).
+/// One side of a local book: levels sorted best first (bids high → low, asks low → high) in preallocated arrays, each
+/// with its checksum digits, so applying a level never allocates and a checksum runs over stored bytes. Holds more levels
+/// than the window while a message is applied; the book truncates to its depth after each message (Kraken sends no
+/// <c>qty: 0</c> for levels that fall out of the window).
 /// </summary>
 internal sealed class BookSide
 {
     private readonly BookLevel[] _levels;
+    private readonly LevelDigits[] _digits;
     private readonly bool _descending;
 
     public BookSide(int capacity, bool descending)
     {
         _levels = new BookLevel[capacity];
+        _digits = new LevelDigits[capacity];
         _descending = descending;
     }
 
@@ -21,7 +24,7 @@ internal sealed class BookSide
     public ReadOnlySpan<BookLevel> Levels => _levels.AsSpan(0, Count);
 
     /// <summary>Sets the quantity at a price; zero removes the level. A level worse than a full side's worst is dropped.</summary>
-    public void Set(decimal price, decimal quantity)
+    public void Set(decimal price, decimal quantity, in LevelDigits digits)
     {
         var index = Find(price, out var found);
         if (quantity == 0m)
@@ -29,31 +32,32 @@ internal sealed class BookSide
             if (found)
             {
                 Array.Copy(_levels, index + 1, _levels, index, Count - index - 1);
+                Array.Copy(_digits, index + 1, _digits, index, Count - index - 1);
                 Count--;
             }
 
             return;
         }
 
-        if (found)
+        if (!found)
         {
-            _levels[index] = new BookLevel(price, quantity);
-            return;
-        }
-
-        if (Count == _levels.Length)
-        {
-            if (index == Count)
+            if (Count == _levels.Length)
             {
-                return;
+                if (index == Count)
+                {
+                    return;
+                }
+
+                Count--;
             }
 
-            Count--;
+            Array.Copy(_levels, index, _levels, index + 1, Count - index);
+            Array.Copy(_digits, index, _digits, index + 1, Count - index);
+            Count++;
         }
 
-        Array.Copy(_levels, index, _levels, index + 1, Count - index);
         _levels[index] = new BookLevel(price, quantity);
-        Count++;
+        _digits[index] = digits;
     }
 
     public void Truncate(int depth)
@@ -69,11 +73,10 @@ internal sealed class BookSide
     /// <summary>The running checksum over the first <paramref name="levels"/> levels.</summary>
     public uint Checksum(uint crc, int levels)
     {
-        var span = Levels;
-        var n = Math.Min(levels, span.Length);
+        var n = Math.Min(levels, Count);
         for (var i = 0; i < n; i++)
         {
-            crc = Bulkhead.Kraken.Books.BookChecksum.Append(crc, span[i].Price, span[i].Quantity);
+            crc = _digits[i].AppendTo(crc);
         }
 
         return crc;

@@ -138,14 +138,17 @@ public sealed class LocalBook : IBookSet
     /// <summary>The symbol's UTF-8 bytes (the frame reader compares them without decoding).</summary>
     internal ReadOnlySpan<byte> SymbolUtf8 => _symbol;
 
-    /// <summary>Applies one item; the reader is on the item's start and the item's checksum was read ahead.</summary>
-    internal BookApplyResult ApplyItem(ref Utf8JsonReader reader, bool snapshot, uint? checksum)
+    /// <summary>
+    /// Applies one item: the reader is inside it (on its start, or on its symbol's value) and this reads its members up
+    /// to its end — the levels, then the checksum the book must have afterwards.
+    /// </summary>
+    internal BookApplyResult ApplyItem(ref Utf8JsonReader reader, bool snapshot)
     {
         lock (_lock)
         {
             if (!snapshot && !_synchronised)
             {
-                reader.Skip();
+                BookFrameReader.SkipMembers(ref reader);
                 return BookApplyResult.AwaitingSnapshot;
             }
 
@@ -155,17 +158,35 @@ public sealed class LocalBook : IBookSet
                 _asks.Clear();
             }
 
-            bool readable;
+            uint? checksum = null;
+            var readable = true;
             try
             {
-                readable = checksum is not null && ReadLevels(ref reader);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var side = reader.ValueTextEquals("bids"u8) ? _bids : reader.ValueTextEquals("asks"u8) ? _asks : null;
+                    var isChecksum = side is null && reader.ValueTextEquals("checksum"u8);
+                    reader.Read();
+                    if (side is not null)
+                    {
+                        readable &= ReadLevels(ref reader, side);
+                    }
+                    else if (isChecksum)
+                    {
+                        checksum = reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out var value) ? value : null;
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
             }
             catch (JsonException)
             {
                 readable = false;
             }
 
-            if (!readable)
+            if (!readable || checksum is not { } expected)
             {
                 ResetLocked();
                 return BookApplyResult.Malformed;
@@ -173,7 +194,7 @@ public sealed class LocalBook : IBookSet
 
             _bids.Truncate(Depth);
             _asks.Truncate(Depth);
-            if (ChecksumLocked() != checksum!.Value)
+            if (ChecksumLocked() != expected)
             {
                 ResetLocked();
                 return BookApplyResult.ChecksumMismatch;
@@ -204,64 +225,63 @@ public sealed class LocalBook : IBookSet
         _synchronised = false;
     }
 
-    // Reads the item's members up to its end, applying "bids" and "asks" levels; false when a level is unreadable.
-    private bool ReadLevels(ref Utf8JsonReader reader)
+    // Reads one side's array to its end, setting each level; false when a level is unreadable (the array is still read whole).
+    private static bool ReadLevels(ref Utf8JsonReader reader, BookSide side)
     {
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
-            var side = reader.ValueTextEquals("bids"u8) ? _bids : reader.ValueTextEquals("asks"u8) ? _asks : null;
-            reader.Read();
-            if (side is null)
+            reader.Skip();
+            return false;
+        }
+
+        var readable = true;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip();
+                readable = false;
                 continue;
             }
 
-            if (reader.TokenType != JsonTokenType.StartArray)
+            ReadOnlySpan<byte> priceText = default;
+            ReadOnlySpan<byte> qtyText = default;
+            bool hasPrice = false, hasQty = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                return false;
+                var isPrice = reader.ValueTextEquals("price"u8);
+                var isQty = !isPrice && reader.ValueTextEquals("qty"u8);
+                reader.Read();
+                if (isPrice && BookFrameReader.OnNumber(ref reader))
+                {
+                    priceText = reader.ValueSpan;
+                    hasPrice = true;
+                }
+                else if (isQty && BookFrameReader.OnNumber(ref reader))
+                {
+                    qtyText = reader.ValueSpan;
+                    hasQty = true;
+                }
+                else
+                {
+                    reader.Skip();
+                }
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            if (hasPrice && hasQty
+                && BookFrameReader.TryParse(priceText, out var price)
+                && BookFrameReader.TryParse(qtyText, out var quantity)
+                && quantity >= 0m
+                && LevelDigits.TryCreate(priceText, qtyText, out var digits))
             {
-                decimal? price = null;
-                decimal? quantity = null;
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var isPrice = reader.ValueTextEquals("price"u8);
-                    var isQuantity = !isPrice && reader.ValueTextEquals("qty"u8);
-                    reader.Read();
-                    if ((isPrice || isQuantity) && BookFrameReader.TryReadDecimal(ref reader, out var value))
-                    {
-                        if (isPrice)
-                        {
-                            price = value;
-                        }
-                        else
-                        {
-                            quantity = value;
-                        }
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-                }
-
-                if (price is null || quantity is null || quantity < 0m)
-                {
-                    return false;
-                }
-
-                side.Set(price.Value, quantity.Value);
+                side.Set(price, quantity, digits);
             }
-
-            if (reader.TokenType != JsonTokenType.EndArray)
+            else
             {
-                return false;
+                readable = false;
             }
         }
 
-        return true;
+        return readable;
     }
 }
