@@ -18,13 +18,10 @@ public sealed partial class SandboxExchange : IDisposable
     private readonly Lock _gate = new();
     private readonly ISandboxStore _store;
     private readonly TimeProvider _time;
-    private readonly List<SandboxAccount> _accounts = [];
-    private readonly Dictionary<string, SandboxAccount> _accountsByName = new(StringComparer.Ordinal);
+    private readonly AccountDirectory _accounts = new();
+    private readonly LedgerBook _ledger = new();
     private readonly Dictionary<string, SandboxApiKey> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _nonces = new(StringComparer.Ordinal);
-    private readonly List<LedgerEntry> _entries = [];
-    private readonly Dictionary<string, List<LedgerEntry>> _entriesByAccount = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Account, Wallet Wallet, string Asset), decimal> _balances = [];
     private SocketTokens? _tokens;
 
     /// <summary>Opens the exchange on a store, loading what it holds.</summary>
@@ -75,6 +72,7 @@ public sealed partial class SandboxExchange : IDisposable
             return;
         }
 
+        LedgerBook.EnsureBalanced(changes.Entries);
         _store.Commit(changes);
         if (!Events.HasListeners || (changes.Orders.Count == 0 && changes.Trades.Count == 0 && changes.Entries.Count == 0))
         {
@@ -95,37 +93,13 @@ public sealed partial class SandboxExchange : IDisposable
 
     private void Apply(SandboxChangeSet changes)
     {
-        foreach (var account in changes.Accounts)
-        {
-            if (_accountsByName.TryGetValue(account.Name, out var existing))
-            {
-                _accounts[_accounts.IndexOf(existing)] = account;
-            }
-            else
-            {
-                _accounts.Add(account);
-            }
-
-            _accountsByName[account.Name] = account;
-        }
-
+        _accounts.Apply(changes.Accounts);
         foreach (var key in changes.Keys)
         {
             _keys[key.Key] = key;
         }
 
-        foreach (var entry in changes.Entries)
-        {
-            _entries.Add(entry);
-            if (!_entriesByAccount.TryGetValue(entry.Account, out var list))
-            {
-                _entriesByAccount[entry.Account] = list = [];
-            }
-
-            list.Add(entry);
-            _balances[(entry.Account, entry.Wallet, entry.Asset)] = entry.Balance;
-        }
-
+        _ledger.Apply(changes.Entries);
         foreach (var (key, nonce) in changes.Nonces)
         {
             _nonces[key] = nonce;

@@ -44,7 +44,7 @@ public sealed partial class SandboxExchange
 
     private decimal ConsolidatedVolumeLocked(string account, TradingVenue venue)
     {
-        if (!_accountsByName.TryGetValue(account, out var found))
+        if (_accounts.Find(account) is not { } found)
         {
             return 0m;
         }
@@ -52,7 +52,7 @@ public sealed partial class SandboxExchange
         var master = found.Master ?? found.Name;
         var since = _time.GetUtcNow() - FeeWindow;
         var total = 0m;
-        foreach (var member in _accounts.Where(a => a.Name == master || a.Master == master))
+        foreach (var member in _accounts.Family(master))
         {
             total += member.VolumeUsd30d + TradedSince(member.Name, venue, since);
         }

@@ -42,7 +42,7 @@ public sealed partial class SandboxExchange
 
         lock (_gate)
         {
-            if (!_accountsByName.ContainsKey(spec.Account))
+            if (_accounts.Find(spec.Account) is null)
             {
                 return SandboxResult<CreatedKey>.Fail(SandboxRejection.UnknownAccount, $"account '{spec.Account}' does not exist");
             }

@@ -96,9 +96,7 @@ public sealed partial class SandboxExchange
         }
 
         var changes = new SandboxChangeSet();
-        var running = new Dictionary<(string, Wallet, string), decimal>();
-        var sequence = _entries.Count == 0 ? 0 : _entries[^1].Sequence;
-        var now = _time.GetUtcNow();
+        var posting = _ledger.Begin(_time.GetUtcNow(), changes.Entries);
         foreach (var instrument in InstrumentCatalog.All)
         {
             var mark = _markPrices.Mark(instrument.Symbol);
@@ -126,10 +124,7 @@ public sealed partial class SandboxExchange
 
             foreach (var (account, amount) in legs)
             {
-                var key = (account, Wallet.FuturesFlex, FuturesSettlement.Usd);
-                var balance = (running.TryGetValue(key, out var pending) ? pending : _balances.GetValueOrDefault(key)) + amount;
-                running[key] = balance;
-                changes.Entries.Add(new LedgerEntry(NewId('L'), refId, checked(++sequence), now, account, Wallet.FuturesFlex, FuturesSettlement.Usd, amount, 0m, balance, LedgerEntryType.Funding));
+                posting.Book(refId, LedgerEntryType.Funding, account, Wallet.FuturesFlex, FuturesSettlement.Usd, amount);
             }
         }
 

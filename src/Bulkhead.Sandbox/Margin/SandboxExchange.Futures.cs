@@ -24,7 +24,7 @@ public sealed partial class SandboxExchange
         ArgumentNullException.ThrowIfNull(command);
         lock (_gate)
         {
-            if (!_accountsByName.TryGetValue(command.Account, out var account) || !account.FuturesTradingEnabled)
+            if (_accounts.Find(command.Account) is not { FuturesTradingEnabled: true })
             {
                 return FuturesOrderResult.Refused(FuturesOrderVerdict.MarketSuspended, $"Futures trading is off for '{command.Account}'");
             }

@@ -47,7 +47,7 @@ public sealed partial class SandboxExchange
 
         lock (_gate)
         {
-            if (!_accountsByName.ContainsKey(account))
+            if (_accounts.Find(account) is null)
             {
                 return SandboxResult<decimal?>.Fail(SandboxRejection.UnknownAccount, $"account '{account}' does not exist");
             }

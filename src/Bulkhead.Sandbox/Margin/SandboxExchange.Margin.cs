@@ -68,7 +68,7 @@ public sealed partial class SandboxExchange
         var collateral = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var asset in AssetCatalog.All)
         {
-            var balance = batch?.Balance(account, Wallet.FuturesFlex, asset.Id) ?? _balances.GetValueOrDefault((account, Wallet.FuturesFlex, asset.Id));
+            var balance = batch?.Balance(account, Wallet.FuturesFlex, asset.Id) ?? _ledger.Balance(account, Wallet.FuturesFlex, asset.Id);
             if (balance != 0m)
             {
                 collateral[asset.Id] = balance;

@@ -30,7 +30,7 @@ public sealed partial class SandboxExchange
     {
         lock (_gate)
         {
-            if (!_accountsByName.ContainsKey(account))
+            if (_accounts.Find(account) is null)
             {
                 return SandboxResult<FuturesSelfTradeStrategy>.Fail(SandboxRejection.UnknownAccount, $"account '{account}' does not exist");
             }
@@ -57,5 +57,5 @@ public sealed partial class SandboxExchange
     }
 
     private string FamilyOf(string account) =>
-        _accountsByName.TryGetValue(account, out var known) && known.Master is { } master ? master : account;
+        _accounts.FamilyOf(account);
 }

@@ -79,7 +79,7 @@ public sealed partial class SandboxExchange
         var known = AssetCatalog.Find(asset) ?? throw new ArgumentException($"Unknown asset '{asset}'.", nameof(asset));
         lock (_gate)
         {
-            var balance = _balances.GetValueOrDefault((account, wallet, known.Id));
+            var balance = _ledger.Balance(account, wallet, known.Id);
             var amount = decimal.Round(target - balance, known.Decimals, MidpointRounding.ToZero);
             if (balance >= target / 2m || amount <= 0m)
             {

@@ -47,7 +47,7 @@ public sealed partial class SandboxExchange
     {
         lock (_gate)
         {
-            return (_trades.Count, _entries.Count, _orders.Count);
+            return (_trades.Count, _ledger.Count, _orders.Count);
         }
     }
 
@@ -172,10 +172,10 @@ public sealed partial class SandboxExchange
     {
         // The newest entry of each account, wallet and asset carries its balance: never removed.
         var carriers = new HashSet<long>();
-        foreach (var (account, entries) in _entriesByAccount)
+        foreach (var (account, entries) in _ledger.EntriesByAccount)
         {
             var seen = new HashSet<(Wallet, string)>();
-            var wanted = _balances.Keys.Count(k => k.Account == account);
+            var wanted = _ledger.BalanceCount(account);
             for (var i = entries.Count - 1; i >= 0 && seen.Count < wanted; i--)
             {
                 if (seen.Add((entries[i].Wallet, entries[i].Asset)))
@@ -187,7 +187,7 @@ public sealed partial class SandboxExchange
 
         var groups = new Dictionary<string, List<LedgerEntry>>(StringComparer.Ordinal);
         var blocked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in _entries)
+        foreach (var entry in _ledger.Entries)
         {
             if (entry.Time >= latest)
             {
@@ -239,11 +239,7 @@ public sealed partial class SandboxExchange
             list.RemoveAll(t => trades.Contains(t.Sequence));
         }
 
-        _entries.RemoveAll(e => entries.Contains(e.Sequence));
-        foreach (var list in _entriesByAccount.Values)
-        {
-            list.RemoveAll(e => entries.Contains(e.Sequence));
-        }
+        _ledger.Remove(entries);
 
         foreach (var carry in compaction.Carries)
         {

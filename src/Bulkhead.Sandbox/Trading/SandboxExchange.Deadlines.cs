@@ -28,7 +28,7 @@ public sealed partial class SandboxExchange
 
         lock (_gate)
         {
-            if (!_accountsByName.ContainsKey(account))
+            if (_accounts.Find(account) is null)
             {
                 return SandboxResult<SandboxDeadMansSwitch>.Fail(SandboxRejection.UnknownAccount, $"account '{account}' does not exist");
             }

@@ -21,7 +21,7 @@ public sealed partial class SandboxExchange
     {
         static SandboxResult<SandboxOrder> Fail(SandboxRejection rejection, string detail) => SandboxResult<SandboxOrder>.Fail(rejection, detail);
 
-        if (!_accountsByName.ContainsKey(request.Account) && !request.Account.StartsWith('@'))
+        if (_accounts.Find(request.Account) is null && !request.Account.StartsWith('@'))
         {
             return Fail(SandboxRejection.UnknownAccount, $"account '{request.Account}' does not exist");
         }

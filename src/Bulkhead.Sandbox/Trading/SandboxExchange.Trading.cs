@@ -88,12 +88,7 @@ public sealed partial class SandboxExchange
         return book;
     }
 
-    private TradingBatch NewBatch() => new(
-        _time.GetUtcNow(),
-        _entries.Count == 0 ? 0 : _entries[^1].Sequence,
-        _trades.Count == 0 ? 0 : _trades[^1].Sequence,
-        (account, wallet, asset) => _balances.GetValueOrDefault((account, wallet, asset)),
-        HoldOf);
+    private TradingBatch NewBatch() => new(_time.GetUtcNow(), _ledger, _trades.Count == 0 ? 0 : _trades[^1].Sequence, HoldOf);
 
     /// <summary>
     /// Writes a batch, then applies it. If the store throws, the books the batch touched are rebuilt from the committed
