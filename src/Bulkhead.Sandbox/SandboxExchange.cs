@@ -20,8 +20,8 @@ public sealed partial class SandboxExchange : IDisposable
     private readonly TimeProvider _time;
     private readonly AccountDirectory _accounts = new();
     private readonly LedgerBook _ledger = new();
-    private readonly Dictionary<string, SandboxApiKey> _keys = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _nonces = new(StringComparer.Ordinal);
+    private readonly KeyRegistry _keys = new();
+    private readonly NonceMarks _nonces = new();
     private SocketTokens? _tokens;
 
     /// <summary>Opens the exchange on a store, loading what it holds.</summary>
@@ -72,6 +72,7 @@ public sealed partial class SandboxExchange : IDisposable
             return;
         }
 
+        _nonces.AddPending(changes.Nonces);
         LedgerBook.EnsureBalanced(changes.Entries);
         _store.Commit(changes);
         if (!Events.HasListeners || (changes.Orders.Count == 0 && changes.Trades.Count == 0 && changes.Entries.Count == 0))
@@ -94,16 +95,10 @@ public sealed partial class SandboxExchange : IDisposable
     private void Apply(SandboxChangeSet changes)
     {
         _accounts.Apply(changes.Accounts);
-        foreach (var key in changes.Keys)
-        {
-            _keys[key.Key] = key;
-        }
+        _keys.Apply(changes.Keys);
 
         _ledger.Apply(changes.Entries);
-        foreach (var (key, nonce) in changes.Nonces)
-        {
-            _nonces[key] = nonce;
-        }
+        _nonces.Written(changes.Nonces);
 
         ApplyTrading(changes);
         ApplyFutures(changes);
