@@ -187,7 +187,7 @@ public sealed partial class SandboxExchange
 
     /// <summary>Balance minus what open orders hold (Spot <c>hold_trade</c>) and what margin keeps: what a withdrawal, transfer or new order may use.</summary>
     private decimal Available(string account, Wallet wallet, string asset) =>
-        _ledger.Balance(account, wallet, asset) - HoldOf(account, wallet, asset) - MarginHoldLocked(account, wallet, asset);
+        _ledger.Balance(account, wallet, asset) - _trading.HoldOf(account, wallet, asset) - _margin.MarginHold(account, wallet, asset);
 
     private static SandboxResult<string> InsufficientFunds(string account, Wallet wallet, string asset, decimal amount) =>
         SandboxResult<string>.Fail(SandboxRejection.InsufficientFunds, $"'{account}' has less than {amount} {asset} available in its {wallet} wallet");
