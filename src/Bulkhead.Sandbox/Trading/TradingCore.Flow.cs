@@ -1,13 +1,10 @@
 using Bulkhead.Sandbox.Assets;
 using Bulkhead.Sandbox.Matching;
-using Bulkhead.Sandbox.Trading;
 
-#pragma warning disable IDE0130 // One class split by concern across the concept folders.
-namespace Bulkhead.Sandbox;
-#pragma warning restore IDE0130
+namespace Bulkhead.Sandbox.Trading;
 
 /// <summary>The two halves every order operation shares: checking a request into an order, and booking a book's events.</summary>
-public sealed partial class SandboxExchange
+internal sealed partial class TradingCore
 {
     /// <summary>The largest volume and the largest price an order may carry (their product still fits a decimal with fees).</summary>
     public const decimal MaxOrderAmount = 1_000_000_000_000m;
@@ -21,7 +18,7 @@ public sealed partial class SandboxExchange
     {
         static SandboxResult<SandboxOrder> Fail(SandboxRejection rejection, string detail) => SandboxResult<SandboxOrder>.Fail(rejection, detail);
 
-        if (!_accountsByName.ContainsKey(request.Account) && !request.Account.StartsWith('@'))
+        if (_accounts.Find(request.Account) is null && !request.Account.StartsWith('@'))
         {
             return Fail(SandboxRejection.UnknownAccount, $"account '{request.Account}' does not exist");
         }
@@ -69,18 +66,18 @@ public sealed partial class SandboxExchange
             return Fail(SandboxRejection.InvalidOrder, "the expiry time has passed");
         }
 
-        if (request.ClientOrderId is { } clientId && OpenOrdersLocked(request.Account).Any(o => o.ClientOrderId == clientId && o.Id != replacing?.Id))
+        if (request.ClientOrderId is { } clientId && OpenOf(request.Account).Any(o => o.ClientOrderId == clientId && o.Id != replacing?.Id))
         {
             return Fail(SandboxRejection.InvalidOrder, $"an open order already has cl_ord_id '{clientId}'");
         }
 
         var user = !request.Account.StartsWith('@');
-        if (user && replacing is null && _openCounts.GetValueOrDefault((request.Account, symbol)) >= TradingLimits.MaxOpenOrdersPerPair)
+        if (user && replacing is null && _openCounts.GetValueOrDefault((request.Account, symbol)) >= Counters.Limits.MaxOpenOrdersPerPair)
         {
-            return Fail(SandboxRejection.OrdersLimitExceeded, $"'{request.Account}' has {TradingLimits.MaxOpenOrdersPerPair} open orders on {symbol}, the most allowed");
+            return Fail(SandboxRejection.OrdersLimitExceeded, $"'{request.Account}' has {Counters.Limits.MaxOpenOrdersPerPair} open orders on {symbol}, the most allowed");
         }
 
-        if (!CanCharge(request.Account, request.Venue, symbol, rateCost))
+        if (!Counters.CanCharge(request.Account, request.Venue, symbol, rateCost))
         {
             return Fail(SandboxRejection.OrderRateLimitExceeded, $"the trading counter of '{request.Account}' on {symbol} is full");
         }
@@ -88,7 +85,7 @@ public sealed partial class SandboxExchange
         var feeAsset = FeeAssetOf(request.Venue, symbol, request.Flags);
         var keep = replacing is not null && !replaceWithNewId;
         var order = new SandboxOrder(
-            keep ? replacing!.Id : NewId('O'),
+            keep ? replacing!.Id : SandboxIds.New('O'),
             keep ? replacing!.EngineId : ++_engineSequence,
             request.Account,
             request.Venue,
@@ -113,7 +110,7 @@ public sealed partial class SandboxExchange
             null,
             0m,
             null,
-            FeePercentLocked(request.Account, request.Venue, maker: false),
+            _fees.Percent(request.Account, request.Venue, maker: false),
             feeAsset,
             keep ? replacing!.Priority : ++_prioritySequence);
         decimal? estimate = null;
@@ -152,9 +149,9 @@ public sealed partial class SandboxExchange
                 var taker = Current(working, fill.TakerOrderId);
                 var price = scale.ToPrice(fill.Price);
                 var quantity = scale.ToQuantity(fill.Quantity);
-                var tradeId = NewId('T');
-                var makerRate = Math.Min(FeePercentLocked(maker.Account, maker.Venue, maker: true), maker.FeeCap);
-                var takerRate = Math.Min(FeePercentLocked(taker.Account, taker.Venue, maker: false), taker.FeeCap);
+                var tradeId = SandboxIds.New('T');
+                var makerRate = Math.Min(_fees.Percent(maker.Account, maker.Venue, maker: true), maker.FeeCap);
+                var takerRate = Math.Min(_fees.Percent(taker.Account, taker.Venue, maker: false), taker.FeeCap);
                 var makerBooked = venue.Settle(batch, maker, new FillSide(tradeId, price, quantity, price * quantity, makerRate, IsMaker: true));
                 var takerBooked = venue.Settle(batch, taker, new FillSide(tradeId, price, quantity, price * quantity, takerRate, IsMaker: false));
                 working[maker.EngineId] = Filled(maker, quantity, makerBooked, fill.MakerRemaining == 0, batch.Now);

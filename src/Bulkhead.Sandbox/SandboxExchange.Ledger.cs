@@ -1,15 +1,12 @@
-using System.Security.Cryptography;
 using Bulkhead.Sandbox.Assets;
 using Bulkhead.Sandbox.Ledger;
 using Bulkhead.Sandbox.Storage;
 
-#pragma warning disable IDE0130 // One class split by concern across the concept folders.
 namespace Bulkhead.Sandbox;
-#pragma warning restore IDE0130
 
+/// <summary>Funds movements (deposits, withdrawals, transfers) and reads of the ledger.</summary>
 public sealed partial class SandboxExchange
 {
-    private const string IdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static readonly decimal MaxAmount = 1_000_000_000_000_000m;
 
     /// <summary>An account's non-zero balances in one wallet, by asset id.</summary>
@@ -17,8 +14,7 @@ public sealed partial class SandboxExchange
     {
         lock (_gate)
         {
-            return _balances.Where(b => b.Key.Account == account && b.Key.Wallet == wallet && b.Value != 0)
-                .ToDictionary(b => b.Key.Asset, b => b.Value, StringComparer.Ordinal);
+            return _ledger.Balances(account, wallet);
         }
     }
 
@@ -47,9 +43,10 @@ public sealed partial class SandboxExchange
                 return refused;
             }
 
-            if (!_accountsByName[account].IsMaster)
+            var owner = _accounts.Find(account)!;
+            if (!owner.IsMaster)
             {
-                return SandboxResult<string>.Fail(SandboxRejection.NotMaster, $"'{account}' is a subaccount; subaccounts cannot withdraw: transfer to the master '{_accountsByName[account].Master}' first");
+                return SandboxResult<string>.Fail(SandboxRejection.NotMaster, $"'{account}' is a subaccount; subaccounts cannot withdraw: transfer to the master '{owner.Master}' first");
             }
 
             var id = AssetCatalog.Find(asset)!.Id;
@@ -75,22 +72,17 @@ public sealed partial class SandboxExchange
                 return refused;
             }
 
-            if (!_accountsByName.TryGetValue(toAccount, out var to))
+            if (_accounts.Find(toAccount) is null)
             {
                 return SandboxResult<string>.Fail(SandboxRejection.UnknownAccount, $"account '{toAccount}' does not exist");
             }
 
-            var from = _accountsByName[fromAccount];
-            var linked = from.Name == to.Name
-                || from.Master == to.Name
-                || to.Master == from.Name
-                || (from.Master is not null && from.Master == to.Master);
-            if (!linked)
+            if (!_accounts.Linked(fromAccount, toAccount))
             {
                 return SandboxResult<string>.Fail(SandboxRejection.NotLinked, $"'{fromAccount}' and '{toAccount}' are not linked (master and subaccount, or subaccounts of one master)");
             }
 
-            if (from.Name == to.Name && fromWallet == toWallet)
+            if (fromAccount == toAccount && fromWallet == toWallet)
             {
                 return SandboxResult<string>.Fail(SandboxRejection.InvalidAmount, "a transfer needs two different wallets or accounts");
             }
@@ -111,20 +103,7 @@ public sealed partial class SandboxExchange
         ArgumentNullException.ThrowIfNull(query);
         lock (_gate)
         {
-            if (!_entriesByAccount.TryGetValue(account, out var entries))
-            {
-                return [];
-            }
-
-            var assets = query.Assets is { Count: > 0 } list ? list.Select(a => AssetCatalog.Find(a)?.Id ?? a).ToHashSet(StringComparer.Ordinal) : null;
-            return [.. Enumerable.Reverse(entries)
-                .Where(e => query.Wallet is null || e.Wallet == query.Wallet)
-                .Where(e => assets is null || assets.Contains(e.Asset))
-                .Where(e => query.Type is null || e.Type == query.Type)
-                .Where(e => query.Start is null || e.Time > query.Start)
-                .Where(e => query.End is null || e.Time <= query.End)
-                .Skip(Math.Max(0, query.Offset))
-                .Take(Math.Clamp(query.Limit, 0, 1000))];
+            return _ledger.Query(account, query);
         }
     }
 
@@ -134,7 +113,7 @@ public sealed partial class SandboxExchange
         ArgumentNullException.ThrowIfNull(ids);
         lock (_gate)
         {
-            return _entriesByAccount.TryGetValue(account, out var entries) ? [.. entries.Where(e => ids.Contains(e.Id))] : [];
+            return _ledger.ById(account, ids);
         }
     }
 
@@ -143,9 +122,7 @@ public sealed partial class SandboxExchange
     {
         lock (_gate)
         {
-            return _balances.Where(b => !b.Key.Account.StartsWith('@'))
-                .GroupBy(b => b.Key.Asset, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Sum(b => b.Value), StringComparer.Ordinal);
+            return _ledger.SumByAsset(account => !account.StartsWith('@'));
         }
     }
 
@@ -154,9 +131,7 @@ public sealed partial class SandboxExchange
     {
         lock (_gate)
         {
-            return _balances.Where(b => b.Key.Account.StartsWith('@'))
-                .GroupBy(b => b.Key.Asset, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => -g.Sum(b => b.Value), StringComparer.Ordinal);
+            return _ledger.SumByAsset(account => account.StartsWith('@')).ToDictionary(s => s.Key, s => -s.Value, StringComparer.Ordinal);
         }
     }
 
@@ -165,7 +140,7 @@ public sealed partial class SandboxExchange
     {
         lock (_gate)
         {
-            return [.. _entries.Where(e => string.Equals(e.RefId, refId, StringComparison.Ordinal))];
+            return _ledger.Movement(refId);
         }
     }
 
@@ -174,7 +149,7 @@ public sealed partial class SandboxExchange
     {
         lock (_gate)
         {
-            return [.. _entries];
+            return _ledger.All();
         }
     }
 
@@ -183,13 +158,16 @@ public sealed partial class SandboxExchange
     {
         lock (_gate)
         {
-            return [.. _entries.GroupBy(e => (e.RefId, e.Asset)).Where(g => g.Sum(e => e.Amount - e.Fee) != 0).Select(g => g.Key.RefId).Distinct(StringComparer.Ordinal)];
+            return _ledger.Unbalanced();
         }
     }
 
+    /// <summary>A Kraken-style id: a prefix letter and 5-5-6 groups of upper-case letters and digits.</summary>
+    internal static string NewId(char prefix) => SandboxIds.New(prefix);
+
     private SandboxResult<string>? Check(string account, string asset, decimal amount)
     {
-        if (!_accountsByName.ContainsKey(account))
+        if (_accounts.Find(account) is null)
         {
             return SandboxResult<string>.Fail(SandboxRejection.UnknownAccount, $"account '{account}' does not exist");
         }
@@ -207,46 +185,19 @@ public sealed partial class SandboxExchange
         return null;
     }
 
-    /// <summary>Balance minus what open orders hold (Spot <c>hold_trade</c>): what a withdrawal, transfer or new order may use.</summary>
-    private decimal Available(string account, Wallet wallet, string asset) => _balances.GetValueOrDefault((account, wallet, asset)) - HoldOf(account, wallet, asset) - MarginHoldLocked(account, wallet, asset);
+    /// <summary>Balance minus what open orders hold (Spot <c>hold_trade</c>) and what margin keeps: what a withdrawal, transfer or new order may use.</summary>
+    private decimal Available(string account, Wallet wallet, string asset) =>
+        _ledger.Balance(account, wallet, asset) - _trading.HoldOf(account, wallet, asset) - _margin.MarginHold(account, wallet, asset);
 
     private static SandboxResult<string> InsufficientFunds(string account, Wallet wallet, string asset, decimal amount) =>
         SandboxResult<string>.Fail(SandboxRejection.InsufficientFunds, $"'{account}' has less than {amount} {asset} available in its {wallet} wallet");
 
-    /// <summary>Books one balanced movement: legs summing to zero per asset, one refid, one transaction.</summary>
+    /// <summary>Books one balanced movement of fee-less legs under a new refid, in one commit.</summary>
     private SandboxResult<string> Post(LedgerEntryType type, params (string Account, Wallet Wallet, string Asset, decimal Amount)[] legs)
     {
-        if (legs.GroupBy(l => l.Asset).Any(g => g.Sum(l => l.Amount) != 0))
-        {
-            throw new InvalidOperationException("A posting must balance per asset.");
-        }
-
-        var now = _time.GetUtcNow();
-        var refId = NewId('T');
         var changes = new SandboxChangeSet();
-        var running = new Dictionary<(string, Wallet, string), decimal>();
-        var sequence = _entries.Count == 0 ? 0 : _entries[^1].Sequence;
-        foreach (var (account, wallet, asset, amount) in legs)
-        {
-            var key = (account, wallet, asset);
-            var balance = (running.TryGetValue(key, out var pending) ? pending : _balances.GetValueOrDefault(key)) + amount;
-            running[key] = balance;
-            changes.Entries.Add(new LedgerEntry(NewId('L'), refId, checked(++sequence), now, account, wallet, asset, amount, 0m, balance, type));
-        }
-
+        var refId = _ledger.Begin(_time.GetUtcNow(), changes.Entries).Move(type, legs);
         Commit(changes);
         return SandboxResult<string>.Ok(refId);
-    }
-
-    /// <summary>A Kraken-style id: a prefix letter and 5-5-6 groups of upper-case letters and digits.</summary>
-    internal static string NewId(char prefix)
-    {
-        Span<char> chars = stackalloc char[16];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = IdAlphabet[RandomNumberGenerator.GetInt32(IdAlphabet.Length)];
-        }
-
-        return $"{prefix}{chars[..5]}-{chars[5..10]}-{chars[10..]}";
     }
 }

@@ -3,9 +3,7 @@ using Bulkhead.Sandbox.Ledger;
 using Bulkhead.Sandbox.Market;
 using Bulkhead.Sandbox.Trading;
 
-#pragma warning disable IDE0130 // One class split by concern across the concept folders.
 namespace Bulkhead.Sandbox;
-#pragma warning restore IDE0130
 
 /// <summary>What the market and the public market-data endpoints read from (and book into) the trading core.</summary>
 public sealed partial class SandboxExchange
@@ -34,32 +32,7 @@ public sealed partial class SandboxExchange
         ArgumentNullException.ThrowIfNull(into);
         lock (_gate)
         {
-            int lo = 0, hi = _trades.Count;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (_trades[mid].Sequence <= afterSequence)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            var last = afterSequence;
-            for (var i = lo; i < _trades.Count; i++)
-            {
-                var trade = _trades[i];
-                last = trade.Sequence;
-                if (!trade.IsMaker)
-                {
-                    into.Add(new PublicFill(trade.Symbol, trade.Time, trade.Price, trade.Volume, trade.Side == Matching.Side.Buy, trade.Kind == Matching.OrderKind.Market));
-                }
-            }
-
-            return last;
+            return _trading.PublicFillsAfter(afterSequence, into);
         }
     }
 
@@ -79,7 +52,7 @@ public sealed partial class SandboxExchange
         var known = AssetCatalog.Find(asset) ?? throw new ArgumentException($"Unknown asset '{asset}'.", nameof(asset));
         lock (_gate)
         {
-            var balance = _balances.GetValueOrDefault((account, wallet, known.Id));
+            var balance = _ledger.Balance(account, wallet, known.Id);
             var amount = decimal.Round(target - balance, known.Decimals, MidpointRounding.ToZero);
             if (balance >= target / 2m || amount <= 0m)
             {
@@ -97,16 +70,7 @@ public sealed partial class SandboxExchange
         ArgumentNullException.ThrowIfNull(symbol);
         lock (_gate)
         {
-            var total = 0m;
-            foreach (var ((_, positionSymbol), position) in _positions)
-            {
-                if (position.Size > 0m && string.Equals(positionSymbol, symbol, StringComparison.Ordinal))
-                {
-                    total += position.Size;
-                }
-            }
-
-            return total;
+            return _margin.OpenInterest(symbol);
         }
     }
 }
