@@ -19,4 +19,34 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Order placement {Endpoint} with client order id {ClientOrderId} failed transiently ({Code}); checking whether it landed before resending")]
     public static partial void CheckingOrderLanded(ILogger logger, string endpoint, string clientOrderId, string code);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "WebSocket {Url} connected (session {Session})")]
+    public static partial void SocketConnected(ILogger logger, Uri url, int session);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "WebSocket {Url} session {Session} ended: {Reason}")]
+    public static partial void SocketDisconnected(ILogger logger, Uri url, int session, string reason);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "WebSocket {Url} reconnecting in {Delay} (attempt {Attempt})")]
+    public static partial void SocketReconnecting(ILogger logger, Uri url, TimeSpan delay, int attempt);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "WebSocket {Url} session {Session} received nothing for {Silence}: aborting it")]
+    public static partial void SocketSilent(ILogger logger, Uri url, int session, TimeSpan silence);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "Book {Symbol} (depth {Depth}) lost synchronisation ({Result}): resubscribing")]
+    public static partial void BookResync(ILogger logger, string symbol, int depth, Sockets.Books.BookApplyResult result);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "WebSocket {Url}: subscribing {Subscription} again failed: {Code}")]
+    public static partial void ResubscribeFailed(ILogger logger, Uri url, string subscription, string code);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Debug, Message = "WebSocket token renewed; it lapses unused at {LapsesAt:O}")]
+    public static partial void TokenRenewed(ILogger logger, DateTimeOffset lapsesAt);
+
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "Fetching a WebSocket token failed: {Code}")]
+    public static partial void TokenFetchFailed(ILogger logger, string code);
+
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Warning, Message = "WebSocket {Url} connect attempt {Attempt} failed: {Reason}")]
+    public static partial void SocketConnectFailed(ILogger logger, Uri url, int attempt, string reason);
+
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Debug, Message = "WebSocket {Url}: a response to {Method} with req_id {ReqId} matched no request")]
+    public static partial void UnmatchedResponse(ILogger logger, Uri url, string method, long? reqId);
 }

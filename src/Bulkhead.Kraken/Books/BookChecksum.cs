@@ -44,6 +44,14 @@ public static class BookChecksum
     /// <summary>Appends one level (or one order) to a running checksum started at <see cref="uint.MaxValue"/>; finish with <c>~crc</c>.</summary>
     public static uint Append(uint crc, ReadOnlySpan<char> price, ReadOnlySpan<char> qty) => Stripped(Stripped(crc, price), qty);
 
+    /// <summary>
+    /// Appends one level from decimals parsed from the wire text (a <see cref="decimal"/> keeps the text's scale:
+    /// <c>0.10000000</c> is 10000000 × 10⁻⁸). A decimal's coefficient is exactly the wire digits without the point and
+    /// without leading zeros, so this equals <see cref="Append(uint, ReadOnlySpan{char}, ReadOnlySpan{char})"/> on the
+    /// text, without formatting or allocating. Only the magnitude counts (book prices and quantities are never negative).
+    /// </summary>
+    public static uint Append(uint crc, decimal price, decimal qty) => Coefficient(Coefficient(crc, price), qty);
+
     /// <summary>Plain CRC-32 (IEEE) of ASCII text (each char taken as one byte).</summary>
     public static uint Crc32(ReadOnlySpan<char> ascii)
     {
@@ -104,6 +112,43 @@ public static class BookChecksum
 
             leading = false;
             crc = Step(crc, (byte)c);
+        }
+
+        return crc;
+    }
+
+    // The coefficient's decimal digits, most significant first; none for zero (as "0.000" strips to nothing).
+    private static uint Coefficient(uint crc, decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var low = unchecked((uint)bits[0] | ((ulong)(uint)bits[1] << 32));
+        var high = unchecked((uint)bits[2]);
+        Span<byte> digits = stackalloc byte[29];
+        var start = digits.Length;
+        if (high == 0)
+        {
+            while (low != 0)
+            {
+                var quotient = low / 10;
+                digits[--start] = (byte)('0' + (low - (quotient * 10)));
+                low = quotient;
+            }
+        }
+        else
+        {
+            var wide = ((UInt128)high << 64) | low;
+            while (wide != 0)
+            {
+                var quotient = wide / 10;
+                digits[--start] = (byte)('0' + (byte)(wide - (quotient * 10)));
+                wide = quotient;
+            }
+        }
+
+        foreach (var digit in digits[start..])
+        {
+            crc = Step(crc, digit);
         }
 
         return crc;

@@ -208,6 +208,10 @@ public static class KrakenErrors
     public const string LocalInvalidCredentials = "Bulkhead:Invalid credentials";
     /// <summary><c>Bulkhead:Nonce unavailable</c>.</summary>
     public const string LocalNonceUnavailable = "Bulkhead:Nonce unavailable";
+    /// <summary><c>Bulkhead:Not connected</c>: a WebSocket request was not sent because no connection was up in time.</summary>
+    public const string LocalNotConnected = "Bulkhead:Not connected";
+    /// <summary><c>Bulkhead:Not placed</c>: an order of an ambiguous batch that a look-up by client order id did not find (not sent again).</summary>
+    public const string LocalNotPlaced = "Bulkhead:Not placed";
     /// <summary><c>Bulkhead:Unknown symbol</c>: the venue's instrument list does not name the symbol.</summary>
     public const string LocalUnknownSymbol = "Bulkhead:Unknown symbol";
     /// <summary><c>Bulkhead:No quote</c>: the venue's ticker has no bid or no ask for the symbol (an empty book side).</summary>
@@ -406,6 +410,10 @@ public static class KrakenErrors
     public static KrakenError Timeout(TimeSpan after) =>
         new(TransportTimeout, KrakenErrorCategory.Transient, KrakenErrorOrigin.Transport,
             string.Create(CultureInfo.InvariantCulture, $"no answer within {after.TotalSeconds:0.###} s"));
+
+    /// <summary>A WebSocket request that was never sent: no connection was up within the wait allowed. Safe to send again.</summary>
+    public static KrakenError NotConnected(string detail) =>
+        new(LocalNotConnected, KrakenErrorCategory.Transient, KrakenErrorOrigin.Local, detail);
 
     /// <summary>The connection could not be made or broke.</summary>
     public static KrakenError Connection(string detail) =>

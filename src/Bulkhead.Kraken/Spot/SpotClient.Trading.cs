@@ -129,6 +129,18 @@ public sealed partial class SpotClient
         return result;
     }
 
+    /// <summary>
+    /// The orders with this client order id, open or closed (<c>OpenOrders</c>, then <c>ClosedOrders</c>, each filtered by
+    /// <c>cl_ord_id</c>); empty when neither lists one: the look-up after an ambiguous placement, on any transport.
+    /// </summary>
+    /// <param name="clientOrderId">The client order id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<KrakenResult<IReadOnlyList<SpotOrder>>> FindOrdersByClientOrderIdAsync(string clientOrderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientOrderId);
+        return FindByClientOrderIdAsync(clientOrderId, cancellationToken);
+    }
+
     /// <summary>Open orders first, then closed ones: the order with the id, or none.</summary>
     private async Task<KrakenResult<IReadOnlyList<SpotOrder>>> FindByClientOrderIdAsync(string clientOrderId, CancellationToken cancellationToken)
     {

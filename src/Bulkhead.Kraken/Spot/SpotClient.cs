@@ -58,6 +58,9 @@ public sealed partial class SpotClient
     /// <summary>The base URL this client calls.</summary>
     public Uri BaseUrl => _options.BaseUrl!;
 
+    /// <summary>The name of this client's key (<see cref="KrakenKey.Name"/>), for journals; null without a key or a name.</summary>
+    internal string? KeyName => _pipeline.Key?.Name;
+
     /// <summary>Calls a public method (<c>GET /0/public/{method}</c>). Safe to repeat, so transient failures are retried.</summary>
     public Task<KrakenResult<JsonElement>> CallPublicAsync(string method, IEnumerable<KeyValuePair<string, string>>? parameters = null, CancellationToken cancellationToken = default)
     {
