@@ -10,15 +10,14 @@ using Bulkhead.Sandbox.Ledger;
 using Bulkhead.Testing.Nonces;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Time.Testing;
-using Shouldly;
 
-namespace Bulkhead.Kraken.Tests.Venues;
+namespace Bulkhead.Testing.Venues;
 
 /// <summary>
 /// A real sandbox on loopback (in-memory store, no simulated market, fake clock) and accounts opened on it as
 /// <see cref="IAccountVenue"/> through either REST transport: <see cref="SpotVenue"/> or <see cref="FuturesRestClient"/>.
 /// </summary>
-internal sealed class VenueSandbox : IAsyncDisposable
+public sealed class VenueSandbox : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly HttpClient _http = new();
@@ -50,23 +49,35 @@ internal sealed class VenueSandbox : IAsyncDisposable
     /// <summary>Creates <paramref name="account"/>, deposits <paramref name="deposits"/> into <paramref name="wallet"/>, and opens it with a full-permission key of <paramref name="venue"/>.</summary>
     public IAccountVenue Open(string account, KeyVenue venue, Wallet wallet, params (string Asset, decimal Amount)[] deposits)
     {
-        Exchange.CreateAccount(account, null).Success.ShouldBeTrue();
+        Require(Exchange.CreateAccount(account, null).Success, $"create account {account}");
         foreach (var (asset, amount) in deposits)
         {
-            Exchange.Deposit(account, wallet, asset, amount).Success.ShouldBeTrue();
+            Require(Exchange.Deposit(account, wallet, asset, amount).Success, $"deposit {amount} {asset} into {account}");
         }
 
         var spec = venue == KeyVenue.Spot
             ? new KeySpec(account, KeyVenue.Spot, Enum.GetValues<SpotPermission>().Aggregate(SpotPermission.None, (all, p) => all | p), FuturesAccess.None, false, 0, [], null, null, null)
             : new KeySpec(account, KeyVenue.Futures, SpotPermission.None, FuturesAccess.Full, false, 0, [], null, null, null);
         var created = Exchange.CreateKey(spec);
-        created.Success.ShouldBeTrue(created.Detail);
-        var credentials = KrakenCredentials.Create(created.Value.Key.Key, created.Value.SecretBase64);
+        if (!created.Success || created.Value is not { } made)
+        {
+            throw new InvalidOperationException($"the sandbox refused to create a key on {account}: {created.Detail}");
+        }
+
+        var credentials = KrakenCredentials.Create(made.Key.Key, made.SecretBase64);
         var key = new KrakenKey(credentials, new CountingNonceSource(Interlocked.Add(ref _nonce, 1_000_000)), new LockoutGuard(credentials.MaskedKey, new LockoutGuardOptions(), Time));
         var options = new KrakenClientOptions { BaseUrl = BaseUrl, MaxRetries = 0, RetryBaseDelay = TimeSpan.Zero };
         return venue == KeyVenue.Spot
             ? new SpotVenue(new SpotClient(_http, options, Time, key))
             : new FuturesRestClient(_http, options, Time, key);
+    }
+
+    private static void Require(bool done, string what)
+    {
+        if (!done)
+        {
+            throw new InvalidOperationException($"the sandbox refused to {what}");
+        }
     }
 
     public async ValueTask DisposeAsync()
