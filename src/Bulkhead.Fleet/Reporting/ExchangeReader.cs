@@ -54,7 +54,8 @@ public sealed class ExchangeReader(HttpClient http)
             statements.Add(read.Statement);
             if (isMaster && session.Key.Venue == Venue.Spot)
             {
-                fees = await FeeTier.ReadAsync(session.CreateSpotClient(http), traded.Where(spotPairs.Contains).Order(StringComparer.Ordinal).FirstOrDefault(), cancellationToken).ConfigureAwait(false);
+                var contract = manifest.Strategies.Where(s => manifest.FindSubaccount(s.Account)?.Venue == Venue.Futures).SelectMany(s => s.Pairs).Order(StringComparer.Ordinal).FirstOrDefault();
+                fees = await FeeTier.ReadAsync(session.CreateSpotClient(http), traded.Where(spotPairs.Contains).Order(StringComparer.Ordinal).FirstOrDefault(), contract, cancellationToken).ConfigureAwait(false);
             }
         }
 

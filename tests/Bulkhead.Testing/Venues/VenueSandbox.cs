@@ -47,14 +47,38 @@ public sealed class VenueSandbox : IAsyncDisposable
     }
 
     /// <summary>Creates <paramref name="account"/>, deposits <paramref name="deposits"/> into <paramref name="wallet"/>, and opens it with a full-permission key of <paramref name="venue"/>.</summary>
-    public IAccountVenue Open(string account, KeyVenue venue, Wallet wallet, params (string Asset, decimal Amount)[] deposits)
+    public IAccountVenue Open(string account, KeyVenue venue, Wallet wallet, params (string Asset, decimal Amount)[] deposits) =>
+        Open(account, null, venue, wallet, deposits);
+
+    /// <summary>The same, for a subaccount of <paramref name="master"/> (null: a master account).</summary>
+    public IAccountVenue Open(string account, string? master, KeyVenue venue, Wallet wallet, params (string Asset, decimal Amount)[] deposits)
     {
-        Require(Exchange.CreateAccount(account, null).Success, $"create account {account}");
+        Require(Exchange.CreateAccount(account, master).Success, $"create account {account}");
         foreach (var (asset, amount) in deposits)
         {
             Require(Exchange.Deposit(account, wallet, asset, amount).Success, $"deposit {amount} {asset} into {account}");
         }
 
+        return venue == KeyVenue.Spot ? new SpotVenue(SpotClient(account)) : FuturesClient(account);
+    }
+
+    /// <summary>A Spot client with a new full-permission Spot key of the existing <paramref name="account"/>.</summary>
+    public SpotClient SpotClient(string account) => new(_http, Options, Time, Key(account, KeyVenue.Spot));
+
+    /// <summary>A Futures REST client with a new full-access Futures key of the existing <paramref name="account"/>.</summary>
+    public FuturesRestClient FuturesClient(string account) => new(_http, Options, Time, Key(account, KeyVenue.Futures));
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private KrakenClientOptions Options => new() { BaseUrl = BaseUrl, MaxRetries = 0, RetryBaseDelay = TimeSpan.Zero };
+
+    private KrakenKey Key(string account, KeyVenue venue)
+    {
         var spec = venue == KeyVenue.Spot
             ? new KeySpec(account, KeyVenue.Spot, Enum.GetValues<SpotPermission>().Aggregate(SpotPermission.None, (all, p) => all | p), FuturesAccess.None, false, 0, [], null, null, null)
             : new KeySpec(account, KeyVenue.Futures, SpotPermission.None, FuturesAccess.Full, false, 0, [], null, null, null);
@@ -65,11 +89,7 @@ public sealed class VenueSandbox : IAsyncDisposable
         }
 
         var credentials = KrakenCredentials.Create(made.Key.Key, made.SecretBase64);
-        var key = new KrakenKey(credentials, new CountingNonceSource(Interlocked.Add(ref _nonce, 1_000_000)), new LockoutGuard(credentials.MaskedKey, new LockoutGuardOptions(), Time));
-        var options = new KrakenClientOptions { BaseUrl = BaseUrl, MaxRetries = 0, RetryBaseDelay = TimeSpan.Zero };
-        return venue == KeyVenue.Spot
-            ? new SpotVenue(new SpotClient(_http, options, Time, key))
-            : new FuturesRestClient(_http, options, Time, key);
+        return new KrakenKey(credentials, new CountingNonceSource(Interlocked.Add(ref _nonce, 1_000_000)), new LockoutGuard(credentials.MaskedKey, new LockoutGuardOptions(), Time));
     }
 
     private static void Require(bool done, string what)
@@ -78,12 +98,5 @@ public sealed class VenueSandbox : IAsyncDisposable
         {
             throw new InvalidOperationException($"the sandbox refused to {what}");
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 }
