@@ -27,7 +27,7 @@ internal sealed partial class FleetView : IDisposable
     private readonly MarketSource _market;
     private readonly AuditSource _audit;
     private readonly Lock _flight = new();
-    private Task<FleetDocument>? _composing;
+    private Task<Composition>? _composing;
 
     public FleetView(DashboardOptions options, CancellationToken stopping)
     {
@@ -49,7 +49,10 @@ internal sealed partial class FleetView : IDisposable
     /// The document now. Requests that arrive while one is being composed share it (single flight), so many pages and
     /// event streams cost one read of the sources at a time.
     /// </summary>
-    public Task<FleetDocument> ComposeAsync(CancellationToken cancellationToken)
+    public async Task<FleetDocument> ComposeAsync(CancellationToken cancellationToken) =>
+        (await ComposeFullAsync(cancellationToken).ConfigureAwait(false)).Document;
+
+    private Task<Composition> ComposeFullAsync(CancellationToken cancellationToken)
     {
         lock (_flight)
         {
@@ -81,7 +84,7 @@ internal sealed partial class FleetView : IDisposable
         _gate.Dispose();
     }
 
-    private async Task<FleetDocument> ComposeOnceAsync()
+    private async Task<Composition> ComposeOnceAsync()
     {
         await Task.Yield();
         await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -99,7 +102,7 @@ internal sealed partial class FleetView : IDisposable
         }
     }
 
-    private FleetDocument Compose()
+    private Composition Compose()
     {
         var now = _options.Time.GetUtcNow();
         var fills = _journal.Read(j => j.Fills());
@@ -111,7 +114,7 @@ internal sealed partial class FleetView : IDisposable
         var (market, marketError, checkedAt) = _market.Current(symbols, assets);
         var marks = market?.Marks;
         var audit = _audit.Current();
-        return new FleetDocument(
+        var document = new FleetDocument(
             _manifest.Fleet.Name,
             _environment,
             now,
@@ -124,7 +127,11 @@ internal sealed partial class FleetView : IDisposable
             Margin(fills, snapshots, marks),
             Audit(audit),
             Treasury());
+        return new Composition(document, Figures(document, fills, marks));
     }
+
+    /// <summary>One composition: the page's document and the metrics' figures, from the same reads.</summary>
+    private sealed record Composition(FleetDocument Document, Runtime.Metrics.FleetFigures Figures);
 
     private static T? Attempt<T>(Func<T> read)
         where T : class
