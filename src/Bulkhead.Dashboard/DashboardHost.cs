@@ -62,11 +62,12 @@ public sealed class DashboardHost : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var view = new FleetView(options, stopping.Token);
         var metrics = new FleetMetrics(options.Supervisor, options.Time, view);
-        app.UseTokenGate(options.Token);
+        app.UseTokenGate(options.Token, options.OperatorToken);
         app.MapStatusApi(options.Manifest.Fleet.Name, options.Supervisor, options.Time);
         app.MapFleetApi(view);
         app.MapEventsApi(view, options.Supervisor, options);
         app.MapMetricsApi(metrics);
+        app.MapActionsApi(options.Operator);
         app.MapPageApi();
         var host = new DashboardHost(app, view, metrics, stopping, new Uri("http://127.0.0.1/"));
         try

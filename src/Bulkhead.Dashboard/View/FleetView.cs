@@ -126,7 +126,8 @@ internal sealed partial class FleetView : IDisposable
             Fees(snapshots, market?.SpotFees, marketError),
             Margin(fills, snapshots, marks),
             Audit(audit),
-            Treasury());
+            Treasury(),
+            Operations());
         return new Composition(document, Figures(document, fills, marks));
     }
 
