@@ -92,10 +92,11 @@ internal sealed class PrometheusServer : IAsyncDisposable
         return ((string)active["health"]!, (string?)active["lastError"] ?? string.Empty);
     }
 
-    /// <summary>An instant query: each series' labels and value.</summary>
-    public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, decimal Value)>> QueryAsync(string promql)
+    /// <summary>An instant query (at <paramref name="at"/>, Unix seconds, else now): each series' labels and value.</summary>
+    public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, decimal Value)>> QueryAsync(string promql, double? at = null)
     {
-        var answer = await _http.GetFromJsonAsync<JsonNode>(new Uri(Url, "api/v1/query?query=" + Uri.EscapeDataString(promql)));
+        var time = at is { } t ? "&time=" + t.ToString("0.000", CultureInfo.InvariantCulture) : string.Empty;
+        var answer = await _http.GetFromJsonAsync<JsonNode>(new Uri(Url, "api/v1/query?query=" + Uri.EscapeDataString(promql) + time));
         if ((string?)answer!["status"] != "success")
         {
             throw new InvalidOperationException($"prometheus refused {promql}: {answer}");
