@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Bulkhead.Dashboard.Api;
 using Bulkhead.Dashboard.View;
+using Bulkhead.Fleet.Manifest;
+using Bulkhead.Runtime.Alerts;
 using Bulkhead.Runtime.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -29,6 +31,7 @@ public sealed class DashboardHost : IAsyncDisposable
         _app = app;
         _view = view;
         Metrics = metrics;
+        Alerts = view.Alerts;
         _stopping = stopping;
         Url = url;
     }
@@ -38,6 +41,9 @@ public sealed class DashboardHost : IAsyncDisposable
 
     /// <summary>The fleet's metrics (served at <c>/metrics</c>).</summary>
     public FleetMetrics Metrics { get; }
+
+    /// <summary>The manifest's alert rules at work (null when it has none).</summary>
+    public AlertService? Alerts { get; }
 
     /// <summary>Whether the page's web bundle is in this build (else <c>/</c> serves a page saying it is missing).</summary>
     public static bool HasPage => PageApi.HasBundle;
@@ -62,6 +68,26 @@ public sealed class DashboardHost : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var view = new FleetView(options, stopping.Token);
         var metrics = new FleetMetrics(options.Supervisor, options.Time, view);
+        if (!options.Manifest.Alerts.IsEmpty)
+        {
+            try
+            {
+                view.Alerts = await AlertService.StartAsync(
+                    options.Manifest,
+                    options.Supervisor.Environment,
+                    metrics,
+                    new AlertServiceOptions { Time = options.Time, GetVariable = options.GetVariable, Log = options.Log },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidManifestException e)
+            {
+                metrics.Dispose();
+                view.Dispose();
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw new DashboardOptionsException(string.Join(System.Environment.NewLine, e.Problems));
+            }
+        }
+
         app.UseTokenGate(options.Token, options.OperatorToken);
         app.MapStatusApi(options.Manifest.Fleet.Name, options.Supervisor, options.Time);
         app.MapFleetApi(view);
@@ -125,6 +151,11 @@ public sealed class DashboardHost : IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
+        if (Alerts is not null)
+        {
+            await Alerts.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         await _view.Market.WhenReadAsync().ConfigureAwait(false);

@@ -45,6 +45,12 @@ public sealed class DashboardOptions
     /// <summary>Carries out operators' actions (null: the dashboard shows no actions).</summary>
     public FleetOperator? Operator { get; init; }
 
+    /// <summary>Reads environment variables (alert webhook URLs given as <c>env:VAR</c>, the secrets file's key).</summary>
+    public Func<string, string?> GetVariable { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Receives the alerts' log lines (fired, resolved, retries, dead letters); null: dropped.</summary>
+    public Action<string>? Log { get; init; }
+
     /// <summary>The call journal folder the audit reads usage from (null: the audit checks the manifest only).</summary>
     public string? CallJournalFolder { get; init; }
 

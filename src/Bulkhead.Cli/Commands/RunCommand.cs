@@ -129,6 +129,11 @@ internal static class RunCommand
                 }
             }
 
+            if (dashboard is null && !manifest.Alerts.IsEmpty)
+            {
+                await environment.Error.WriteLineAsync($"bulkhead run: the manifest's {manifest.Alerts.Length} alert rule(s) are evaluated by the supervisor's dashboard side: they are not evaluated without --port PORT").ConfigureAwait(false);
+            }
+
             try
             {
                 await environment.Out.WriteLineAsync($"running fleet {manifest.Fleet.Name} ({supervisor.Snapshot().Count} processes) on {supervisor.Environment}; Ctrl-C stops it").ConfigureAwait(false);
@@ -164,6 +169,8 @@ internal static class RunCommand
         Token = settings.Dashboard.Token,
         OperatorToken = settings.Dashboard.OperatorToken,
         Operator = fleetOperator,
+        GetVariable = environment.GetVariable,
+        Log = line => Log(environment, line),
         CallJournalFolder = FleetJournal.Folder(environment, manifest.BaseDirectory) ?? Path.Combine(manifest.BaseDirectory, "journal"),
     };
 

@@ -18,6 +18,7 @@ namespace Bulkhead.Dashboard.Documents;
 /// <param name="Audit">The audit's findings.</param>
 /// <param name="Treasury">The treasury journal.</param>
 /// <param name="Operations">The kill switch and the operators' actions.</param>
+/// <param name="Alerts">The alert rules at work.</param>
 public sealed record FleetDocument(
     string Fleet,
     string Environment,
@@ -31,4 +32,5 @@ public sealed record FleetDocument(
     MarginPart Margin,
     AuditPart Audit,
     TreasuryPart Treasury,
-    OperationsPart Operations);
+    OperationsPart Operations,
+    AlertsPart Alerts);

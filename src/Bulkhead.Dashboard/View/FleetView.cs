@@ -42,6 +42,9 @@ internal sealed partial class FleetView : IDisposable
         _audit = new AuditSource(options, _environment);
     }
 
+    /// <summary>The alert rules at work (set by the host once they run; null: the manifest has none).</summary>
+    public Runtime.Alerts.AlertService? Alerts { get; set; }
+
     /// <summary>The exchange reader (tests wait for its first read).</summary>
     public MarketSource Market => _market;
 
@@ -127,7 +130,8 @@ internal sealed partial class FleetView : IDisposable
             Margin(fills, snapshots, marks),
             Audit(audit),
             Treasury(),
-            Operations());
+            Operations(),
+            AlertsPart());
         return new Composition(document, Figures(document, fills, marks));
     }
 

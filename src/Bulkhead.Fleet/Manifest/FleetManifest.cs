@@ -21,6 +21,12 @@ public sealed record FleetManifest(
     ImmutableArray<FleetProcess> Processes,
     ImmutableArray<FleetKey> Keys)
 {
+    /// <summary>The <c>[[alerts]]</c> rules, in declaration order.</summary>
+    public ImmutableArray<AlertRule> Alerts { get; init; } = [];
+
+    /// <summary>The <c>[alerting]</c> table (webhooks, dead-letter file, evaluation interval).</summary>
+    public AlertingSettings Alerting { get; init; } = AlertingSettings.Default;
+
     /// <summary>Where each key of the manifest was written, by dotted path (e.g. <c>keys.mm-trader.permissions</c>).</summary>
     public ImmutableDictionary<string, SourceLocation> Locations { get; init; } = ImmutableDictionary<string, SourceLocation>.Empty;
 

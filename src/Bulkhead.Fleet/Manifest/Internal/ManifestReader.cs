@@ -6,7 +6,7 @@ namespace Bulkhead.Fleet.Manifest.Internal;
 /// <summary>Turns manifest text into a <see cref="FleetManifest"/>, collecting every problem instead of stopping at the first.</summary>
 internal static partial class ManifestReader
 {
-    private static readonly string[] TopLevel = ["fleet", "environments", "master", "subaccounts", "strategies", "processes", "keys"];
+    private static readonly string[] TopLevel = ["fleet", "environments", "master", "subaccounts", "strategies", "processes", "keys", "alerting", "alerts"];
 
     public static ManifestLoadResult Read(string text, string file)
     {
@@ -32,6 +32,8 @@ internal static partial class ManifestReader
         var strategies = ReadStrategies(root);
         var keys = ReadKeys(root, master, subaccounts);
         var processes = ReadProcesses(root);
+        var alerting = ReadAlerting(root);
+        var alerts = ReadAlerts(root, alerting);
         foreach (var name in TopLevel)
         {
             root.Entry(name);
@@ -43,6 +45,8 @@ internal static partial class ManifestReader
         var manifest = new FleetManifest(file, fleet, environments, master, subaccounts, strategies, ResolveAccounts(processes, strategies, keys), keys)
         {
             Locations = locations.ToImmutableDictionary(StringComparer.Ordinal),
+            Alerting = alerting,
+            Alerts = alerts,
         };
         CrossCheck(manifest, processes, root);
         return problems.Count == 0 ? ManifestLoadResult.Valid(manifest) : ManifestLoadResult.Invalid(problems);
