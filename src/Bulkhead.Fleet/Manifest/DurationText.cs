@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Bulkhead.Cli.Commands;
+namespace Bulkhead.Fleet.Manifest;
 
-/// <summary>The one way the CLI reads a duration: <c>250ms</c>, <c>60s</c>, <c>5m</c>, <c>1h</c>, <c>90</c> (seconds) or <c>00:01:30</c>.</summary>
-internal static class DurationText
+/// <summary>The one way durations are read (the CLI's options, the manifest's alert rules): <c>250ms</c>, <c>60s</c>, <c>5m</c>, <c>1h</c>, <c>90</c> (seconds) or <c>00:01:30</c>.</summary>
+public static class DurationText
 {
     /// <summary>The longest duration any option takes.</summary>
     public static readonly TimeSpan Longest = TimeSpan.FromDays(7);
