@@ -41,6 +41,12 @@ fi
 # /usr/bin/chromium, never a browser build of its own (none is downloaded).
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 [ -x /usr/bin/chromium ] || apt_install chromium
+# Debian's prometheus for the metrics tests (tests/Bulkhead.Dashboard.Tests/Metrics): `promtool check metrics` lints the
+# supervisor's /metrics, and a real Prometheus server (started by the test on a free port, its data in a temp folder)
+# scrapes it.
+{ need promtool && need prometheus; } || apt_install prometheus
+# The package starts a Prometheus service on :9090 that nothing here uses; the tests start their own.
+if need systemctl && systemctl is-active --quiet prometheus 2>/dev/null; then as_root systemctl stop prometheus || true; fi
 # ccxt and kraken-api for the end-to-end tests against the sandbox (tests/Bulkhead.EndToEnd.Tests/clients).
 (cd tests/Bulkhead.EndToEnd.Tests/clients && npm ci --no-audit --no-fund --silent)
 # krakenex and python-kraken-sdk for the Python end-to-end tests (tests/Bulkhead.EndToEnd.Tests/pyclients), from PyPI.

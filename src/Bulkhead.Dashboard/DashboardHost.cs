@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using Bulkhead.Dashboard.Api;
 using Bulkhead.Dashboard.View;
+using Bulkhead.Fleet.Manifest;
+using Bulkhead.Runtime.Alerts;
+using Bulkhead.Runtime.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -23,16 +26,24 @@ public sealed class DashboardHost : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private int _disposed;
 
-    private DashboardHost(WebApplication app, FleetView view, CancellationTokenSource stopping, Uri url)
+    private DashboardHost(WebApplication app, FleetView view, FleetMetrics metrics, CancellationTokenSource stopping, Uri url)
     {
         _app = app;
         _view = view;
+        Metrics = metrics;
+        Alerts = view.Alerts;
         _stopping = stopping;
         Url = url;
     }
 
     /// <summary>The page's address, e.g. <c>http://127.0.0.1:8080/</c> (a wildcard bind is shown as 127.0.0.1).</summary>
     public Uri Url { get; }
+
+    /// <summary>The fleet's metrics (served at <c>/metrics</c>).</summary>
+    public FleetMetrics Metrics { get; }
+
+    /// <summary>The manifest's alert rules at work (null when it has none).</summary>
+    public AlertService? Alerts { get; }
 
     /// <summary>Whether the page's web bundle is in this build (else <c>/</c> serves a page saying it is missing).</summary>
     public static bool HasPage => PageApi.HasBundle;
@@ -56,12 +67,35 @@ public sealed class DashboardHost : IAsyncDisposable
         var app = builder.Build();
         var stopping = new CancellationTokenSource();
         var view = new FleetView(options, stopping.Token);
-        app.UseTokenGate(options.Token);
+        var metrics = new FleetMetrics(options.Supervisor, options.Time, view);
+        if (!options.Manifest.Alerts.IsEmpty)
+        {
+            try
+            {
+                view.Alerts = await AlertService.StartAsync(
+                    options.Manifest,
+                    options.Supervisor.Environment,
+                    metrics,
+                    new AlertServiceOptions { Time = options.Time, GetVariable = options.GetVariable, Log = options.Log },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidManifestException e)
+            {
+                metrics.Dispose();
+                view.Dispose();
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw new DashboardOptionsException(string.Join(System.Environment.NewLine, e.Problems));
+            }
+        }
+
+        app.UseTokenGate(options.Token, options.OperatorToken);
         app.MapStatusApi(options.Manifest.Fleet.Name, options.Supervisor, options.Time);
         app.MapFleetApi(view);
         app.MapEventsApi(view, options.Supervisor, options);
+        app.MapMetricsApi(metrics);
+        app.MapActionsApi(options.Operator);
         app.MapPageApi();
-        var host = new DashboardHost(app, view, stopping, new Uri("http://127.0.0.1/"));
+        var host = new DashboardHost(app, view, metrics, stopping, new Uri("http://127.0.0.1/"));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -80,7 +114,7 @@ public sealed class DashboardHost : IAsyncDisposable
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var url = new Uri($"http://{Host(address)}:{new Uri(bound).Port}/");
         await WarmUpAsync(url, options.Token, cancellationToken).ConfigureAwait(false);
-        return new DashboardHost(app, view, stopping, url);
+        return new DashboardHost(app, view, metrics, stopping, url);
     }
 
     /// <summary>
@@ -117,9 +151,15 @@ public sealed class DashboardHost : IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
+        if (Alerts is not null)
+        {
+            await Alerts.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         await _view.Market.WhenReadAsync().ConfigureAwait(false);
+        Metrics.Dispose();
         _view.Dispose();
         _stopping.Dispose();
     }

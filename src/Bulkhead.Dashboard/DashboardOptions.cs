@@ -1,4 +1,5 @@
 using Bulkhead.Fleet.Manifest;
+using Bulkhead.Runtime.Operations;
 using Bulkhead.Runtime.Supervisor;
 
 namespace Bulkhead.Dashboard;
@@ -31,6 +32,24 @@ public sealed class DashboardOptions
     /// <c>?token=TOKEN</c> sets. Required when <see cref="Bind"/> is not a loopback address.
     /// </summary>
     public string? Token { get; init; }
+
+    /// <summary>The environment variable holding the operator token when <see cref="OperatorToken"/> is not given.</summary>
+    public const string OperatorTokenVariable = "BULKHEAD_OPERATOR_TOKEN";
+
+    /// <summary>
+    /// The operator token: a request carrying it (bearer, or the cookie a first <c>?token=</c> sets) may act — halt, resume,
+    /// flatten, restart, the kill switch. Any other request can only look. Null: nobody can act from the dashboard.
+    /// </summary>
+    public string? OperatorToken { get; init; }
+
+    /// <summary>Carries out operators' actions (null: the dashboard shows no actions).</summary>
+    public FleetOperator? Operator { get; init; }
+
+    /// <summary>Reads environment variables (alert webhook URLs given as <c>env:VAR</c>, the secrets file's key).</summary>
+    public Func<string, string?> GetVariable { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Receives the alerts' log lines (fired, resolved, retries, dead letters); null: dropped.</summary>
+    public Action<string>? Log { get; init; }
 
     /// <summary>The call journal folder the audit reads usage from (null: the audit checks the manifest only).</summary>
     public string? CallJournalFolder { get; init; }

@@ -21,6 +21,10 @@ internal static class BulkheadCommand
         root.Subcommands.Add(TreasuryCommand.Create(environment));
         root.Subcommands.Add(FlattenCommand.Create(environment));
         root.Subcommands.Add(KeysCommand.Create(environment));
+        root.Subcommands.Add(OperatorCommands.CreateHalt(environment));
+        root.Subcommands.Add(OperatorCommands.CreateResume(environment));
+        root.Subcommands.Add(OperatorCommands.CreateRestart(environment));
+        root.Subcommands.Add(OperatorCommands.CreateKill(environment));
         return root;
     }
 }

@@ -1,3 +1,4 @@
+using Bulkhead.Fleet.Manifest;
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -30,10 +31,11 @@ internal static class DemoCommand
         var port = new Option<int>("--port") { Description = "The dashboard's port (the page, its JSON API and /api/status; 0: any free port).", DefaultValueFactory = _ => 8080 };
         var bind = DashboardSettings.BindOption();
         var token = DashboardSettings.TokenOption();
+        var operatorToken = DashboardSettings.OperatorTokenOption();
         var data = new Option<string?>("--data") { Description = "The demo's folder (default: a new one under BULKHEAD_HOME/demo or ~/.bulkhead/demo)." };
         var command = new Command("demo", "Run the example fleet on the embedded sandbox: provision, trade, stop, then report, reconcile and check the sandbox's ledger. Exit 0 only if everything checks out.")
         {
-            duration, port, data, bind, token,
+            duration, port, data, bind, token, operatorToken,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -49,7 +51,7 @@ internal static class DemoCommand
                 return ExitCodes.Usage;
             }
 
-            if (DashboardSettings.From(environment, "demo", parse.GetValue(bind), parse.GetValue(token)) is not { } dashboard)
+            if (DashboardSettings.From(environment, "demo", parse.GetValue(bind), parse.GetValue(token), parse.GetValue(operatorToken)) is not { } dashboard)
             {
                 return ExitCodes.Usage;
             }
@@ -114,6 +116,15 @@ internal static class DemoCommand
             {
                 await environment.Error.WriteLineAsync("bulkhead demo: provisioning the sandbox failed (see above)").ConfigureAwait(false);
                 return ExitCodes.CallFailed;
+            }
+
+            if (dashboard.OperatorToken is null)
+            {
+                // The demo's operator acts from the page or the CLI with a token of its own, kept in its folder (0600).
+                var generated = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+                OperatorTokenFile.Write(Path.Combine(folder, OperatorTokenFile.Name), generated);
+                dashboard = dashboard with { OperatorToken = generated };
+                await environment.Out.WriteLineAsync($"operator token: {Path.Combine(folder, OperatorTokenFile.Name)} (open the dashboard once as /?token=THAT-TOKEN to act from the page; bulkhead halt|resume|flatten|restart|kill {manifestPath} … read it from there)").ConfigureAwait(false);
             }
 
             if (duration is { } d)

@@ -1,3 +1,4 @@
+using Bulkhead.Fleet.Manifest;
 using System.CommandLine;
 using System.Globalization;
 using Bulkhead.Kraken.Limits;

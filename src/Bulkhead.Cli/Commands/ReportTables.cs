@@ -13,11 +13,11 @@ internal static class ReportTables
         {
             case "balances":
                 Balances(console, report);
-                output.WriteLine($"consolidated equity {Usd(report.Consolidated.EquityUsd)} USD (master + {report.Accounts.Count(a => !a.IsMaster)} subaccounts), net funding {Usd(report.Consolidated.NetFlowsUsd)} USD");
+                output.WriteLine($"consolidated equity {Usd(report.Consolidated.EquityUsd)} USD (master + {report.Accounts.Count(a => !a.IsMaster)} subaccounts), net deposits {Usd(report.Consolidated.NetFlowsUsd)} USD");
                 break;
             case "pnl":
                 Pnl(console, report);
-                output.WriteLine($"consolidated P&L {Usd(report.Consolidated.PnlUsd)} USD (journal: realised {Usd(report.Consolidated.RealisedUsd)}, unrealised {Usd(report.Consolidated.UnrealisedUsd)}, fees {Usd(report.Consolidated.FeesUsd)}); exchange books {Usd(report.Consolidated.ExchangePnlUsd)} USD");
+                output.WriteLine($"consolidated P&L {Usd(report.Consolidated.PnlUsd)} USD (journal: realised {Usd(report.Consolidated.RealisedUsd)}, unrealised {Usd(report.Consolidated.UnrealisedUsd)}, fees {Usd(report.Consolidated.FeesUsd)}); exchange books {Usd(report.Consolidated.ExchangePnlUsd)} USD, of which funding {Usd(report.Consolidated.FundingUsd)} and other bookings {Usd(report.Consolidated.OtherBookingsUsd)}");
                 break;
             case "fees":
                 Fees(output, report);
@@ -65,10 +65,10 @@ internal static class ReportTables
         }
 
         console.Write(table);
-        var accounts = new Table().AddColumns("account", "equity USD", "net funding USD", "exchange P&L USD");
+        var accounts = new Table().AddColumns("account", "equity USD", "net deposits USD", "exchange P&L USD", "funding USD", "other bookings USD");
         foreach (var a in report.Accounts)
         {
-            accounts.AddRow(Markup.Escape(a.Account) + (a.IsMaster ? " (master)" : string.Empty), Usd(a.EquityUsd), Usd(a.NetFlowsUsd), Usd(a.ExchangePnlUsd));
+            accounts.AddRow(Markup.Escape(a.Account) + (a.IsMaster ? " (master)" : string.Empty), Usd(a.EquityUsd), Usd(a.NetFlowsUsd), Usd(a.ExchangePnlUsd), Usd(a.FundingUsd), Usd(a.OtherBookingsUsd));
         }
 
         console.Write(accounts);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Bulkhead.Dashboard;
 using Bulkhead.Runtime;
 using Bulkhead.Fleet.Manifest;
+using Bulkhead.Fleet.Operations;
+using Bulkhead.Runtime.Operations;
 using Bulkhead.Runtime.Supervisor;
 
 namespace Bulkhead.Cli.Commands;
@@ -26,9 +28,10 @@ internal static class RunCommand
         var port = new Option<int?>("--port") { Description = "Serve the dashboard (the page, its JSON API and /api/status) on this port of --dashboard-bind (0: any free port)." };
         var bind = DashboardSettings.BindOption();
         var token = DashboardSettings.TokenOption();
+        var operatorToken = DashboardSettings.OperatorTokenOption();
         var command = new Command("run", "Run the fleet: each trader and the dashboard as its own process with its own key; restart crashes with backoff, never restart a process halted for authentication, risk or configuration; Ctrl-C stops all gracefully.")
         {
-            file, only, env, port, bind, token,
+            file, only, env, port, bind, token, operatorToken,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -38,14 +41,14 @@ internal static class RunCommand
                 return ExitCodes.Usage;
             }
 
-            if (DashboardSettings.From(environment, "run", parse.GetValue(bind), parse.GetValue(token)) is not { } dashboard)
+            if (DashboardSettings.From(environment, "run", parse.GetValue(bind), parse.GetValue(token), parse.GetValue(operatorToken)) is not { } dashboard)
             {
                 return ExitCodes.Usage;
             }
 
-            if (parse.GetValue(port) is null && (parse.GetValue(bind) is not null || parse.GetValue(token) is not null))
+            if (parse.GetValue(port) is null && (parse.GetValue(bind) is not null || parse.GetValue(token) is not null || parse.GetValue(operatorToken) is not null))
             {
-                await environment.Error.WriteLineAsync("bulkhead run: --dashboard-bind and --dashboard-token need --port PORT (the dashboard is served only with --port)").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync("bulkhead run: --dashboard-bind, --dashboard-token and --operator-token need --port PORT (the dashboard is served only with --port)").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
@@ -76,15 +79,42 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
+        OperatorJournal journal;
+        try
+        {
+            journal = OperatorJournal.Open(manifest.Fleet.Coordination, environment.Time, manifest.BaseDirectory);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            await environment.Error.WriteLineAsync($"bulkhead run: the operator journal in the coordination store ({manifest.Fleet.Coordination}) cannot be opened: {e.Message}").ConfigureAwait(false);
+            await supervisor.DisposeAsync().ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        using var journalScope = journal;
+        var fleetOperator = new FleetOperator(supervisor, journal, environment.Time);
+        if (fleetOperator.RestoreKillSwitch() is { } pulled)
+        {
+            await environment.Out.WriteLineAsync($"kill switch: pulled by {pulled.Operator} ({pulled.Source}) at {pulled.StartedAt:yyyy-MM-dd HH:mm:ss} UTC; no trader starts until it is re-armed (bulkhead kill FILE --rearm, or the dashboard)").ConfigureAwait(false);
+        }
+
         await using (supervisor.ConfigureAwait(false))
         {
             DashboardHost? dashboard = null;
+            SupervisorAddress? address = null;
             if (settings.Port is { } port)
             {
                 try
                 {
-                    dashboard = await DashboardHost.StartAsync(DashboardOptionsFor(environment, manifest, supervisor, settings, port), signals.Token).ConfigureAwait(false);
+                    dashboard = await DashboardHost.StartAsync(DashboardOptionsFor(environment, manifest, supervisor, settings, port, fleetOperator), signals.Token).ConfigureAwait(false);
+                    address = new SupervisorAddress(dashboard.Url, System.Environment.ProcessId, System.Environment.MachineName, supervisor.Environment, environment.Time.GetUtcNow());
+                    if (address.Write(manifest) is { } problem)
+                    {
+                        await environment.Error.WriteLineAsync($"bulkhead run: {problem}").ConfigureAwait(false);
+                    }
+
                     await environment.Out.WriteLineAsync($"status: {dashboard.Url}api/status").ConfigureAwait(false);
+                    await environment.Out.WriteLineAsync($"metrics: {dashboard.Url}metrics").ConfigureAwait(false);
                     await environment.Out.WriteLineAsync($"dashboard: {dashboard.Url}{(DashboardHost.HasPage ? string.Empty : " (this build has no page: the JSON API only)")}").ConfigureAwait(false);
                 }
                 catch (IOException e)
@@ -97,6 +127,11 @@ internal static class RunCommand
                     await environment.Error.WriteLineAsync($"bulkhead run: {e.Message}").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
+            }
+
+            if (dashboard is null && !manifest.Alerts.IsEmpty)
+            {
+                await environment.Error.WriteLineAsync($"bulkhead run: the manifest's {manifest.Alerts.Length} alert rule(s) are evaluated by the supervisor's dashboard side: they are not evaluated without --port PORT").ConfigureAwait(false);
             }
 
             try
@@ -115,6 +150,7 @@ internal static class RunCommand
             }
             finally
             {
+                address?.Delete(manifest);
                 if (dashboard is not null)
                 {
                     await dashboard.DisposeAsync().ConfigureAwait(false);
@@ -123,7 +159,7 @@ internal static class RunCommand
         }
     }
 
-    private static DashboardOptions DashboardOptionsFor(CliEnvironment environment, FleetManifest manifest, FleetSupervisor supervisor, RunSettings settings, int port) => new()
+    private static DashboardOptions DashboardOptionsFor(CliEnvironment environment, FleetManifest manifest, FleetSupervisor supervisor, RunSettings settings, int port, FleetOperator fleetOperator) => new()
     {
         Manifest = manifest,
         Supervisor = supervisor,
@@ -131,15 +167,20 @@ internal static class RunCommand
         Bind = settings.Dashboard.Bind,
         Port = port,
         Token = settings.Dashboard.Token,
+        OperatorToken = settings.Dashboard.OperatorToken,
+        Operator = fleetOperator,
+        GetVariable = environment.GetVariable,
+        Log = line => Log(environment, line),
         CallJournalFolder = FleetJournal.Folder(environment, manifest.BaseDirectory) ?? Path.Combine(manifest.BaseDirectory, "journal"),
     };
 
-    /// <summary>The workers' extra variables, minus the dashboard's token: no worker needs it.</summary>
+    /// <summary>The workers' extra variables, minus the dashboard's tokens: no worker needs them.</summary>
     private static Dictionary<string, string?> WithoutDashboardToken(IReadOnlyDictionary<string, string?>? variables)
     {
         var result = new Dictionary<string, string?>(variables ?? new Dictionary<string, string?>(), StringComparer.Ordinal)
         {
             [DashboardOptions.TokenVariable] = null,
+            [DashboardOptions.OperatorTokenVariable] = null,
         };
         return result;
     }

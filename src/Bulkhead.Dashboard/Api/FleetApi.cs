@@ -33,6 +33,8 @@ internal static class FleetApi
         routes.MapGet("/api/margin", async (CancellationToken ct) => Json((await view.ComposeAsync(ct).ConfigureAwait(false)).Margin));
         routes.MapGet("/api/audit", async (CancellationToken ct) => Json((await view.ComposeAsync(ct).ConfigureAwait(false)).Audit));
         routes.MapGet("/api/treasury", async (CancellationToken ct) => Json((await view.ComposeAsync(ct).ConfigureAwait(false)).Treasury));
+        routes.MapGet("/api/operations", async (CancellationToken ct) => Json((await view.ComposeAsync(ct).ConfigureAwait(false)).Operations));
+        routes.MapGet("/api/alerts", async (CancellationToken ct) => Json((await view.ComposeAsync(ct).ConfigureAwait(false)).Alerts));
         return routes;
     }
 

@@ -17,6 +17,8 @@ namespace Bulkhead.Dashboard.Documents;
 /// <param name="Margin">Futures margin per subaccount.</param>
 /// <param name="Audit">The audit's findings.</param>
 /// <param name="Treasury">The treasury journal.</param>
+/// <param name="Operations">The kill switch and the operators' actions.</param>
+/// <param name="Alerts">The alert rules at work.</param>
 public sealed record FleetDocument(
     string Fleet,
     string Environment,
@@ -29,4 +31,6 @@ public sealed record FleetDocument(
     FeesPart Fees,
     MarginPart Margin,
     AuditPart Audit,
-    TreasuryPart Treasury);
+    TreasuryPart Treasury,
+    OperationsPart Operations,
+    AlertsPart Alerts);

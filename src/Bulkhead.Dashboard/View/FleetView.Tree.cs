@@ -73,6 +73,24 @@ internal sealed partial class FleetView
             : new TreasuryPart([], operations.Error);
     }
 
+    private OperationsPart Operations()
+    {
+        var pulled = _options.Supervisor.KillSwitch is { } k ? new KillSwitchView(k.At, k.By) : null;
+        if (_options.Operator is not { } fleetOperator)
+        {
+            return new OperationsPart(pulled, [], null);
+        }
+
+        try
+        {
+            return new OperationsPart(pulled, fleetOperator.Recent(20), null);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException or IOException)
+        {
+            return new OperationsPart(pulled, [], $"operator journal: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
     private static TreasuryOperationView Operation(TreasuryOperation operation)
     {
         var request = operation.Request;

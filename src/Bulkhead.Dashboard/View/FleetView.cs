@@ -27,7 +27,7 @@ internal sealed partial class FleetView : IDisposable
     private readonly MarketSource _market;
     private readonly AuditSource _audit;
     private readonly Lock _flight = new();
-    private Task<FleetDocument>? _composing;
+    private Task<Composition>? _composing;
 
     public FleetView(DashboardOptions options, CancellationToken stopping)
     {
@@ -42,6 +42,9 @@ internal sealed partial class FleetView : IDisposable
         _audit = new AuditSource(options, _environment);
     }
 
+    /// <summary>The alert rules at work (set by the host once they run; null: the manifest has none).</summary>
+    public Runtime.Alerts.AlertService? Alerts { get; set; }
+
     /// <summary>The exchange reader (tests wait for its first read).</summary>
     public MarketSource Market => _market;
 
@@ -49,7 +52,10 @@ internal sealed partial class FleetView : IDisposable
     /// The document now. Requests that arrive while one is being composed share it (single flight), so many pages and
     /// event streams cost one read of the sources at a time.
     /// </summary>
-    public Task<FleetDocument> ComposeAsync(CancellationToken cancellationToken)
+    public async Task<FleetDocument> ComposeAsync(CancellationToken cancellationToken) =>
+        (await ComposeFullAsync(cancellationToken).ConfigureAwait(false)).Document;
+
+    private Task<Composition> ComposeFullAsync(CancellationToken cancellationToken)
     {
         lock (_flight)
         {
@@ -81,7 +87,7 @@ internal sealed partial class FleetView : IDisposable
         _gate.Dispose();
     }
 
-    private async Task<FleetDocument> ComposeOnceAsync()
+    private async Task<Composition> ComposeOnceAsync()
     {
         await Task.Yield();
         await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -99,7 +105,7 @@ internal sealed partial class FleetView : IDisposable
         }
     }
 
-    private FleetDocument Compose()
+    private Composition Compose()
     {
         var now = _options.Time.GetUtcNow();
         var fills = _journal.Read(j => j.Fills());
@@ -111,7 +117,7 @@ internal sealed partial class FleetView : IDisposable
         var (market, marketError, checkedAt) = _market.Current(symbols, assets);
         var marks = market?.Marks;
         var audit = _audit.Current();
-        return new FleetDocument(
+        var document = new FleetDocument(
             _manifest.Fleet.Name,
             _environment,
             now,
@@ -123,8 +129,14 @@ internal sealed partial class FleetView : IDisposable
             Fees(snapshots, market?.SpotFees, marketError),
             Margin(fills, snapshots, marks),
             Audit(audit),
-            Treasury());
+            Treasury(),
+            Operations(),
+            AlertsPart());
+        return new Composition(document, Figures(document, fills, marks));
     }
+
+    /// <summary>One composition: the page's document and the metrics' figures, from the same reads.</summary>
+    private sealed record Composition(FleetDocument Document, Runtime.Metrics.FleetFigures Figures);
 
     private static T? Attempt<T>(Func<T> read)
         where T : class

@@ -37,6 +37,12 @@ public sealed record FleetManifest(
     /// <summary>The host named <paramref name="name"/>, or null.</summary>
     public FleetHost? FindHost(string name) => Hosts.FirstOrDefault(h => h.Name == name);
 
+    /// <summary>The <c>[[alerts]]</c> rules, in declaration order.</summary>
+    public ImmutableArray<AlertRule> Alerts { get; init; } = [];
+
+    /// <summary>The <c>[alerting]</c> table (webhooks, dead-letter file, evaluation interval).</summary>
+    public AlertingSettings Alerting { get; init; } = AlertingSettings.Default;
+
     /// <summary>Where each key of the manifest was written, by dotted path (e.g. <c>keys.mm-trader.permissions</c>).</summary>
     public ImmutableDictionary<string, SourceLocation> Locations { get; init; } = ImmutableDictionary<string, SourceLocation>.Empty;
 

@@ -8,7 +8,7 @@ namespace Bulkhead.Fleet.Reconciliation;
 /// <param name="Process">The reconciler process whose key read the exchange.</param>
 /// <param name="JournalFills">How many fills the journal has for it.</param>
 /// <param name="ExchangeFills">How many the exchange lists.</param>
-/// <param name="ExchangePnlUsd">Balances (+ open Futures P&amp;L) − net deposits/transfers/withdrawals, at the marks.</param>
+/// <param name="ExchangePnlUsd">The fills' P&amp;L as the exchange's books imply it: balances (+ open Futures P&amp;L) − net deposits/transfers/withdrawals − funding − other non-fill bookings, at the marks (<see cref="Reporting.AccountReport.TradingPnlUsd"/>).</param>
 /// <param name="JournalPnlUsd">The journal's fills by <see cref="Fills.FillPnl"/> at the same marks.</param>
 /// <param name="AllowanceUsd">The rounding allowance (see <see cref="FleetReconciler.RoundingUnitUsd"/>).</param>
 /// <param name="Differences">Every difference found; empty when clean.</param>

@@ -9,8 +9,8 @@ namespace Bulkhead.Fleet.Reconciliation;
 /// <summary>
 /// Reconciles the fill journal with the exchange, account by account through each account's reconciler key: every fill
 /// both ways (missing, extra, field mismatches, exact decimals), then the P&amp;L check — the exchange's balances minus
-/// net deposits/transfers/withdrawals at the marks against the journal's <see cref="FillPnl"/> at the same marks — and
-/// the consolidated check (Σ strategies = Σ accounts). Run it while the fleet is stopped or quiet: a fill landing
+/// net deposits/transfers/withdrawals, funding and other non-fill bookings at the marks against the journal's
+/// <see cref="FillPnl"/> at the same marks — and the consolidated check (Σ strategies = Σ accounts). Run it while the fleet is stopped or quiet: a fill landing
 /// between the reads shows as a difference.
 /// </summary>
 public static class FleetReconciler
@@ -65,7 +65,8 @@ public static class FleetReconciler
     private static AccountReconciliation Account(AccountStatement statement, List<JournalFill> journal, MarkPrices marks)
     {
         var differences = FillComparison.Compare(statement, journal);
-        var exchangePnl = Valuation.Account(statement, marks).ExchangePnlUsd;
+        // Funding and other bookings are the exchange's, not the fills': the journal's P&L is the fills' alone.
+        var exchangePnl = Valuation.Account(statement, marks).TradingPnlUsd;
         var journalPnl = Valuation.Strategy(statement.Account, statement.Account, journal, marks).PnlUsd;
         var allowance = RoundingUnitUsd * (statement.Fills.Count + statement.Positions.Count);
         if (Math.Abs(exchangePnl - journalPnl) > allowance)

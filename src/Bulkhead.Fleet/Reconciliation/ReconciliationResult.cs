@@ -8,7 +8,7 @@ namespace Bulkhead.Fleet.Reconciliation;
 /// <param name="Marks">The marks both P&amp;L sides were valued at.</param>
 /// <param name="Accounts">Master first, then subaccounts.</param>
 /// <param name="StrategiesPnlUsd">Σ per-strategy P&amp;L from the journal.</param>
-/// <param name="ConsolidatedPnlUsd">Σ per-account P&amp;L from the exchange (master + subaccounts).</param>
+/// <param name="ConsolidatedPnlUsd">Σ per-account P&amp;L of the fills from the exchange (master + subaccounts; funding and other non-fill bookings left out, as the journal has none).</param>
 /// <param name="AllowanceUsd">The consolidated rounding allowance (Σ of the accounts').</param>
 /// <param name="Consolidated">The consolidated check's difference, if any, and journal fills of accounts the manifest does not name.</param>
 public sealed record ReconciliationResult(

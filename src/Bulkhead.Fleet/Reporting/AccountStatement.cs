@@ -5,8 +5,9 @@ namespace Bulkhead.Fleet.Reporting;
 
 /// <summary>
 /// What the exchange says about one account, read with the account's reconciler key: balances, the net money moved in
-/// or out (deposits, transfers, withdrawals: every ledger / account-log entry that is not a trade), its executions and,
-/// for Futures, its positions and margin.
+/// or out (deposits, transfers, withdrawals), the money its ledger booked outside fills (funding, settlements,
+/// conversions, adjustments), its executions and, for Futures, its positions and margin. Every ledger entry is one of
+/// these: a fill's (trade, liquidation: explained by <paramref name="Fills"/>), a flow, funding, or another booking.
 /// </summary>
 /// <param name="Account">The master or a subaccount.</param>
 /// <param name="Venue">The venue its reconciler key sees (Spot: the Spot wallet; Futures: every derivatives wallet).</param>
@@ -26,4 +27,13 @@ public sealed record AccountStatement(
     IReadOnlyDictionary<string, decimal> NetFlows,
     IReadOnlyList<VenueFill> Fills,
     IReadOnlyList<FuturesExposure> Positions,
-    FuturesMarginFigures? Margin);
+    FuturesMarginFigures? Margin)
+{
+    /// <summary>Asset (upper case) → funding received (negative: paid) on perpetual positions, from the ledger's funding entries.</summary>
+    /// <value>Empty.</value>
+    public IReadOnlyDictionary<string, decimal> Funding { get; init; } = new Dictionary<string, decimal>(StringComparer.Ordinal);
+
+    /// <summary>Asset (upper case) → money the ledger booked that is neither a fill, a flow nor funding (settlements, conversions, fee credits, adjustments).</summary>
+    /// <value>Empty.</value>
+    public IReadOnlyDictionary<string, decimal> OtherBookings { get; init; } = new Dictionary<string, decimal>(StringComparer.Ordinal);
+}

@@ -9,6 +9,8 @@ namespace Bulkhead.Fleet.Reporting;
 /// <param name="FeesUsd">Σ strategies' fees.</param>
 /// <param name="PnlUsd">Σ strategies' P&amp;L (the journal's; reconciliation checks it against <paramref name="ExchangePnlUsd"/>).</param>
 /// <param name="VolumeUsd">Σ strategies' traded notional.</param>
+/// <param name="FundingUsd">Σ funding received (negative: paid) on the accounts' perpetual positions; in <paramref name="ExchangePnlUsd"/>, not in <paramref name="PnlUsd"/>.</param>
+/// <param name="OtherBookingsUsd">Σ other non-fill bookings (settlements, conversions, adjustments); in <paramref name="ExchangePnlUsd"/>, not in <paramref name="PnlUsd"/>.</param>
 public sealed record ConsolidatedReport(
     decimal EquityUsd,
     decimal NetFlowsUsd,
@@ -17,4 +19,6 @@ public sealed record ConsolidatedReport(
     decimal UnrealisedUsd,
     decimal FeesUsd,
     decimal PnlUsd,
-    decimal VolumeUsd);
+    decimal VolumeUsd,
+    decimal FundingUsd,
+    decimal OtherBookingsUsd);

@@ -7,8 +7,9 @@ namespace Bulkhead.Fleet.Reporting;
 /// <summary>
 /// Reads the fleet's <see cref="FleetStatement"/>: each account through the key of its reconciler process (Kraken keys
 /// see only their own account; each session is opened, used and released in turn, so a reconciler key held by a running
-/// process fails with <see cref="ProcessSessionFailure.KeyUnavailable"/>), then the public marks of every asset held and
-/// every symbol traded, and the master's fee tier.
+/// process fails with <see cref="ProcessSessionFailure.KeyUnavailable"/>), incrementally — from the
+/// <see cref="StatementProgress"/> the last read kept in the fleet's coordination store (<see cref="StatementProgressStore"/>)
+/// —, then the public marks of every asset held and every symbol traded, and the master's fee tier.
 /// </summary>
 /// <param name="http">The HTTP client the Kraken clients use.</param>
 public sealed class ExchangeReader(HttpClient http)
@@ -44,13 +45,17 @@ public sealed class ExchangeReader(HttpClient http)
         var statements = new List<AccountStatement>();
         FeeStatus? fees = null;
         var traded = manifest.Strategies.SelectMany(s => s.Pairs).Concat(symbols).ToHashSet(StringComparer.Ordinal);
+        using var progress = StatementProgressStore.Open(manifest.Fleet.Coordination, options.Time, manifest.BaseDirectory);
         foreach (var (account, isMaster, process) in Reconcilers(manifest))
         {
             using var session = ProcessSession.Open(manifest, process, options);
-            statements.Add(await AccountStatements.ReadAsync(session.OpenVenue(http), session.Key.Venue, account, isMaster, process, cancellationToken).ConfigureAwait(false));
+            var read = await AccountStatements.ReadAsync(session.OpenVenue(http), session.Key.Venue, account, isMaster, process, progress.Load(environmentName, account), cancellationToken).ConfigureAwait(false);
+            progress.Save(environmentName, account, read);
+            statements.Add(read.Statement);
             if (isMaster && session.Key.Venue == Venue.Spot)
             {
-                fees = await FeeTier.ReadAsync(session.CreateSpotClient(http), traded.Where(spotPairs.Contains).Order(StringComparer.Ordinal).FirstOrDefault(), cancellationToken).ConfigureAwait(false);
+                var contract = manifest.Strategies.Where(s => manifest.FindSubaccount(s.Account)?.Venue == Venue.Futures).SelectMany(s => s.Pairs).Order(StringComparer.Ordinal).FirstOrDefault();
+                fees = await FeeTier.ReadAsync(session.CreateSpotClient(http), traded.Where(spotPairs.Contains).Order(StringComparer.Ordinal).FirstOrDefault(), contract, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -63,7 +68,7 @@ public sealed class ExchangeReader(HttpClient http)
             spotMarket,
             PublicVenues.Futures(http, environment, options.Time),
             traded,
-            statements.SelectMany(s => s.Balances.Keys.Concat(s.NetFlows.Keys)).ToHashSet(StringComparer.Ordinal),
+            statements.SelectMany(s => s.Balances.Keys.Concat(s.NetFlows.Keys).Concat(s.Funding.Keys).Concat(s.OtherBookings.Keys)).ToHashSet(StringComparer.Ordinal),
             options.Time,
             cancellationToken).ConfigureAwait(false);
         return new FleetStatement(environmentName, marks, statements, fees);

@@ -41,7 +41,9 @@ public static class FleetReporter
             strategies.Sum(s => s.UnrealisedUsd),
             strategies.Sum(s => s.FeesUsd),
             strategies.Sum(s => s.PnlUsd),
-            strategies.Sum(s => s.VolumeUsd));
+            strategies.Sum(s => s.VolumeUsd),
+            accounts.Sum(a => a.FundingUsd),
+            accounts.Sum(a => a.OtherBookingsUsd));
         var risk = statement.Accounts.Where(a => a.Margin is not null).Select(a => new FuturesRiskReport(
                 a.Account,
                 a.Margin!.PortfolioValue,

@@ -7,7 +7,8 @@ public static class Valuation
 {
     /// <summary>
     /// One account as the exchange's books show it: balances (and open Futures positions at the marks against the
-    /// exchange's entry prices) minus the money moved in or out, valued at the marks.
+    /// exchange's entry prices) minus the money moved in or out, valued at the marks; and how much of that P&amp;L is
+    /// funding and other bookings rather than fills.
     /// </summary>
     public static AccountReport Account(AccountStatement statement, MarkPrices marks)
     {
@@ -19,7 +20,9 @@ public static class Valuation
         var value = lines.Sum(l => l.ValueUsd);
         var unrealised = statement.Positions.Sum(p => p.Size * (marks.Symbol(p.Symbol) - p.EntryPrice));
         var flows = statement.NetFlows.Sum(f => f.Value * marks.Asset(f.Key));
-        return new AccountReport(statement.Account, statement.Venue, statement.IsMaster, lines, value, unrealised, flows, value + unrealised - flows);
+        var funding = statement.Funding.Sum(f => f.Value * marks.Asset(f.Key));
+        var other = statement.OtherBookings.Sum(o => o.Value * marks.Asset(o.Key));
+        return new AccountReport(statement.Account, statement.Venue, statement.IsMaster, lines, value, unrealised, flows, value + unrealised - flows, funding, other);
     }
 
     /// <summary>One strategy's P&amp;L from its journal fills at the marks (<see cref="FillPnl"/>).</summary>

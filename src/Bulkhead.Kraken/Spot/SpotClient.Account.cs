@@ -59,6 +59,37 @@ public sealed partial class SpotClient
         return PrivateAsync("TradeVolume", list.Count > 0 ? [AccountWire.Pairs(list)] : null, AccountWire.TradeVolume, cancellationToken);
     }
 
+    /// <summary>
+    /// The 30-day volume and the current fees on instruments named with their asset class (<c>TradeVolume</c> with a JSON
+    /// body, <c>pair</c> a list of <c>{asset, aclass}</c> objects): the form Kraken needs for non-forex classes, among them
+    /// Futures contracts (<see cref="TradeVolumeAsset.Derivatives"/>), whose fees come from this endpoint since 22 June 2026.
+    /// </summary>
+    /// <param name="assets">The instruments to report fees for (at least one).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<KrakenResult<TradeVolume>> GetTradeVolumeAsync(IEnumerable<TradeVolumeAsset> assets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(assets);
+        var list = new System.Text.Json.Nodes.JsonArray();
+        foreach (var asset in assets)
+        {
+            var item = new System.Text.Json.Nodes.JsonObject { ["asset"] = asset.Name };
+            if (asset.AssetClass is { } aclass)
+            {
+                item["aclass"] = aclass;
+            }
+
+            list.Add(item);
+        }
+
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("Name at least one instrument.", nameof(assets));
+        }
+
+        var answer = await SendPrivateJsonAsync("TradeVolume", new System.Text.Json.Nodes.JsonObject { ["pair"] = list }, safeToRepeat: true, cancellationToken).ConfigureAwait(false);
+        return Read("TradeVolume", answer, AccountWire.TradeVolume);
+    }
+
     /// <summary>A token for the authenticated WebSocket API (<c>GetWebSocketsToken</c>).</summary>
     public Task<KrakenResult<WebSocketsToken>> GetWebSocketsTokenAsync(CancellationToken cancellationToken = default) =>
         PrivateAsync("GetWebSocketsToken", null, AccountWire.WebSocketsToken, cancellationToken);

@@ -108,6 +108,49 @@ public sealed partial class SpotClient
             cancellationToken);
     }
 
+    /// <summary>
+    /// A private call with a JSON body (<c>{"nonce":"…", …}</c>, <c>Content-Type: application/json</c>; spot.md §1): for the
+    /// parameters a form cannot carry, such as <c>TradeVolume</c>'s list of <c>{asset, aclass}</c> objects.
+    /// </summary>
+    internal Task<KrakenResult<JsonElement>> SendPrivateJsonAsync(string method, System.Text.Json.Nodes.JsonObject fields, bool safeToRepeat, CancellationToken cancellationToken)
+    {
+        ValidateMethod(method);
+        if (fields.ContainsKey("nonce"))
+        {
+            throw new ArgumentException("Do not pass 'nonce': the client draws it from the key's nonce source.", nameof(fields));
+        }
+
+        var path = "/0/private/" + method;
+        var uri = new Uri(BaseUrl, path.TrimStart('/'));
+        var (limiter, cost) = LimiterFor(method, []);
+        return _pipeline.SendAsync(
+            method,
+            nonce => BuildPrivateJson(uri, path, nonce!.Value, fields),
+            Envelope.ReadSpot,
+            limiter,
+            cost,
+            signed: true,
+            safeToRepeat,
+            cancellationToken);
+    }
+
+    private HttpRequestMessage BuildPrivateJson(Uri uri, string path, long nonce, System.Text.Json.Nodes.JsonObject fields)
+    {
+        var body = new System.Text.Json.Nodes.JsonObject { ["nonce"] = nonce.ToString(CultureInfo.InvariantCulture) };
+        foreach (var (name, value) in fields)
+        {
+            body[name] = value?.DeepClone();
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        var key = _pipeline.Key!;
+        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TryAddWithoutValidation("API-Key", key.Credentials.ApiKey);
+        request.Headers.TryAddWithoutValidation("API-Sign", SpotSigner.Sign(key.Credentials, path, nonce, bytes));
+        return request;
+    }
+
     private HttpRequestMessage BuildPrivate(Uri uri, string path, long nonce, List<KeyValuePair<string, string>> parameters)
     {
         var body = "nonce=" + nonce.ToString(CultureInfo.InvariantCulture);

@@ -35,7 +35,7 @@ internal static class DashboardMonitor
                     snapshots += await ReadAsync(run, client, linked.Token).ConfigureAwait(false);
                 }
 
-                run.Status.Write("heartbeat", ("snapshots", snapshots), ("lastNonceAt", calls.LastSignedAt), ("guard", run.Session.Guard.State.Halted ? "halted" : "ok"));
+                run.Status.Write("heartbeat", ("snapshots", snapshots), ("lastNonceAt", calls.LastSignedAt), ("guard", run.Session.Guard.State.Halted ? "halted" : "ok"), ("calls", calls.Calls), ("errors", calls.Errors));
                 await Task.Delay(run.Options.HeartbeatInterval, run.Time, linked.Token).ConfigureAwait(false);
             }
         }

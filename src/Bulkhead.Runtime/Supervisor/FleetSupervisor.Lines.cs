@@ -30,6 +30,13 @@ public sealed partial class FleetSupervisor
                 case "heartbeat":
                     s.LastHeartbeat = now;
                     s.Heartbeat = line.Heartbeat();
+                    s.Current = line.Calls() ?? s.Current;
+                    if (s.Heartbeat.Guard == "halted" && !s.GuardTripCounted)
+                    {
+                        s.GuardTrips++;
+                        s.GuardTripCounted = true;
+                    }
+
                     if (s.State == ProcessState.Starting)
                     {
                         s.State = ProcessState.Running;

@@ -9,7 +9,8 @@ namespace Bulkhead.Runtime.Supervisor;
 /// process (<c>bulkhead worker</c>, Contract W), its status lines parsed into <see cref="ProcessStatus"/>. A crash (exit 1),
 /// a held key (exit 3) or a kill by signal is restarted after an exponential backoff (1 s doubling to 30 s, back to 1 s
 /// once the worker stayed up 60 s); exit 2 (configuration), 4 (authentication/lockout) and 5 (risk) leave the process
-/// <see cref="ProcessState.Halted"/> with its reason until an operator restarts the fleet. <see cref="StopAsync"/> sends
+/// <see cref="ProcessState.Halted"/> with its reason until an operator resumes it. Operators halt, resume and restart
+/// processes and pull the fleet's kill switch (<c>FleetSupervisor.Control.cs</c>). <see cref="StopAsync"/> sends
 /// SIGTERM to every worker and SIGKILL to those still running after 15 s.
 /// </summary>
 public sealed partial class FleetSupervisor : IAsyncDisposable
@@ -20,7 +21,8 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
     private readonly List<ProcessSlot> _slots;
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stopping = new();
-    private Task? _completion;
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _started;
 
     /// <summary>Prepares to supervise the manifest's trader and dashboard processes (or only <see cref="FleetSupervisorOptions.Only"/>).</summary>
     /// <exception cref="ArgumentException">The environment or <c>--only</c> process is not in the manifest, or is not a long-running role.</exception>
@@ -45,8 +47,15 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
     /// <summary>The environment the workers run in.</summary>
     public string Environment => _environment;
 
-    /// <summary>Completes when every supervised process has ended (stopped, halted or failed) for good.</summary>
-    public Task Completion => _completion ?? Task.CompletedTask;
+    /// <summary>The manifest it supervises.</summary>
+    public FleetManifest Manifest => _manifest;
+
+    /// <summary>
+    /// Completes when the fleet has ended: after <see cref="StopAsync"/>, or when every supervised process ended on its
+    /// own (stopped, halted or failed) while no operator holds one down — a fleet an operator halted (or whose kill switch
+    /// is pulled) waits for the operator instead.
+    /// </summary>
+    public Task Completion => _started ? _ended.Task : Task.CompletedTask;
 
     /// <summary>The processes a supervisor runs: every trader and dashboard, or just <paramref name="only"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="only"/> is not a process of the manifest, or not a trader or dashboard.</exception>
@@ -75,19 +84,44 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts every supervised process; returns at once.</summary>
+    /// <summary>What the supervisor has counted per process (calls, errors, guard trips, halts), in manifest order.</summary>
+    public IReadOnlyList<ProcessCounters> Counters()
+    {
+        lock (_gate)
+        {
+            return [.. _slots.Select(s => s.ToCounters())];
+        }
+    }
+
+    /// <summary>Starts every supervised process (none while the kill switch is pulled); returns at once.</summary>
     /// <exception cref="InvalidOperationException">Already started.</exception>
     public void Start()
     {
         lock (_gate)
         {
-            if (_completion is not null)
+            if (_started)
             {
                 throw new InvalidOperationException("the supervisor was already started");
             }
 
-            _completion = Task.WhenAll(_slots.Select(s => SuperviseAsync(s, _stopping.Token)).ToArray());
+            _started = true;
+            foreach (var slot in _slots)
+            {
+                if (_killSwitch is not null && slot.Process.Role == FleetRole.Trader)
+                {
+                    slot.Hold = KillSwitchHold(_killSwitch);
+                    slot.State = ProcessState.Halted;
+                    slot.Reason = slot.Hold;
+                    slot.Since = _options.Time.GetUtcNow();
+                    slot.Halts["kill-switch"] = slot.Halts.GetValueOrDefault("kill-switch") + 1;
+                    continue;
+                }
+
+                slot.Loop = SuperviseAsync(slot, _stopping.Token);
+            }
         }
+
+        CheckEnded();
     }
 
     /// <summary>
@@ -97,7 +131,8 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
     public async Task StopAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await Completion.ConfigureAwait(false);
+        await Task.WhenAll(Loops()).ConfigureAwait(false);
+        _ended.TrySetResult();
     }
 
     /// <inheritdoc />
@@ -107,11 +142,42 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
         _stopping.Dispose();
     }
 
+    private Task[] Loops()
+    {
+        lock (_gate)
+        {
+            return [.. _slots.Select(s => s.Loop).OfType<Task>()];
+        }
+    }
+
     private async Task SuperviseAsync(ProcessSlot slot, CancellationToken stopping)
     {
         await Task.Yield();
+        try
+        {
+            await RunSlotAsync(slot, stopping).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                slot.Loop = null;
+            }
+
+            Changed?.Invoke(this, EventArgs.Empty);
+            CheckEnded();
+        }
+    }
+
+    private async Task RunSlotAsync(ProcessSlot slot, CancellationToken stopping)
+    {
         while (!stopping.IsCancellationRequested)
         {
+            if (HeldDown(slot))
+            {
+                return;
+            }
+
             Update(slot, s =>
             {
                 s.State = ProcessState.Starting;
@@ -119,6 +185,7 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
                 s.Told = null;
                 s.NextStart = null;
                 s.Pid = null;
+                s.GuardTripCounted = false;
             });
             IChildProcess child;
             try
@@ -138,13 +205,21 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
                 var started = _options.Time.GetTimestamp();
                 Update(slot, s => s.Pid = child.Pid);
                 var exited = child.Exited;
-                if (await Task.WhenAny(exited, WhenCancelled(stopping)).ConfigureAwait(false) != exited)
+                var woke = await Task.WhenAny(exited, WhenCancelled(stopping), Interrupted(slot)).ConfigureAwait(false);
+                if (woke != exited)
                 {
+                    // Asked to stop: by the fleet's stop, or by an operator (halt, restart, kill switch).
                     await StopChildAsync(slot, child).ConfigureAwait(false);
-                    return;
+                    if (stopping.IsCancellationRequested || !TakeRestart(slot))
+                    {
+                        return;
+                    }
+
+                    continue;
                 }
 
                 var exit = await exited.ConfigureAwait(false);
+                FoldCounts(slot, exit);
                 if (!await AfterExitAsync(slot, exit, _options.Time.GetElapsedTime(started), stopping).ConfigureAwait(false))
                 {
                     return;
@@ -171,6 +246,11 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
             {
                 Enter(s, state, state == ProcessState.Halted ? reason : null);
                 s.LastExitCode = exit.ExitCode;
+                if (state == ProcessState.Halted)
+                {
+                    var kind = HaltKind(exit);
+                    s.Halts[kind] = s.Halts.GetValueOrDefault(kind) + 1;
+                }
             });
             _options.Log?.Invoke($"supervisor: {slot.Process.Name} {(state == ProcessState.Halted ? "halted, not restarted" : "stopped")}: {reason}");
             return false;
@@ -186,14 +266,25 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
             s.NextStart = s.Since + delay;
         });
         _options.Log?.Invoke($"supervisor: {slot.Process.Name} {reason}; restart in {delay.TotalSeconds:0.###} s");
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         try
         {
-            await Task.Delay(delay, _options.Time, stopping).ConfigureAwait(false);
+            var interrupted = Interrupted(slot);
+            var delayed = Task.Delay(delay, _options.Time, wait.Token);
+            await Task.WhenAny(delayed, interrupted).ConfigureAwait(false);
+            await wait.CancelAsync().ConfigureAwait(false);
+            stopping.ThrowIfCancellationRequested();
         }
         catch (OperationCanceledException)
         {
             Update(slot, s => Enter(s, ProcessState.Stopped, null));
             return false;
+        }
+
+        lock (_gate)
+        {
+            slot.RestartNow = false;
+            slot.ResetInterrupt();
         }
 
         Update(slot, s => s.Restarts++);
@@ -202,8 +293,22 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
 
     private async Task StopChildAsync(ProcessSlot slot, IChildProcess child)
     {
+        bool killSwitch;
+        lock (_gate)
+        {
+            killSwitch = slot.KillSwitch;
+        }
+
         Update(slot, s => Enter(s, ProcessState.Stopping, null));
-        child.Terminate();
+        if (killSwitch)
+        {
+            child.TerminateForKillSwitch();
+        }
+        else
+        {
+            child.Terminate();
+        }
+
         var exited = child.Exited;
         if (await Task.WhenAny(exited, Task.Delay(_options.StopTimeout, _options.Time)).ConfigureAwait(false) != exited)
         {
@@ -212,12 +317,46 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
         }
 
         var exit = await exited.ConfigureAwait(false);
+        FoldCounts(slot, exit);
         Update(slot, s =>
         {
-            Enter(s, ProcessState.Stopped, exit.ExitCode == 0 ? null : RestartPolicy.Reason(exit, s.Told));
+            if (s.Hold is { } hold)
+            {
+                Enter(s, ProcessState.Halted, hold);
+                var kind = s.KillSwitch ? "kill-switch" : "operator";
+                s.Halts[kind] = s.Halts.GetValueOrDefault(kind) + 1;
+            }
+            else
+            {
+                Enter(s, ProcessState.Stopped, exit.ExitCode == 0 ? null : RestartPolicy.Reason(exit, s.Told));
+            }
+
             s.LastExitCode = exit.ExitCode;
         });
     }
+
+    /// <summary>Folds the exited worker's counts into the totals (its heartbeat counted since it started).</summary>
+    private void FoldCounts(ProcessSlot slot, ChildExit exit)
+    {
+        lock (_gate)
+        {
+            slot.Previous = slot.Previous.Add(slot.Current);
+            slot.Current = CallCounts.None;
+            if (exit.ExitCode == Worker.WorkerExitCodes.HaltedAuth && !slot.GuardTripCounted)
+            {
+                slot.GuardTrips++;
+                slot.GuardTripCounted = true;
+            }
+        }
+    }
+
+    /// <summary>The kind of a worker's own halt, as the metrics count it.</summary>
+    private static string HaltKind(ChildExit exit) => exit.ExitCode switch
+    {
+        Worker.WorkerExitCodes.HaltedAuth => "auth",
+        Worker.WorkerExitCodes.HaltedRisk => "risk",
+        _ => "configuration",
+    };
 
     private void Enter(ProcessSlot slot, ProcessState state, string? reason)
     {
@@ -239,6 +378,25 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
         }
 
         Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>Ends the fleet when every loop has ended by itself and no operator holds a process down.</summary>
+    private void CheckEnded()
+    {
+        lock (_gate)
+        {
+            if (!_started || _slots.Any(s => s.Loop is not null))
+            {
+                return;
+            }
+
+            if (!_stopping.IsCancellationRequested && (_killSwitch is not null || _slots.Any(s => s.Hold is not null)))
+            {
+                return;
+            }
+        }
+
+        _ended.TrySetResult();
     }
 
     private static Task WhenCancelled(CancellationToken token)

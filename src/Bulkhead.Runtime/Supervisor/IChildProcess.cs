@@ -12,6 +12,12 @@ public interface IChildProcess : IDisposable
     /// <summary>Asks it to stop gracefully (SIGTERM).</summary>
     void Terminate();
 
+    /// <summary>
+    /// Tells it the fleet's kill switch was pulled (a line on its stdin: it then leaves its dead man's switch set to fire
+    /// instead of disarming it), then asks it to stop (SIGTERM).
+    /// </summary>
+    void TerminateForKillSwitch();
+
     /// <summary>Kills it (SIGKILL).</summary>
     void Kill();
 }

@@ -80,6 +80,21 @@ public sealed class OsChildLauncher(WorkerCommandLine commandLine, IReadOnlyDict
 
         public void Terminate() => Signals.Send(Pid, Signals.Terminate);
 
+        public void TerminateForKillSwitch()
+        {
+            try
+            {
+                _process.StandardInput.WriteLine(ParentWatch.KillSwitchLine);
+                _process.StandardInput.Flush();
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
+            {
+                // Gone already, or its stdin is closed: SIGTERM alone still stops it (its switch then is disarmed).
+            }
+
+            Terminate();
+        }
+
         public void Kill()
         {
             try

@@ -1,9 +1,10 @@
 namespace Bulkhead.Runtime.Supervisor;
 
 /// <summary>
-/// How a worker notices that its supervisor is gone, even after a SIGKILL: the supervisor starts every worker with stdin
-/// a pipe it holds open and never writes to, and sets <see cref="Variable"/> to <c>stdin</c>. When the supervisor dies
-/// the pipe closes; the worker reads end-of-file and stops gracefully, exactly as on SIGTERM.
+/// How a worker hears from its supervisor, even after a SIGKILL: the supervisor starts every worker with stdin a pipe it
+/// holds open, and sets <see cref="Variable"/> to <c>stdin</c>. When the supervisor dies the pipe closes; the worker
+/// reads end-of-file and stops gracefully, exactly as on SIGTERM. The only line the supervisor ever writes is
+/// <see cref="KillSwitchLine"/>, just before it sends SIGTERM when the fleet's kill switch is pulled.
 /// </summary>
 public static class ParentWatch
 {
@@ -13,12 +14,16 @@ public static class ParentWatch
     /// <summary>Its value: watch stdin for end-of-file.</summary>
     public const string Stdin = "stdin";
 
+    /// <summary>The line that tells a worker the kill switch was pulled.</summary>
+    public const string KillSwitchLine = "kill-switch";
+
     /// <summary>
-    /// When <paramref name="getVariable"/> says so, watches <paramref name="input"/> on a background thread and calls
-    /// <paramref name="parentGone"/> once at end-of-file; otherwise does nothing (a worker run by hand ignores stdin).
+    /// When <paramref name="getVariable"/> says so, watches <paramref name="input"/> on a background thread: calls
+    /// <paramref name="killSwitch"/> for each <see cref="KillSwitchLine"/> and <paramref name="parentGone"/> once at
+    /// end-of-file; otherwise does nothing (a worker run by hand ignores stdin).
     /// </summary>
     /// <returns>Whether the watch was started.</returns>
-    public static bool Start(Func<string, string?> getVariable, TextReader input, Action parentGone)
+    public static bool Start(Func<string, string?> getVariable, TextReader input, Action parentGone, Action? killSwitch = null)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
         ArgumentNullException.ThrowIfNull(input);
@@ -32,9 +37,12 @@ public static class ParentWatch
         {
             try
             {
-                while (input.Read() >= 0)
+                while (input.ReadLine() is { } line)
                 {
-                    // The supervisor never writes; anything read is ignored.
+                    if (string.Equals(line.Trim(), KillSwitchLine, StringComparison.Ordinal))
+                    {
+                        killSwitch?.Invoke();
+                    }
                 }
             }
             catch (IOException)

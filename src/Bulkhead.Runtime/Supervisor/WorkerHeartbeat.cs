@@ -22,4 +22,8 @@ public sealed record WorkerHeartbeat(
     string? Guard,
     decimal? PnlUsd,
     decimal? EquityUsd,
-    decimal? Position);
+    decimal? Position)
+{
+    /// <summary>The strategy's drawdown in USD: peak P&amp;L minus P&amp;L now, as its risk check sees it (traders).</summary>
+    public decimal? DrawdownUsd { get; init; }
+}

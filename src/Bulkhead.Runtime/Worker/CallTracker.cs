@@ -1,12 +1,19 @@
+using System.Collections.Concurrent;
 using Bulkhead.Kraken.Journal;
 
 namespace Bulkhead.Runtime.Worker;
 
-/// <summary>Forwards every call record to the call journal (if any) and remembers when the last signed call (a nonce) left.</summary>
+/// <summary>
+/// Forwards every call record to the call journal (if any), remembers when the last signed call (a nonce) left, and
+/// counts the signed calls and their errors by code since the worker started (the heartbeat's <c>calls</c> and
+/// <c>errors</c>, which the supervisor turns into metrics).
+/// </summary>
 internal sealed class CallTracker : ICallJournal
 {
     private readonly ICallJournal? _inner;
+    private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
     private long _lastSignedTicks;
+    private long _calls;
 
     public CallTracker(ICallJournal? inner) => _inner = inner;
 
@@ -20,12 +27,23 @@ internal sealed class CallTracker : ICallJournal
         }
     }
 
+    /// <summary>Signed calls attempted since the worker started (local refusals included: they are counted with their error).</summary>
+    public long Calls => Interlocked.Read(ref _calls);
+
+    /// <summary>The signed calls that failed, by error code (the exchange's wire string verbatim, or a <c>Bulkhead:</c> code), ordinal order.</summary>
+    public IReadOnlyDictionary<string, long> Errors => new SortedDictionary<string, long>(_errors, StringComparer.Ordinal);
+
     public void Record(KrakenCallRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (record.KeyName is not null)
         {
             Interlocked.Exchange(ref _lastSignedTicks, record.Time.UtcTicks);
+            Interlocked.Increment(ref _calls);
+            if (record.ErrorCode is { } code)
+            {
+                _errors.AddOrUpdate(code, 1, (_, n) => n + 1);
+            }
         }
 
         _inner?.Record(record);

@@ -9,4 +9,10 @@ internal sealed record HostSettings(TimeSpan PollInterval, TimeSpan HeartbeatInt
 {
     /// <summary>How long the graceful stop may take (cancel all, disarm, last fills) before giving up.</summary>
     public TimeSpan StopBudget { get; init; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>Set when the fleet's kill switch was pulled: the stop leaves the dead man's switch firing instead of disarming it.</summary>
+    public KillSwitchSignal KillSwitch { get; init; } = new();
+
+    /// <summary>How soon the dead man's switch fires after a kill-switch stop.</summary>
+    public TimeSpan KillSwitchWindow { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -31,7 +31,7 @@ public sealed class StatusWriter
     /// <summary>The time format of every line: <c>2026-11-26T19:00:00.000+00:00</c>.</summary>
     public static string FormatTime(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
-    /// <summary>Writes one line: the event and its fields (string, number, bool, decimal as a string, time, or null).</summary>
+    /// <summary>Writes one line: the event and its fields (string, number, bool, decimal as a string, time, counts by name as an object, or null).</summary>
     public void Write(string eventName, params (string Name, object? Value)[] fields)
     {
         ArgumentNullException.ThrowIfNull(eventName);
@@ -83,6 +83,15 @@ public sealed class StatusWriter
                 break;
             case DateTimeOffset t:
                 json.WriteString(name, FormatTime(t));
+                break;
+            case IReadOnlyDictionary<string, long> counts:
+                json.WriteStartObject(name);
+                foreach (var (key, count) in counts)
+                {
+                    json.WriteNumber(key, count);
+                }
+
+                json.WriteEndObject();
                 break;
             default:
                 json.WriteString(name, Convert.ToString(value, CultureInfo.InvariantCulture));

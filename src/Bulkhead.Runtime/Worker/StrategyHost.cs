@@ -24,7 +24,7 @@ internal sealed class StrategyHost
     private readonly CallTracker _calls;
     private readonly CancellationToken _leaseLost;
     private readonly Action<string> _log;
-    private HeartbeatState _heartbeat = new(0, 0, 0, 0m, null, 0m);
+    private HeartbeatState _heartbeat = new(0, 0, 0, 0m, null, 0m, 0m);
     private decimal? _equityUsd;
     private long _lastArmed;
     private long _lastEquity;
@@ -64,7 +64,7 @@ internal sealed class StrategyHost
         {
             await beats.CancelAsync().ConfigureAwait(false);
             await heartbeats.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            _status.Write("stopping");
+            _status.Write("stopping", ("killSwitch", _settings.KillSwitch.Pulled));
             await StopGracefullyAsync().ConfigureAwait(false);
             return WorkerExitCodes.Stopped;
         }
@@ -233,6 +233,14 @@ internal sealed class StrategyHost
 
             var cancelled = await _context.CancelAllAsync(budget.Token).ConfigureAwait(false);
             _log(cancelled.Success ? $"cancelled {cancelled.Value} open orders" : $"cancel-all failed: {cancelled.Error.Code}");
+            if (includeStrategy && _settings.KillSwitch.Pulled)
+            {
+                // The kill switch: the exchange cancels whatever raced the cancel-all when the switch fires.
+                var fired = await _venue.ArmDeadMansSwitchAsync(_settings.KillSwitchWindow, budget.Token).ConfigureAwait(false);
+                _log(fired.Success ? $"kill switch: dead man's switch set to fire in {_settings.KillSwitchWindow.TotalSeconds:0.###} s" : $"kill switch: setting the dead man's switch failed: {fired.Error.Code}");
+                return;
+            }
+
             var disarmed = await _venue.ArmDeadMansSwitchAsync(TimeSpan.Zero, budget.Token).ConfigureAwait(false);
             _log(disarmed.Success ? "dead man's switch disarmed" : $"disarming the dead man's switch failed: {disarmed.Error.Code}");
         }
@@ -245,7 +253,7 @@ internal sealed class StrategyHost
     private void UpdateHeartbeat()
     {
         var position = _context.Symbols.Sum(_context.Position);
-        Volatile.Write(ref _heartbeat, new HeartbeatState(_context.OrdersSent, _context.FillCount, _context.OpenOrders.Count, _context.PnlUsd, _equityUsd, position));
+        Volatile.Write(ref _heartbeat, new HeartbeatState(_context.OrdersSent, _context.FillCount, _context.OpenOrders.Count, _context.PnlUsd, _equityUsd, position, _context.DrawdownUsd));
     }
 
     private async Task HeartbeatsAsync(CancellationToken token)
@@ -262,7 +270,10 @@ internal sealed class StrategyHost
                 ("guard", _guard?.State.Halted == true ? "halted" : "ok"),
                 ("pnlUsd", decimal.Round(beat.PnlUsd, 2)),
                 ("equityUsd", beat.EquityUsd is { } e ? decimal.Round(e, 2) : null),
-                ("position", beat.Position));
+                ("position", beat.Position),
+                ("drawdownUsd", decimal.Round(beat.DrawdownUsd, 4)),
+                ("calls", _calls.Calls),
+                ("errors", _calls.Errors));
             await Task.Delay(_settings.HeartbeatInterval, Time, token).ConfigureAwait(false);
         }
     }

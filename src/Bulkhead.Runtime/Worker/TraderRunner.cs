@@ -19,7 +19,11 @@ internal static class TraderRunner
             run.Options.PollInterval,
             run.Options.HeartbeatInterval,
             run.Options.EquityInterval,
-            TimeSpan.FromSeconds(Math.Ceiling(context.Parameters.GetSeconds("dms_seconds", run.Options.DeadMansSwitch).TotalSeconds)));
+            TimeSpan.FromSeconds(Math.Ceiling(context.Parameters.GetSeconds("dms_seconds", run.Options.DeadMansSwitch).TotalSeconds)))
+        {
+            KillSwitch = run.Options.KillSwitch,
+            KillSwitchWindow = run.Options.KillSwitchWindow,
+        };
         var host = new StrategyHost(context, implementation, venue, run.Journal, run.Status, settings, tracker, run.Log, run.Session.Guard, run.Session.LeaseLost);
         return await host.RunAsync(stop).ConfigureAwait(false);
     }

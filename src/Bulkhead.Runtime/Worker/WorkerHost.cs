@@ -21,7 +21,8 @@ public static class WorkerHost
         using var stop = new StopSignals(cancellationToken);
 
         // Started by a supervisor: its death (even SIGKILL) closes our stdin, which stops us as SIGTERM would.
-        Supervisor.ParentWatch.Start(options.GetVariable, Console.In, stop.RequestStop);
+        // The kill switch is a line on stdin just before SIGTERM: the stop then leaves the dead man's switch set to fire.
+        Supervisor.ParentWatch.Start(options.GetVariable, Console.In, stop.RequestStop, options.KillSwitch.Pull);
         return await RunAsync(options, stop.Token).ConfigureAwait(false);
     }
 

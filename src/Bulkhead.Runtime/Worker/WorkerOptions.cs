@@ -49,4 +49,11 @@ public sealed record WorkerOptions
 
     /// <summary>The HTTP handler the clients use (tests); null: a default one.</summary>
     public HttpMessageHandler? Handler { get; init; }
+
+    /// <summary>Pulled when the supervisor says the fleet's kill switch was pulled (see <see cref="Supervisor.ParentWatch"/>).</summary>
+    public KillSwitchSignal KillSwitch { get; init; } = new();
+
+    /// <summary>How soon the dead man's switch fires after a stop for the kill switch (instead of being disarmed).</summary>
+    /// <value>1 s.</value>
+    public TimeSpan KillSwitchWindow { get; init; } = TimeSpan.FromSeconds(1);
 }

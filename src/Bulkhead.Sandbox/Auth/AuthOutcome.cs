@@ -7,9 +7,10 @@ namespace Bulkhead.Sandbox.Auth;
 /// <summary>The pipeline's answer: the authenticated key and its account, or a refusal with the venue's wire string.</summary>
 public readonly struct AuthOutcome
 {
-    private AuthOutcome(SandboxApiKey? key, SandboxAccount? account, AuthFailure? failure, string? wireError, TimeSpan retryAfter)
+    private AuthOutcome(SandboxApiKey? key, SandboxAccount? account, AuthFailure? failure, string? wireError, TimeSpan retryAfter, long? nonce = null)
     {
         Key = key;
+        Nonce = nonce;
         Account = account;
         Failure = failure;
         WireError = wireError;
@@ -21,6 +22,9 @@ public readonly struct AuthOutcome
 
     /// <summary>The key's account, on success.</summary>
     public SandboxAccount? Account { get; }
+
+    /// <summary>The nonce the request spent, on success (null when it carried none: a Futures call without a <c>Nonce</c> header).</summary>
+    public long? Nonce { get; }
 
     /// <summary>Why it was refused.</summary>
     public AuthFailure? Failure { get; }
@@ -36,7 +40,7 @@ public readonly struct AuthOutcome
     [MemberNotNullWhen(false, nameof(Failure), nameof(WireError))]
     public bool Success => Failure is null;
 
-    internal static AuthOutcome Ok(SandboxApiKey key, SandboxAccount account) => new(key, account, null, null, TimeSpan.Zero);
+    internal static AuthOutcome Ok(SandboxApiKey key, SandboxAccount account, long? nonce) => new(key, account, null, null, TimeSpan.Zero, nonce);
 
     internal static AuthOutcome Fail(AuthVenue venue, AuthFailure failure, TimeSpan retryAfter = default) =>
         new(null, null, failure, AuthWireErrors.For(venue, failure), retryAfter);

@@ -12,18 +12,19 @@ namespace Bulkhead.Sandbox.Auth;
 /// Kraken's authentication pipeline, venue-neutral (no HTTP inside), in ARCHITECTURE order:
 /// key (unknown, revoked or other venue → invalid key) → IP allowlist → lockout → expiry → signature → nonce →
 /// permission → rate counter (Spot REST: the key's own; Futures: the account's). A refused request records nothing but its failure (stats and the lockout count);
-/// an accepted one records its nonce (persisted through <see cref="SandboxExchange.SetNonceHighWater"/>) and its rate
-/// cost. The nonce, permission and rate steps and the nonce record run under one lock per key, so two requests with one
-/// nonce cannot both pass. All time from the injected <see cref="TimeProvider"/>. Thread-safe.
+/// an accepted one records its nonce and its rate cost. The nonce, permission and rate steps and the nonce record run
+/// under one lock per key, so two requests with one nonce cannot both pass. The nonce mark is raised in memory at once
+/// and written with the request's own commit; the caller calls <see cref="MakeNonceDurable"/> before answering, which
+/// writes it only if no commit carried it (so every private request commits once). All time from the injected
+/// <see cref="TimeProvider"/>. Thread-safe.
 /// </summary>
 /// <remarks>
 /// Lockout as Kraken: failures with a known key (IP not allowed, bad signature, bad nonce, missing permission) are
 /// counted per key over <see cref="SandboxOptions.LockoutWindow"/>; at <see cref="SandboxOptions.LockoutThreshold"/>
 /// the key is locked for <see cref="SandboxOptions.LockoutDuration"/>, during which even correct calls are refused.
 /// Refusals for an unknown/expired key, a lockout or a rate limit do not count. Other keys of the account are unaffected.
-/// Throughput note: one store write per accepted private request (the nonce mark). A write-behind alternative would keep
-/// the mark in memory and persist it every N ms plus a safety margin (persist mark + margin, refuse below it after a
-/// restart); not needed while the benchmark meets its goal.
+/// A nonce that passed is spent even if the endpoint then refuses the request (insufficient funds, unknown order):
+/// Kraken's rule is that each nonce must exceed the last one the key used, and an authenticated request has used it.
 /// </remarks>
 public sealed class SandboxAuthenticator : IKeyActivity
 {
@@ -140,7 +141,20 @@ public sealed class SandboxAuthenticator : IKeyActivity
             }
 
             state.Succeeded++;
-            return AuthOutcome.Ok(key, account);
+            return AuthOutcome.Ok(key, account, hasNonce ? nonce : null);
+        }
+    }
+
+    /// <summary>
+    /// Call before answering a request <see cref="Authenticate"/> let through: returns once its nonce mark is durable, so no
+    /// answered nonce is accepted again after a crash. A no-op when the request carried no nonce or when a commit already
+    /// wrote its mark (the request's own, or another's); otherwise one store transaction carrying every pending mark.
+    /// </summary>
+    public void MakeNonceDurable(in AuthOutcome outcome)
+    {
+        if (outcome.Success && outcome.Nonce is { } nonce)
+        {
+            _exchange.MakeNonceDurable(outcome.Key.Key, nonce);
         }
     }
 
@@ -245,7 +259,7 @@ public sealed class SandboxAuthenticator : IKeyActivity
         var highWater = _exchange.NonceHighWater(key.Key);
         if (nonce > highWater)
         {
-            _exchange.SetNonceHighWater(key.Key, nonce);
+            _exchange.AcceptNonce(key.Key, nonce);
             highWater = nonce;
         }
 

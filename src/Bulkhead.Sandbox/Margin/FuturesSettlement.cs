@@ -13,7 +13,7 @@ namespace Bulkhead.Sandbox.Margin;
 /// <see cref="SystemAccounts.Fees"/>, all under the trade id. System accounts (<c>@market</c>, <c>@insurance</c>) trade
 /// without a margin check.
 /// </summary>
-internal sealed class FuturesSettlement(SandboxExchange exchange) : IVenueSettlement
+internal sealed class FuturesSettlement(MarginBook margin) : IVenueSettlement
 {
     /// <summary>The settlement asset of every linear perpetual.</summary>
     public const string Usd = "ZUSD";
@@ -29,16 +29,16 @@ internal sealed class FuturesSettlement(SandboxExchange exchange) : IVenueSettle
         }
 
         var signed = order.Side == Side.Buy ? order.Remaining : -order.Remaining;
-        var state = exchange.MarginStateLocked(order.Account, batch, excludingOrderId: order.Id);
+        var state = margin.State(order.Account, batch, excludingOrderId: order.Id);
         var spec = InstrumentCatalog.Find(order.Symbol)!;
         if (Math.Abs(state.PositionSize(order.Symbol) + signed) > spec.MaxPositionSize && Math.Abs(state.PositionSize(order.Symbol) + signed) > Math.Abs(state.PositionSize(order.Symbol)))
         {
             return SettlementAdmission.Refuse(SandboxRejection.InvalidVolume, $"the position would exceed {spec.MaxPositionSize} contracts of {spec.Symbol}");
         }
 
-        var price = order.Price ?? exchange.MarkPrices.Mark(order.Symbol);
+        var price = order.Price ?? margin.Marks.Mark(order.Symbol);
         var fee = price * order.Remaining * order.FeeCap / 100m;
-        var check = MarginCalculator.Check(state, exchange.MarkPrices, new MarginOrder(order.Symbol, signed), fee);
+        var check = MarginCalculator.Check(state, margin.Marks, new MarginOrder(order.Symbol, signed), fee);
         return check.Accepted
             ? new SettlementAdmission(0m, null)
             : SettlementAdmission.Refuse(SandboxRejection.InsufficientFunds, $"'{order.Account}' has {check.Before.AvailableMargin} USD available margin; the order needs {check.After.InitialMarginWithOrders - check.Before.InitialMarginWithOrders} more initial margin plus a fee of up to {fee}");
@@ -46,7 +46,7 @@ internal sealed class FuturesSettlement(SandboxExchange exchange) : IVenueSettle
 
     public SettledFill Settle(TradingBatch batch, SandboxOrder order, FillSide fill)
     {
-        var applied = exchange.ApplyPendingFill(batch, order.Account, order.Symbol, order.Side == Side.Buy ? fill.Quantity : -fill.Quantity, fill.Price);
+        var applied = margin.ApplyPendingFill(batch, order.Account, order.Symbol, order.Side == Side.Buy ? fill.Quantity : -fill.Quantity, fill.Price);
         var fee = decimal.Round(fill.Cost * fill.FeePercent / 100m, UsdDecimals, MidpointRounding.ToZero);
         var realised = applied.RealisedPnl;
         if (realised != 0m || fee != 0m)

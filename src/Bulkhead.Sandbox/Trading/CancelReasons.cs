@@ -26,4 +26,7 @@ public static class CancelReasons
 
     /// <summary>Replaced by EditOrder.</summary>
     public const string Replaced = "Order replaced";
+
+    /// <summary>Cancelled by a liquidation; also the reason of the orders that closed the liquidated positions.</summary>
+    public const string Liquidation = "Liquidation";
 }

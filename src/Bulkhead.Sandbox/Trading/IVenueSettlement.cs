@@ -4,8 +4,8 @@ namespace Bulkhead.Sandbox.Trading;
 /// The per-venue half of the trading core: how a venue admits an order (funds, margin) and books a fill (Spot: base and
 /// quote in the Spot wallet; Futures: positions and margin, in <c>Margin/</c>). Called under the exchange's lock, inside
 /// one <see cref="TradingBatch"/> that is committed to the store as one transaction; never throws for a normal request.
-/// Registered in <see cref="SandboxExchange"/> per <see cref="TradingVenue"/> (Futures: implement the partial method
-/// <c>AddVenueSettlements</c>).
+/// Registered with the <see cref="TradingCore"/> per <see cref="TradingVenue"/> (Spot by the core itself, Futures by the
+/// exchange: <see cref="Margin.FuturesSettlement"/> over the <see cref="Margin.MarginBook"/>).
 /// </summary>
 internal interface IVenueSettlement
 {

@@ -4,24 +4,23 @@ using Bulkhead.Sandbox.Storage;
 namespace Bulkhead.Sandbox.Trading;
 
 /// <summary>
-/// The changes of one trading operation while it is being built: new order versions, trades and ledger entries, with
-/// running balances. Committed to the store as one transaction, then applied; nothing in it is visible before that.
+/// The changes of one trading operation while it is being built: new order versions, trades and ledger entries (booked
+/// through one <see cref="LedgerPosting"/>, with running balances). Committed to the store as one transaction, then
+/// applied; nothing in it is visible before that.
 /// </summary>
 internal sealed class TradingBatch
 {
-    private readonly Func<string, Wallet, string, decimal> _committedBalance;
     private readonly Func<string, Wallet, string, decimal> _committedHolds;
-    private readonly Dictionary<(string, Wallet, string), decimal> _balances = [];
     private readonly Dictionary<string, SandboxOrder> _orders = new(StringComparer.Ordinal);
-    private long _entrySequence;
+    private readonly LedgerPosting _posting;
 
-    public TradingBatch(DateTimeOffset now, long lastEntrySequence, long lastTradeSequence, Func<string, Wallet, string, decimal> committedBalance, Func<string, Wallet, string, decimal> committedHolds)
+    public TradingBatch(DateTimeOffset now, LedgerBook ledger, long lastTradeSequence, Func<string, Wallet, string, decimal> committedHolds)
     {
+        ArgumentNullException.ThrowIfNull(ledger);
         Now = now;
-        _entrySequence = lastEntrySequence;
         TradeSequence = lastTradeSequence;
-        _committedBalance = committedBalance;
         _committedHolds = committedHolds;
+        _posting = ledger.Begin(now, Changes.Entries);
     }
 
     /// <summary>The operation's time (every entry, order and trade is stamped with it).</summary>
@@ -40,21 +39,14 @@ internal sealed class TradingBatch
     public IReadOnlyDictionary<string, SandboxOrder> Orders => _orders;
 
     /// <summary>A balance including this batch's entries.</summary>
-    public decimal Balance(string account, Wallet wallet, string asset) =>
-        _balances.TryGetValue((account, wallet, asset), out var pending) ? pending : _committedBalance(account, wallet, asset);
+    public decimal Balance(string account, Wallet wallet, string asset) => _posting.Balance(account, wallet, asset);
 
     /// <summary>Balance minus the holds of the open orders as committed (this batch's order versions not counted).</summary>
     public decimal Available(string account, Wallet wallet, string asset) => Balance(account, wallet, asset) - _committedHolds(account, wallet, asset);
 
     /// <summary>Books one ledger entry: the balance moves by <paramref name="amount"/> − <paramref name="fee"/> (Kraken's convention).</summary>
-    public LedgerEntry Book(string refId, LedgerEntryType type, string account, Wallet wallet, string asset, decimal amount, decimal fee = 0m)
-    {
-        var balance = Balance(account, wallet, asset) + amount - fee;
-        _balances[(account, wallet, asset)] = balance;
-        var entry = new LedgerEntry(SandboxExchange.NewId('L'), refId, checked(++_entrySequence), Now, account, wallet, asset, amount, fee, balance, type);
-        Changes.Entries.Add(entry);
-        return entry;
-    }
+    public LedgerEntry Book(string refId, LedgerEntryType type, string account, Wallet wallet, string asset, decimal amount, decimal fee = 0m) =>
+        _posting.Book(refId, type, account, wallet, asset, amount, fee);
 
     /// <summary>Records a new version of an order (the last one per txid wins).</summary>
     public void Put(SandboxOrder order)

@@ -10,7 +10,7 @@ namespace Bulkhead.Dashboard.Tests.Api;
 /// <summary>The JSON API over real SQLite files, the exchange unreachable (a dead port): every part from its source.</summary>
 public sealed class FleetApiTests
 {
-    private static readonly string[] Parts = ["balances", "pnl", "equity", "fees", "margin", "audit", "treasury"];
+    private static readonly string[] Parts = ["balances", "pnl", "equity", "fees", "margin", "audit", "treasury", "operations", "alerts"];
 
     private static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) } };
 

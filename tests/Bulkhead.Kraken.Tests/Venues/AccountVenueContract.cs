@@ -1,4 +1,5 @@
 using Bulkhead.Kraken.Venues;
+using Bulkhead.Testing.Venues;
 using Shouldly;
 using Xunit;
 

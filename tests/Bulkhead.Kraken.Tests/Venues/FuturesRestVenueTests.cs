@@ -1,5 +1,6 @@
 using Bulkhead.Kraken.Futures.Rest;
 using Bulkhead.Kraken.Venues;
+using Bulkhead.Testing.Venues;
 using Bulkhead.Sandbox.Keys;
 using Bulkhead.Sandbox.Ledger;
 

@@ -59,6 +59,9 @@ internal sealed class FakeChild(ChildStart start, int pid, FakeLauncher launcher
 
     public bool Killed { get; private set; }
 
+    /// <summary>Whether it was told the kill switch was pulled before its SIGTERM.</summary>
+    public bool ToldKillSwitch { get; private set; }
+
     public bool HasExited => _exit.Task.IsCompleted;
 
     public void Say(string json) => Start.OnStatusLine(json);
@@ -74,6 +77,12 @@ internal sealed class FakeChild(ChildStart start, int pid, FakeLauncher launcher
         {
             Exit(0);
         }
+    }
+
+    public void TerminateForKillSwitch()
+    {
+        ToldKillSwitch = true;
+        Terminate();
     }
 
     public void Kill()

@@ -6,7 +6,7 @@ namespace Bulkhead.Fleet.Manifest.Internal;
 /// <summary>Turns manifest text into a <see cref="FleetManifest"/>, collecting every problem instead of stopping at the first.</summary>
 internal static partial class ManifestReader
 {
-    private static readonly string[] TopLevel = ["fleet", "environments", "hosts", "master", "subaccounts", "strategies", "processes", "keys"];
+    private static readonly string[] TopLevel = ["fleet", "environments", "hosts", "master", "subaccounts", "strategies", "processes", "keys", "alerting", "alerts"];
 
     public static ManifestLoadResult Read(string text, string file)
     {
@@ -33,6 +33,8 @@ internal static partial class ManifestReader
         var keys = ReadKeys(root, master, subaccounts);
         var processes = ReadProcesses(root);
         var hosts = ReadHosts(root);
+        var alerting = ReadAlerting(root);
+        var alerts = ReadAlerts(root, alerting);
         foreach (var name in TopLevel)
         {
             root.Entry(name);
@@ -45,6 +47,8 @@ internal static partial class ManifestReader
         {
             Locations = locations.ToImmutableDictionary(StringComparer.Ordinal),
             Hosts = hosts,
+            Alerting = alerting,
+            Alerts = alerts,
         };
         CrossCheck(manifest, processes, root);
         return problems.Count == 0 ? ManifestLoadResult.Valid(manifest) : ManifestLoadResult.Invalid(problems);

@@ -184,6 +184,27 @@ internal sealed class TableReader(TomlTable table, List<ManifestProblem> problem
         return null;
     }
 
+    /// <summary>Each table of an array of tables, e.g. every <c>[[alerts]]</c>; nothing when absent.</summary>
+    public IEnumerable<TableReader> TableArray(string key, string example)
+    {
+        var entry = Entry(key);
+        switch (entry?.Value)
+        {
+            case null:
+                yield break;
+            case TomlTableArray array:
+                foreach (var table in array.Tables)
+                {
+                    yield return new TableReader(table, Problems, Locations);
+                }
+
+                yield break;
+            default:
+                WrongType(entry, "an array of tables", example);
+                yield break;
+        }
+    }
+
     /// <summary>Each entry of a table of named tables, e.g. every <c>[keys.NAME]</c>.</summary>
     public IEnumerable<(string Name, TableReader Reader)> Children()
     {
@@ -225,6 +246,7 @@ internal sealed class TableReader(TomlTable table, List<ManifestProblem> problem
         DateTimeValueSyntax => "a date",
         ArraySyntax => "a list",
         TomlTable => "a table",
+        TomlTableArray => "an array of tables",
         _ => "something else",
     };
 }

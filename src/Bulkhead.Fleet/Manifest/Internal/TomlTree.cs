@@ -14,12 +14,21 @@ internal sealed class TomlTable(string path, SourceLocation location)
     public TomlEntry? Find(string name) => Entries.FirstOrDefault(e => e.Name == name);
 }
 
+/// <summary>The tables of one <c>[[NAME]]</c> array, in order.</summary>
+internal sealed class TomlTableArray
+{
+    public List<TomlTable> Tables { get; } = [];
+}
+
 /// <summary>One key of a table: where the key was written and its value (a <see cref="TomlTable"/> or a Tomlyn <see cref="ValueSyntax"/>).</summary>
 internal sealed record TomlEntry(string Name, SourceLocation Location, object Value);
 
 /// <summary>Builds <see cref="TomlTable"/>s from Tomlyn's <see cref="DocumentSyntax"/>.</summary>
 internal static class TomlTree
 {
+    /// <summary>The arrays of tables the manifest has (top level): every other <c>[[NAME]]</c> is refused.</summary>
+    private static readonly string[] TableArrays = ["alerts"];
+
     public static TomlTable Build(DocumentSyntax document, string file, List<ManifestProblem> problems)
     {
         var root = new TomlTable("", new SourceLocation(file, 1, 1));
@@ -33,7 +42,25 @@ internal static class TomlTree
             var at = Locate(table, file);
             if (table is TableArraySyntax)
             {
-                problems.Add(new(at, $"[[{Name(table.Name)}]] (an array of tables) is not part of the manifest", "declare one table per item, e.g. [processes.NAME]"));
+                var name = Name(table.Name);
+                if (!TableArrays.Contains(name))
+                {
+                    problems.Add(new(at, $"[[{name}]] (an array of tables) is not part of the manifest", "declare one table per item, e.g. [processes.NAME]; only [[alerts]] is an array"));
+                    continue;
+                }
+
+                if (ArrayOf(root, name, at, problems) is not { } array)
+                {
+                    continue;
+                }
+
+                var item = new TomlTable($"{name}[{array.Tables.Count + 1}]", at);
+                array.Tables.Add(item);
+                foreach (var keyValue in table.Items ?? [])
+                {
+                    Add(item, keyValue, file);
+                }
+
                 continue;
             }
 
@@ -54,6 +81,22 @@ internal static class TomlTree
         }
 
         return root;
+    }
+
+    private static TomlTableArray? ArrayOf(TomlTable root, string name, SourceLocation at, List<ManifestProblem> problems)
+    {
+        switch (root.Find(name)?.Value)
+        {
+            case TomlTableArray existing:
+                return existing;
+            case null:
+                var created = new TomlTableArray();
+                root.Entries.Add(new TomlEntry(name, at, created));
+                return created;
+            default:
+                problems.Add(new(at, $"[[{name}]] repeats a key already given another way", $"declare every item as [[{name}]] and nothing else named {name}"));
+                return null;
+        }
     }
 
     public static SourceLocation Locate(SyntaxNode? node, string file) =>

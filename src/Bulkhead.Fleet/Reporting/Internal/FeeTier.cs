@@ -1,18 +1,26 @@
 using Bulkhead.Kraken.Spot;
+using Bulkhead.Kraken.Spot.Models;
 
 namespace Bulkhead.Fleet.Reporting.Internal;
 
-/// <summary>The master's <c>TradeVolume</c> for one pair, as a <see cref="FeeStatus"/>.</summary>
+/// <summary>
+/// The master's <c>TradeVolume</c> for one instrument, as a <see cref="FeeStatus"/>: a Spot pair the fleet trades, or —
+/// for a fleet that trades only Futures — a Futures contract asked as a <c>derivatives</c> asset (since 22 June 2026
+/// Kraken's Futures fees come from its central fee service through Spot <c>TradeVolume</c>; futures.md §0).
+/// </summary>
 internal static class FeeTier
 {
-    public static async Task<FeeStatus?> ReadAsync(SpotClient master, string? pair, CancellationToken cancellationToken)
+    public static async Task<FeeStatus?> ReadAsync(SpotClient master, string? spotPair, string? contract, CancellationToken cancellationToken)
     {
-        if (pair is null)
+        if (spotPair is null && contract is null)
         {
             return null;
         }
 
-        var volume = (await master.GetTradeVolumeAsync([pair], cancellationToken).ConfigureAwait(false)).GetValueOrThrow();
+        var pair = spotPair ?? contract!;
+        var volume = (spotPair is not null
+            ? await master.GetTradeVolumeAsync([spotPair], cancellationToken).ConfigureAwait(false)
+            : await master.GetTradeVolumeAsync([TradeVolumeAsset.Derivative(contract!)], cancellationToken).ConfigureAwait(false)).GetValueOrThrow();
         var taker = volume.TakerFees.Values.FirstOrDefault();
         if (taker is null)
         {

@@ -51,7 +51,33 @@ internal sealed record StatusLine(string Event, DateTimeOffset? Time, JsonElemen
     public DateTimeOffset? TimeField(string name) => TimeOf(Root, name);
 
     public WorkerHeartbeat Heartbeat() =>
-        new(Time, Integer("orders"), Integer("fills"), Integer("openOrders"), TimeField("lastNonceAt"), Text("guard"), Decimal("pnlUsd"), Decimal("equityUsd"), Decimal("position"));
+        new(Time, Integer("orders"), Integer("fills"), Integer("openOrders"), TimeField("lastNonceAt"), Text("guard"), Decimal("pnlUsd"), Decimal("equityUsd"), Decimal("position"))
+        {
+            DrawdownUsd = Decimal("drawdownUsd"),
+        };
+
+    /// <summary>The heartbeat's <c>calls</c> and <c>errors</c> (by code); null when it reports none.</summary>
+    public CallCounts? Calls()
+    {
+        if (Integer("calls") is not { } calls)
+        {
+            return null;
+        }
+
+        var errors = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        if (Root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var entry in e.EnumerateObject())
+            {
+                if (entry.Value.ValueKind == JsonValueKind.Number && entry.Value.TryGetInt64(out var count))
+                {
+                    errors[entry.Name] = count;
+                }
+            }
+        }
+
+        return new CallCounts(calls, errors);
+    }
 
     private static DateTimeOffset? TimeOf(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String &&

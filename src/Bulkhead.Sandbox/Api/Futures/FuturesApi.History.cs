@@ -64,12 +64,19 @@ public static partial class FuturesApi
                 return FuturesWire.HistoryUnauthorized();
             }
 
-            if (count < 0 || request.Duplicate is not null)
+            try
             {
-                return FuturesWire.Error(time, $"{KrakenErrors.FuturesInvalidArgument}: {(count < 0 ? "count" : request.Duplicate)}", StatusCodes.Status400BadRequest);
-            }
+                if (count < 0 || request.Duplicate is not null)
+                {
+                    return FuturesWire.Error(time, $"{KrakenErrors.FuturesInvalidArgument}: {(count < 0 ? "count" : request.Duplicate)}", StatusCodes.Status400BadRequest);
+                }
 
-            return handler(new FuturesCall(request, outcome.Key, outcome.Account, context.RequestServices.GetRequiredService<SandboxExchange>(), time), count);
+                return handler(new FuturesCall(request, outcome.Key, outcome.Account, context.RequestServices.GetRequiredService<SandboxExchange>(), time), count);
+            }
+            finally
+            {
+                MakeNonceDurable(context, outcome);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

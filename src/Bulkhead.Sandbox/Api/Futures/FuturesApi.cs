@@ -89,12 +89,19 @@ public static partial class FuturesApi
                 return FuturesWire.Error(time, outcome.WireError);
             }
 
-            if (request.Duplicate is { } duplicate)
+            try
             {
-                return FuturesWire.Error(time, $"{KrakenErrors.FuturesInvalidArgument}: {duplicate}");
-            }
+                if (request.Duplicate is { } duplicate)
+                {
+                    return FuturesWire.Error(time, $"{KrakenErrors.FuturesInvalidArgument}: {duplicate}");
+                }
 
-            return handler(new FuturesCall(request, outcome.Key, outcome.Account, context.RequestServices.GetRequiredService<SandboxExchange>(), time));
+                return handler(new FuturesCall(request, outcome.Key, outcome.Account, context.RequestServices.GetRequiredService<SandboxExchange>(), time));
+            }
+            finally
+            {
+                MakeNonceDurable(context, outcome);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -115,6 +122,10 @@ public static partial class FuturesApi
         var auth = context.RequestServices.GetRequiredService<SandboxAuthenticator>();
         return auth.Authenticate(HttpAuthRequests.Futures(context, body, AuthRequirement.ForFutures(needs, budget, cost)));
     }
+
+    /// <summary>Before the answer: the nonce the request spent (if it sent one) is durable, written with its own commit or now.</summary>
+    private static void MakeNonceDurable(HttpContext context, in AuthOutcome outcome) =>
+        context.RequestServices.GetRequiredService<SandboxAuthenticator>().MakeNonceDurable(outcome);
 
     /// <summary>Injected faults (<c>POST /admin/faults</c>): latency, then a share answered <c>Unavailable</c>.</summary>
     private static async Task<IResult?> FaultAsync(HttpContext context, TimeProvider time)

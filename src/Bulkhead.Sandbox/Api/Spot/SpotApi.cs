@@ -162,7 +162,16 @@ public static class SpotApi
         }
 
         var call = new SpotCall(services.GetRequiredService<SandboxExchange>(), outcome.Key, outcome.Account, parameters, services.GetRequiredService<TimeProvider>());
-        return endpoint(call);
+        try
+        {
+            return endpoint(call);
+        }
+        finally
+        {
+            // The nonce is spent whatever the endpoint answered; its mark is durable before the answer goes out (usually
+            // already, carried by the endpoint's own commit).
+            authenticator.MakeNonceDurable(outcome);
+        }
     }
 
     // The request boundary: a bug becomes Kraken's internal-error envelope. Domain operations are all-or-nothing, so a

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bulkhead.Kraken.Errors;
 using Bulkhead.Sandbox.Assets;
+using Bulkhead.Sandbox.Fees;
 using Bulkhead.Sandbox.Trading;
 
 namespace Bulkhead.Sandbox.Api.Spot;
@@ -119,58 +120,80 @@ internal static class SpotOrderEndpoints
 
     /// <summary>
     /// Kraken TradeVolume: the consolidated 30-day USD volume and, for the pairs asked (<c>pair</c>: a comma list, or a
-    /// JSON list of names or <c>{asset, aclass}</c> objects), this account's taker and maker fees.
+    /// JSON list of names or <c>{asset, aclass}</c> objects), this account's taker and maker fees. An item of class
+    /// <c>derivatives</c> names a Futures contract (Kraken's central fee service, since 22 June 2026): its fees come from
+    /// the Futures schedule at the master's consolidated Futures volume; when every item is one, <c>volume</c> is that
+    /// Futures volume (the sandbox keeps each venue's volume apart; how Kraken reports one volume for both is UNCONFIRMED).
     /// </summary>
     public static SpotAnswer TradeVolume(SpotCall call)
     {
-        if (call.Parameters.List("pair") is not { } names)
+        if (call.Parameters.ClassedList("pair") is not { } items)
         {
             return KrakenErrors.InvalidArguments + ":pair";
         }
 
-        var pairs = new List<SandboxPair>();
-        foreach (var name in names)
+        var asked = new List<(string Id, TradingVenue Venue)>();
+        foreach (var (name, assetClass) in items)
         {
-            if (PairCatalog.Find(name) is not { } pair)
+            if (string.Equals(assetClass, "derivatives", StringComparison.OrdinalIgnoreCase))
+            {
+                if (InstrumentCatalog.Find(name) is not { } contract)
+                {
+                    return KrakenErrors.UnknownAssetPair;
+                }
+
+                asked.Add((contract.Symbol, TradingVenue.Futures));
+            }
+            else if (PairCatalog.Find(name) is { } pair)
+            {
+                asked.Add((pair.Id, TradingVenue.Spot));
+            }
+            else
             {
                 return KrakenErrors.UnknownAssetPair;
             }
-
-            pairs.Add(pair);
         }
 
-        var volume = call.Exchange.ConsolidatedVolumeUsd(call.Account.Name, TradingVenue.Spot);
-        var schedule = SandboxExchange.FeeScheduleOf(TradingVenue.Spot);
-        var tier = schedule.TierFor(volume);
-        var next = schedule.NextTier(volume);
+        var reported = asked.Count > 0 && asked.TrueForAll(a => a.Venue == TradingVenue.Futures) ? TradingVenue.Futures : TradingVenue.Spot;
+        var volume = call.Exchange.ConsolidatedVolumeUsd(call.Account.Name, reported);
+        var quotes = asked.Distinct().Select(a => (a.Id, Quote: Quote(call, a.Venue))).ToList();
         return SpotAnswer.Ok(w =>
         {
             w.WriteStartObject();
             w.WriteString("currency", "ZUSD");
             w.WriteString("volume", SpotOrderWire.Fixed(volume, 4));
-            if (pairs.Count > 0)
+            if (quotes.Count > 0)
             {
-                WriteFees(w, "fees", pairs.Distinct(), tier.TakerPercent, schedule.Tiers.Min(t => t.TakerPercent), schedule.Tiers[0].TakerPercent, next?.TakerPercent, next?.Volume, tier.Volume);
-                WriteFees(w, "fees_maker", pairs.Distinct(), tier.MakerPercent, schedule.Tiers.Min(t => t.MakerPercent), schedule.Tiers[0].MakerPercent, next?.MakerPercent, next?.Volume, tier.Volume);
+                WriteFees(w, "fees", quotes, taker: true);
+                WriteFees(w, "fees_maker", quotes, taker: false);
             }
 
             w.WriteEndObject();
         });
     }
 
-    private static void WriteFees(System.Text.Json.Utf8JsonWriter w, string name, IEnumerable<SandboxPair> pairs, decimal fee, decimal min, decimal max, decimal? nextFee, decimal? nextVolume, decimal tierVolume)
+    /// <summary>One venue's fee schedule at the account's consolidated volume on that venue.</summary>
+    private static FeeQuote Quote(SpotCall call, TradingVenue venue)
+    {
+        var volume = call.Exchange.ConsolidatedVolumeUsd(call.Account.Name, venue);
+        var schedule = SandboxExchange.FeeScheduleOf(venue);
+        return new FeeQuote(schedule, schedule.TierFor(volume), schedule.NextTier(volume));
+    }
+
+    private static void WriteFees(System.Text.Json.Utf8JsonWriter w, string name, List<(string Id, FeeQuote Quote)> quotes, bool taker)
     {
         w.WriteStartObject(name);
-        foreach (var pair in pairs)
+        foreach (var (id, q) in quotes)
         {
-            w.WriteStartObject(pair.Id);
-            w.WriteString("fee", SpotOrderWire.Fixed(fee, 4));
-            w.WriteString("minfee", SpotOrderWire.Fixed(min, 4));
-            w.WriteString("maxfee", SpotOrderWire.Fixed(max, 4));
-            if (nextFee is { } nf && nextVolume is { } nv)
+            decimal Of(FeeTier t) => taker ? t.TakerPercent : t.MakerPercent;
+            w.WriteStartObject(id);
+            w.WriteString("fee", SpotOrderWire.Fixed(Of(q.Tier), 4));
+            w.WriteString("minfee", SpotOrderWire.Fixed(q.Schedule.Tiers.Min(Of), 4));
+            w.WriteString("maxfee", SpotOrderWire.Fixed(Of(q.Schedule.Tiers[0]), 4));
+            if (q.Next is { } next)
             {
-                w.WriteString("nextfee", SpotOrderWire.Fixed(nf, 4));
-                w.WriteString("nextvolume", SpotOrderWire.Fixed(nv, 4));
+                w.WriteString("nextfee", SpotOrderWire.Fixed(Of(next), 4));
+                w.WriteString("nextvolume", SpotOrderWire.Fixed(next.Volume, 4));
             }
             else
             {
@@ -178,12 +201,15 @@ internal static class SpotOrderEndpoints
                 w.WriteNull("nextvolume");
             }
 
-            w.WriteString("tiervolume", SpotOrderWire.Fixed(tierVolume, 4));
+            w.WriteString("tiervolume", SpotOrderWire.Fixed(q.Tier.Volume, 4));
             w.WriteEndObject();
         }
 
         w.WriteEndObject();
     }
+
+    /// <summary>A schedule, the tier the account is in and the next one.</summary>
+    private sealed record FeeQuote(FeeSchedule Schedule, FeeTier Tier, FeeTier? Next);
 
     private static Func<SandboxOrder, IReadOnlyList<SandboxTrade>>? WithTrades(SpotCall call) =>
         call.Parameters["trades"] is "true" or "1" ? o => call.Exchange.TradesOfOrder(o.Id) : null;

@@ -27,26 +27,29 @@ internal sealed class SpotParameters
     /// array of names or of <c>{"asset": name, "aclass": class}</c> objects (<c>aclass</c> optional, any string). Empty
     /// when absent; null when the JSON is malformed or an item is neither.
     /// </summary>
-    public IReadOnlyList<string>? List(string name)
+    public IReadOnlyList<string>? List(string name) => ClassedList(name)?.Select(i => i.Name).ToList();
+
+    /// <summary>The same list with each item's asset class (<c>aclass</c>; null for a name or an object without one).</summary>
+    public IReadOnlyList<(string Name, string? AssetClass)>? ClassedList(string name)
     {
         var text = this[name];
         if (text is null || !text.StartsWith('['))
         {
-            return (text ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            return [.. (text ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => (n, (string?)null))];
         }
 
         try
         {
             using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 4 });
-            var items = new List<string>();
+            var items = new List<(string, string?)>();
             foreach (var item in document.RootElement.EnumerateArray())
             {
-                if (ListItem(item) is not { Length: > 0 } value)
+                if (ListItem(item) is not ({ Length: > 0 } value, var assetClass))
                 {
                     return null;
                 }
 
-                items.Add(value);
+                items.Add((value, assetClass));
             }
 
             return items;
@@ -155,21 +158,21 @@ internal sealed class SpotParameters
         }
     }
 
-    private static string? ListItem(JsonElement item)
+    private static (string? Name, string? AssetClass) ListItem(JsonElement item)
     {
         if (item.ValueKind == JsonValueKind.String)
         {
-            return item.GetString();
+            return (item.GetString(), null);
         }
 
         if (item.ValueKind != JsonValueKind.Object
             || !item.TryGetProperty("asset", out var asset) || asset.ValueKind != JsonValueKind.String
             || (item.TryGetProperty("aclass", out var aclass) && aclass.ValueKind != JsonValueKind.String))
         {
-            return null;
+            return (null, null);
         }
 
-        return asset.GetString();
+        return (asset.GetString(), item.TryGetProperty("aclass", out var given) ? given.GetString() : null);
     }
 
     /// <summary>A positive decimal in plain notation (no sign, no exponent, no NaN), or false.</summary>

@@ -41,10 +41,10 @@ internal sealed class FuturesSandbox : IAsyncDisposable
 
     public SandboxExchange Exchange => _app.Services.GetRequiredService<SandboxExchange>();
 
-    public static async Task<FuturesSandbox> StartAsync(SandboxOptions? options = null)
+    public static async Task<FuturesSandbox> StartAsync(SandboxOptions? options = null, Bulkhead.Sandbox.Storage.ISandboxStore? store = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
-        var app = SandboxHost.Build(options ?? new SandboxOptions { InMemory = true }, "http://127.0.0.1:0", time);
+        var app = SandboxHost.Build(options ?? new SandboxOptions { InMemory = store is null }, "http://127.0.0.1:0", time, store);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new FuturesSandbox(app, new Uri(address.TrimEnd('/') + "/"), time);

@@ -53,10 +53,10 @@ public sealed class SpotSandbox : IAsyncDisposable
 
     public InFlightLimit InFlight => _app.Services.GetRequiredService<InFlightLimit>();
 
-    public static async Task<SpotSandbox> StartAsync(SandboxOptions? options = null)
+    public static async Task<SpotSandbox> StartAsync(SandboxOptions? options = null, Bulkhead.Sandbox.Storage.ISandboxStore? store = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
-        var app = SandboxHost.Build(options ?? new SandboxOptions { InMemory = true }, "http://127.0.0.1:0", time);
+        var app = SandboxHost.Build(options ?? new SandboxOptions { InMemory = store is null }, "http://127.0.0.1:0", time, store);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SpotSandbox(app, new Uri(address.TrimEnd('/') + "/"), time);

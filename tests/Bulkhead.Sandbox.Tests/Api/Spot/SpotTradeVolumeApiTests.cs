@@ -37,6 +37,24 @@ public sealed class SpotTradeVolumeApiTests
         json.GetRawText().ShouldBe(form.GetRawText());
     }
 
+    [Fact]
+    public async Task TradeVolume_DerivativesAsset_FuturesScheduleAtTheFuturesVolume()
+    {
+        await using var sandbox = await SpotSandbox.StartAsync();
+        var key = sandbox.Key(sandbox.Master("desk"));
+
+        var futures = (await JsonAsync(sandbox, key, "\"pair\":" + """[{"asset":"pf_xbtusd","aclass":"derivatives"}]""")).ShouldSucceed();
+        var mixed = (await JsonAsync(sandbox, key, "\"pair\":" + """[{"asset":"PF_XBTUSD","aclass":"derivatives"},"XBTUSD"]""")).ShouldSucceed();
+        var unknown = await JsonAsync(sandbox, key, "\"pair\":" + """[{"asset":"PF_NOPEUSD","aclass":"derivatives"}]""");
+
+        futures.GetProperty("volume").GetString().ShouldBe("0.0000");
+        var taker = futures.GetProperty("fees").GetProperty("PF_XBTUSD");
+        (taker.GetProperty("fee").GetString(), taker.GetProperty("nextfee").GetString(), taker.GetProperty("nextvolume").GetString()).ShouldBe(("0.0500", "0.0400", "100000.0000"));
+        futures.GetProperty("fees_maker").GetProperty("PF_XBTUSD").GetProperty("fee").GetString().ShouldBe("0.0200");
+        mixed.GetProperty("fees").EnumerateObject().Select(p => (p.Name, p.Value.GetProperty("fee").GetString())).ShouldBe([("PF_XBTUSD", "0.0500"), ("XXBTZUSD", "0.4000")]);
+        unknown.ShouldFailWith(KrakenErrors.UnknownAssetPair);
+    }
+
     [Theory]
     [InlineData("""[{"asset":1}]""", KrakenErrors.InvalidArguments + ":pair")]
     [InlineData("""[{"aclass":"currency"}]""", KrakenErrors.InvalidArguments + ":pair")]
