@@ -33,10 +33,10 @@ public sealed class ConnectionFaultTests
         client.GetStats().SilentAborts.ShouldBe(0);
 
         proxy.FreezeAll();
-        await Eventually.TrueAsync(() => client.GetStats().SilentAborts == 1, "the watchdog aborts the silent connection");
-        await Eventually.TrueAsync(() => client.GetStats() is { Reconnects: 1, State: SocketConnectionState.Connected }, "the client reconnects");
-        (await ticker.Reader.UntilAsync(b => b.Session == 2, "the ticker on the new connection")).IsSnapshot.ShouldBeTrue();
-        proxy.Accepted.ShouldBe(2);
+        await Eventually.TrueAsync(() => client.GetStats().SilentAborts >= 1, "the watchdog aborts the silent connection");
+        await Eventually.TrueAsync(() => client.GetStats() is { Reconnects: >= 1, State: SocketConnectionState.Connected }, "the client reconnects");
+        (await ticker.Reader.UntilAsync(b => b.Session >= 2, "the ticker on a new connection")).IsSnapshot.ShouldBeTrue();
+        proxy.Accepted.ShouldBeGreaterThanOrEqualTo(2);
     }
 
     [Theory]
