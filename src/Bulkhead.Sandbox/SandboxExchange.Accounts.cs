@@ -36,14 +36,8 @@ public sealed partial class SandboxExchange
         }
     }
 
-    /// <summary>An account by name, or null.</summary>
-    public SandboxAccount? FindAccount(string name)
-    {
-        lock (_gate)
-        {
-            return _accounts.Find(name);
-        }
-    }
+    /// <summary>An account by name, or null. Does not wait for the exchange's lock (the authentication pipeline calls it on every request).</summary>
+    public SandboxAccount? FindAccount(string name) => _accounts.Find(name);
 
     /// <summary>An account by its IIBAN (spaces ignored, case-insensitive), or null.</summary>
     public SandboxAccount? FindAccountByIiban(string iiban)

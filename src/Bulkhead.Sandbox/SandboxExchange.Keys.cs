@@ -47,14 +47,8 @@ public sealed partial class SandboxExchange
         }
     }
 
-    /// <summary>A key by its public key (revoked ones too), or null.</summary>
-    public SandboxApiKey? FindKey(string key)
-    {
-        lock (_gate)
-        {
-            return _keys.Find(key);
-        }
-    }
+    /// <summary>A key by its public key (revoked ones too), or null. Does not wait for the exchange's lock (the authentication pipeline calls it on every request).</summary>
+    public SandboxApiKey? FindKey(string key) => _keys.Find(key);
 
     /// <summary>Keys, all or one account's, in creation order.</summary>
     public IReadOnlyList<SandboxApiKey> Keys(string? account)
@@ -86,13 +80,13 @@ public sealed partial class SandboxExchange
 
     /// <summary>
     /// The authentication pipeline let <paramref name="nonce"/> through for <paramref name="key"/>: raises the key's mark at
-    /// once in memory; it becomes durable with the request's commit, or at <see cref="MakeNonceDurable"/>.
+    /// once in memory; it becomes durable with the request's commit, or at <see cref="MakeNonceDurableAsync"/>.
     /// </summary>
     internal void AcceptNonce(string key, long nonce) => _nonces.Accept(key, nonce);
 
     /// <summary>
-    /// Before an accepted request's answer goes out: returns once the store holds its nonce mark (at once when the request's
-    /// own commit carried it; else one transaction for every pending mark, written outside the exchange's lock).
+    /// Before an accepted request's answer goes out: completes once the store holds its nonce mark (at once when the
+    /// request's own commit carried it; else with the group writer's next transaction, written outside the exchange's lock).
     /// </summary>
-    internal void MakeNonceDurable(string key, long nonce) => _nonces.MakeDurable(key, nonce, _store);
+    internal Task MakeNonceDurableAsync(string key, long nonce) => _nonces.MakeDurableAsync(key, nonce, _store);
 }

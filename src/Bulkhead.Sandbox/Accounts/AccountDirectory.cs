@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace Bulkhead.Sandbox.Accounts;
@@ -6,7 +7,8 @@ namespace Bulkhead.Sandbox.Accounts;
 /// The user accounts: masters and their subaccounts, in creation order, with the family rules (who is linked to whom,
 /// whose fee volume is pooled, whose orders count as one owner for Futures self-trade prevention). It decides and
 /// builds; an account enters the directory only through <see cref="Apply"/> once the store has written it. System
-/// accounts (<c>@…</c>) are not here. Not thread-safe: the exchange calls it under its lock.
+/// accounts (<c>@…</c>) are not here. Written only under the exchange's lock; <see cref="Find"/> may be called without it
+/// (accounts are immutable values in a concurrent map), so authentication does not wait for a commit in progress.
 /// </summary>
 internal sealed class AccountDirectory
 {
@@ -14,12 +16,13 @@ internal sealed class AccountDirectory
 
     private readonly List<SandboxAccount> _accounts = [];
     private readonly Dictionary<string, int> _indexByName = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SandboxAccount> _byName = new(StringComparer.Ordinal);
 
     /// <summary>Every account, in creation order (callers copy what they keep).</summary>
     public IReadOnlyList<SandboxAccount> All => _accounts;
 
-    /// <summary>An account by name, or null.</summary>
-    public SandboxAccount? Find(string name) => _indexByName.TryGetValue(name, out var index) ? _accounts[index] : null;
+    /// <summary>An account by name, or null. Safe without the exchange's lock.</summary>
+    public SandboxAccount? Find(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>An account by its IIBAN (spaces ignored, case-insensitive), or null.</summary>
     public SandboxAccount? FindByIiban(string iiban)
@@ -93,6 +96,8 @@ internal sealed class AccountDirectory
                 _indexByName[account.Name] = _accounts.Count;
                 _accounts.Add(account);
             }
+
+            _byName[account.Name] = account;
         }
     }
 

@@ -55,6 +55,11 @@ public static class HttpAuthRequests
             return null;
         }
 
+        if (request.ContentLength is { } length)
+        {
+            return await ReadDeclaredAsync(request, (int)length, cancellationToken).ConfigureAwait(false);
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         try
@@ -80,6 +85,37 @@ public static class HttpAuthRequests
         }
 
         return buffer.ToArray();
+    }
+
+    // The usual case (every client sends Content-Length): one array of the declared size, read into directly. The server
+    // enforces the declared length, so the body cannot be longer; a shorter one is a broken connection.
+    private static async Task<byte[]?> ReadDeclaredAsync(HttpRequest request, int length, CancellationToken cancellationToken)
+    {
+        var body = length == 0 ? [] : new byte[length];
+        try
+        {
+            var filled = 0;
+            while (filled < length)
+            {
+                var read = await request.Body.ReadAsync(body.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return null;
+                }
+
+                filled += read;
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            return null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        return body;
     }
 
     // A repeated header is not a valid credential.

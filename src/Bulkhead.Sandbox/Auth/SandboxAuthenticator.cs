@@ -14,8 +14,8 @@ namespace Bulkhead.Sandbox.Auth;
 /// permission → rate counter (Spot REST: the key's own; Futures: the account's). A refused request records nothing but its failure (stats and the lockout count);
 /// an accepted one records its nonce and its rate cost. The nonce, permission and rate steps and the nonce record run
 /// under one lock per key, so two requests with one nonce cannot both pass. The nonce mark is raised in memory at once
-/// and written with the request's own commit; the caller calls <see cref="MakeNonceDurable"/> before answering, which
-/// writes it only if no commit carried it (so every private request commits once). All time from the injected
+/// and written with the request's own commit; the caller awaits <see cref="MakeNonceDurableAsync"/> before answering,
+/// which writes it only if no commit carried it (so every private request commits once). All time from the injected
 /// <see cref="TimeProvider"/>. Thread-safe.
 /// </summary>
 /// <remarks>
@@ -146,17 +146,13 @@ public sealed class SandboxAuthenticator : IKeyActivity
     }
 
     /// <summary>
-    /// Call before answering a request <see cref="Authenticate"/> let through: returns once its nonce mark is durable, so no
-    /// answered nonce is accepted again after a crash. A no-op when the request carried no nonce or when a commit already
-    /// wrote its mark (the request's own, or another's); otherwise one store transaction carrying every pending mark.
+    /// Await before answering a request <see cref="Authenticate"/> let through: completes once its nonce mark is durable,
+    /// so no answered nonce is accepted again after a crash. Completed at once when the request carried no nonce or when a
+    /// commit already wrote its mark (the request's own, or another's); otherwise with the next group write of every
+    /// pending mark (one store transaction for all the requests waiting).
     /// </summary>
-    public void MakeNonceDurable(in AuthOutcome outcome)
-    {
-        if (outcome.Success && outcome.Nonce is { } nonce)
-        {
-            _exchange.MakeNonceDurable(outcome.Key.Key, nonce);
-        }
-    }
+    public Task MakeNonceDurableAsync(AuthOutcome outcome) =>
+        outcome.Success && outcome.Nonce is { } nonce ? _exchange.MakeNonceDurableAsync(outcome.Key.Key, nonce) : Task.CompletedTask;
 
     /// <inheritdoc />
     public KeyStats Stats(string key)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using Bulkhead.Kraken.Spot;
@@ -7,11 +8,12 @@ namespace Bulkhead.Sandbox.Keys;
 /// <summary>
 /// The API keys (revoked ones too): Kraken's key settings checked and a key built with a fresh secret, found by its
 /// public key, listed. A key enters the registry only through <see cref="Apply"/> once the store has written it. Its
-/// nonce marks are <see cref="NonceMarks"/>'. Not thread-safe: the exchange calls it under its lock.
+/// nonce marks are <see cref="NonceMarks"/>'. Written only under the exchange's lock; <see cref="Find"/> may be called
+/// without it (keys are immutable values in a concurrent map), so authentication does not wait for a commit in progress.
 /// </summary>
 internal sealed class KeyRegistry
 {
-    private readonly Dictionary<string, SandboxApiKey> _keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SandboxApiKey> _keys = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Checks a key's settings and builds it for <paramref name="spec"/>'s account (whose existence the caller checks):
@@ -53,7 +55,7 @@ internal sealed class KeyRegistry
         return SandboxResult<CreatedKey>.Ok(new CreatedKey(key, Convert.ToBase64String(secret)));
     }
 
-    /// <summary>A key by its public key (revoked ones too), or null.</summary>
+    /// <summary>A key by its public key (revoked ones too), or null. Safe without the exchange's lock.</summary>
     public SandboxApiKey? Find(string key) => _keys.GetValueOrDefault(key);
 
     /// <summary>Keys, all or one account's, in creation order.</summary>

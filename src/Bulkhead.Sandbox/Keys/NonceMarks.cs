@@ -7,21 +7,22 @@ namespace Bulkhead.Sandbox.Keys;
 /// let through, raised in memory at once, so no nonce passes twice) and the <b>durable</b> mark (the highest the store
 /// holds). A request commits once: every commit of the exchange carries the marks not yet durable
 /// (<see cref="AddPending"/>, then <see cref="Written"/>), and a request that committed nothing (a read, a refused
-/// order) makes its mark durable before its answer goes out (<see cref="MakeDurable"/>), in one store transaction with
-/// every other pending mark, written outside the exchange's lock. So after a crash no answered nonce is accepted again.
-/// Thread-safe: its own lock, never held while the store writes.
+/// order) makes its mark durable before its answer goes out (<see cref="MakeDurableAsync"/>): a group writer writes
+/// every pending mark in one transaction, outside the exchange's lock, while the requests wait without holding a thread.
+/// So after a crash no answered nonce is accepted again. Thread-safe: its own lock, never held while the store writes.
 /// </summary>
 internal sealed class NonceMarks
 {
     private readonly Lock _gate = new();
-    private readonly Lock _writer = new();
     private readonly Dictionary<string, long> _accepted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _durable = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+    private readonly List<Waiter> _waiting = [];
+    private bool _writing;
 
     private long _groupWrites;
 
-    /// <summary>How many writes <see cref="MakeDurable"/> has made (each one store transaction, possibly for many requests).</summary>
+    /// <summary>How many writes the group writer has made (each one store transaction, possibly for many requests).</summary>
     public long GroupWrites => Interlocked.Read(ref _groupWrites);
 
     /// <summary>The highest nonce accepted for <paramref name="key"/> (0 for a fresh key).</summary>
@@ -107,36 +108,83 @@ internal sealed class NonceMarks
     }
 
     /// <summary>
-    /// Returns once the store holds <paramref name="key"/>'s mark at <paramref name="nonce"/> or above: at once when a
-    /// commit already carried it, else after writing it in one transaction together with every other pending mark (one
-    /// writer at a time; requests waiting here are usually carried by the write in progress). If the store throws, no
-    /// mark is raised and the exception propagates.
+    /// Completes once the store holds <paramref name="key"/>'s mark at <paramref name="nonce"/> or above: at once when a
+    /// commit already carried it; else the request waits (asynchronously, holding no thread) for the group writer, which
+    /// writes every pending mark in one transaction, again and again while requests wait: one writer at a time, so the
+    /// requests that arrive during a write share the next one. If the store throws, the marks of that write stay where
+    /// they were and the waiting requests see the exception.
     /// </summary>
-    public void MakeDurable(string key, long nonce, ISandboxStore store)
+    public Task MakeDurableAsync(string key, long nonce, ISandboxStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (Durable(key) >= nonce)
+        TaskCompletionSource done;
+        lock (_gate)
         {
-            return;
+            if (_durable.GetValueOrDefault(key) >= nonce)
+            {
+                return Task.CompletedTask;
+            }
+
+            done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiting.Add(new Waiter(key, nonce, done));
+            if (_writing)
+            {
+                return done.Task;
+            }
+
+            _writing = true;
         }
 
-        lock (_writer)
+        ThreadPool.UnsafeQueueUserWorkItem(static state => state.marks.WriteWhileWaiting(state.store), (marks: this, store), preferLocal: false);
+        return done.Task;
+    }
+
+    // The group writer: one at a time (_writing), on a pool thread, until nobody waits.
+    private void WriteWhileWaiting(ISandboxStore store)
+    {
+        while (true)
         {
             var changes = new SandboxChangeSet();
+            List<Waiter> batch;
             lock (_gate)
             {
-                if (_durable.GetValueOrDefault(key) >= nonce)
+                _waiting.RemoveAll(w => _durable.GetValueOrDefault(w.Key) >= w.Nonce && w.Done.TrySetResult());
+                if (_waiting.Count == 0)
                 {
+                    _writing = false;
                     return;
                 }
 
-                changes.Nonces[key] = nonce;
+                batch = [.. _waiting];
+                _waiting.Clear();
+                foreach (var key in _pending)
+                {
+                    changes.Nonces[key] = _accepted[key];
+                }
+
+                foreach (var waiter in batch)
+                {
+                    changes.Nonces[waiter.Key] = Math.Max(changes.Nonces.GetValueOrDefault(waiter.Key), waiter.Nonce);
+                }
             }
 
-            AddPending(changes.Nonces);
-            store.Commit(changes);
+            try
+            {
+                store.Commit(changes);
+            }
+#pragma warning disable CA1031 // Handed to the waiting requests, each of which answers it at its request boundary.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                batch.ForEach(w => w.Done.TrySetException(exception));
+                continue;
+            }
+
             Written(changes.Nonces);
             Interlocked.Increment(ref _groupWrites);
+            batch.ForEach(w => w.Done.TrySetResult());
         }
     }
+
+    private sealed record Waiter(string Key, long Nonce, TaskCompletionSource Done);
 }

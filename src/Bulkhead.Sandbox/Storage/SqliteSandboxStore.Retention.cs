@@ -13,30 +13,42 @@ public sealed partial class SqliteSandboxStore
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            using var transaction = _connection.BeginTransaction();
-            foreach (var carry in compaction.Carries)
+            Execute(SqliteSchema.Begin);
+            try
             {
-                Execute(transaction, SqliteSchema.UpsertCarry, ("$account", carry.Account), ("$symbol", carry.Position.Symbol),
-                    ("$size", Text(carry.Position.Size)), ("$cost", Text(carry.Position.Cost)), ("$time", Text(carry.Position.LastFillTime)));
+                Remove(compaction);
+                Execute(SqliteSchema.CommitTransaction);
             }
-
-            // Trades first: a trade refers to its order.
-            foreach (var sequence in compaction.Trades)
+            catch
             {
-                Execute(transaction, SqliteSchema.DeleteTrade, ("$seq", sequence));
+                RollBack();
+                throw;
             }
+        }
+    }
 
-            foreach (var id in compaction.Orders)
-            {
-                Execute(transaction, SqliteSchema.DeleteOrder, ("$id", id));
-            }
+    private void Remove(SandboxCompaction compaction)
+    {
+        foreach (var carry in compaction.Carries)
+        {
+            Execute(SqliteSchema.UpsertCarry, ("$account", carry.Account), ("$symbol", carry.Position.Symbol),
+                ("$size", Text(carry.Position.Size)), ("$cost", Text(carry.Position.Cost)), ("$time", Text(carry.Position.LastFillTime)));
+        }
 
-            foreach (var sequence in compaction.Entries)
-            {
-                Execute(transaction, SqliteSchema.DeleteEntry, ("$seq", sequence));
-            }
+        // Trades first: a trade refers to its order.
+        foreach (var sequence in compaction.Trades)
+        {
+            Execute(SqliteSchema.DeleteTrade, ("$seq", sequence));
+        }
 
-            transaction.Commit();
+        foreach (var id in compaction.Orders)
+        {
+            Execute(SqliteSchema.DeleteOrder, ("$id", id));
+        }
+
+        foreach (var sequence in compaction.Entries)
+        {
+            Execute(SqliteSchema.DeleteEntry, ("$seq", sequence));
         }
     }
 

@@ -1,15 +1,14 @@
 using Bulkhead.Sandbox.Matching;
 using Bulkhead.Sandbox.Storage.Internal;
 using Bulkhead.Sandbox.Trading;
-using Microsoft.Data.Sqlite;
 
 namespace Bulkhead.Sandbox.Storage;
 
 /// <summary>Orders and trades: written in the same transaction as the ledger entries they book.</summary>
 public sealed partial class SqliteSandboxStore
 {
-    private void WriteOrder(SqliteTransaction transaction, SandboxOrder o) =>
-        Execute(transaction, SqliteSchema.UpsertOrder,
+    private void WriteOrder(SandboxOrder o) =>
+        Execute(SqliteSchema.UpsertOrder,
             ("$id", o.Id),
             ("$engine", o.EngineId),
             ("$account", o.Account),
@@ -39,8 +38,8 @@ public sealed partial class SqliteSandboxStore
             ("$feeasset", o.FeeAsset),
             ("$priority", o.Priority));
 
-    private void WriteTrade(SqliteTransaction transaction, SandboxTrade t) =>
-        Execute(transaction, SqliteSchema.InsertTrade,
+    private void WriteTrade(SandboxTrade t) =>
+        Execute(SqliteSchema.InsertTrade,
             ("$seq", t.Sequence),
             ("$id", t.Id),
             ("$order", t.OrderId),

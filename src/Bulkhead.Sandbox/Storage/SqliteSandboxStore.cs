@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Bulkhead.Kraken.Spot;
@@ -75,70 +76,17 @@ public sealed partial class SqliteSandboxStore : ISandboxStore
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            using var transaction = _connection.BeginTransaction();
-            foreach (var account in changes.Accounts)
+            Execute(SqliteSchema.Begin);
+            try
             {
-                Execute(transaction, SqliteSchema.UpsertAccount,
-                    ("$name", account.Name),
-                    ("$master", account.Master),
-                    ("$iiban", account.Iiban),
-                    ("$uid", account.FuturesUid.ToString("D")),
-                    ("$created", Text(account.CreatedAt)),
-                    ("$enabled", account.FuturesTradingEnabled ? 1 : 0),
-                    ("$volume", Text(account.VolumeUsd30d)));
+                Write(changes);
+                Execute(SqliteSchema.CommitTransaction);
             }
-
-            foreach (var key in changes.Keys)
+            catch
             {
-                Execute(transaction, SqliteSchema.UpsertKey,
-                    ("$key", key.Key),
-                    ("$secret", key.Secret.ToArray()),
-                    ("$account", key.Account),
-                    ("$venue", (int)key.Venue),
-                    ("$permissions", (long)key.Permissions),
-                    ("$access", (int)key.FuturesAccess),
-                    ("$withdraw", key.FuturesWithdraw ? 1 : 0),
-                    ("$window", key.NonceWindow),
-                    ("$ips", string.Join(' ', key.IpAllowlist.Select(n => n.ToString()))),
-                    ("$expires", Text(key.ExpiresAt)),
-                    ("$qstart", Text(key.QueryStart)),
-                    ("$qend", Text(key.QueryEnd)),
-                    ("$created", Text(key.CreatedAt)),
-                    ("$revoked", Text(key.RevokedAt)));
+                RollBack();
+                throw;
             }
-
-            foreach (var entry in changes.Entries)
-            {
-                Execute(transaction, SqliteSchema.InsertEntry,
-                    ("$seq", entry.Sequence),
-                    ("$id", entry.Id),
-                    ("$refid", entry.RefId),
-                    ("$time", Text(entry.Time)),
-                    ("$account", entry.Account),
-                    ("$wallet", (int)entry.Wallet),
-                    ("$asset", entry.Asset),
-                    ("$amount", Text(entry.Amount)),
-                    ("$fee", Text(entry.Fee)),
-                    ("$balance", Text(entry.Balance)),
-                    ("$type", (int)entry.Type));
-            }
-
-            foreach (var (key, nonce) in changes.Nonces)
-            {
-                Execute(transaction, SqliteSchema.UpsertNonce, ("$key", key), ("$nonce", nonce));
-            }
-
-            foreach (var order in changes.Orders)
-            {
-                WriteOrder(transaction, order);
-            }
-
-            foreach (var trade in changes.Trades)
-            {
-                WriteTrade(transaction, trade);
-            }
-
-            transaction.Commit();
         }
     }
 
@@ -162,7 +110,84 @@ public sealed partial class SqliteSandboxStore : ISandboxStore
         }
     }
 
-    private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    private void Write(SandboxChangeSet changes)
+    {
+        foreach (var account in changes.Accounts)
+        {
+            Execute(SqliteSchema.UpsertAccount,
+                ("$name", account.Name),
+                ("$master", account.Master),
+                ("$iiban", account.Iiban),
+                ("$uid", account.FuturesUid.ToString("D")),
+                ("$created", Text(account.CreatedAt)),
+                ("$enabled", account.FuturesTradingEnabled ? 1 : 0),
+                ("$volume", Text(account.VolumeUsd30d)));
+        }
+
+        foreach (var key in changes.Keys)
+        {
+            Execute(SqliteSchema.UpsertKey,
+                ("$key", key.Key),
+                ("$secret", key.Secret.ToArray()),
+                ("$account", key.Account),
+                ("$venue", (int)key.Venue),
+                ("$permissions", (long)key.Permissions),
+                ("$access", (int)key.FuturesAccess),
+                ("$withdraw", key.FuturesWithdraw ? 1 : 0),
+                ("$window", key.NonceWindow),
+                ("$ips", string.Join(' ', key.IpAllowlist.Select(n => n.ToString()))),
+                ("$expires", Text(key.ExpiresAt)),
+                ("$qstart", Text(key.QueryStart)),
+                ("$qend", Text(key.QueryEnd)),
+                ("$created", Text(key.CreatedAt)),
+                ("$revoked", Text(key.RevokedAt)));
+        }
+
+        foreach (var entry in changes.Entries)
+        {
+            Execute(SqliteSchema.InsertEntry,
+                ("$seq", entry.Sequence),
+                ("$id", entry.Id),
+                ("$refid", entry.RefId),
+                ("$time", Text(entry.Time)),
+                ("$account", entry.Account),
+                ("$wallet", (int)entry.Wallet),
+                ("$asset", entry.Asset),
+                ("$amount", Text(entry.Amount)),
+                ("$fee", Text(entry.Fee)),
+                ("$balance", Text(entry.Balance)),
+                ("$type", (int)entry.Type));
+        }
+
+        foreach (var (key, nonce) in changes.Nonces)
+        {
+            Execute(SqliteSchema.UpsertNonce, ("$key", key), ("$nonce", nonce));
+        }
+
+        foreach (var order in changes.Orders)
+        {
+            WriteOrder(order);
+        }
+
+        foreach (var trade in changes.Trades)
+        {
+            WriteTrade(trade);
+        }
+    }
+
+    // After a failed statement or COMMIT the transaction may still be open: roll it back so the next one starts clean.
+    private void RollBack()
+    {
+        if (SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0)
+        {
+            Execute(SqliteSchema.RollbackTransaction);
+        }
+    }
+
+    // Statements run on prepared commands, parameters bound by position (each SQL text always comes with the same names
+    // in the same order). Transactions are prepared BEGIN/COMMIT statements too: Microsoft.Data.Sqlite's BeginTransaction
+    // prepares and runs a fresh "BEGIN;" and "COMMIT;" each time, which was half the cost of a small commit.
+    private void Execute(string sql, params (string Name, object? Value)[] parameters)
     {
         if (!_prepared.TryGetValue(sql, out var command))
         {
@@ -176,10 +201,10 @@ public sealed partial class SqliteSandboxStore : ISandboxStore
             _prepared[sql] = command;
         }
 
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
+        for (var i = 0; i < parameters.Length; i++)
         {
-            command.Parameters[name].Value = value ?? DBNull.Value;
+            Debug.Assert(command.Parameters[i].ParameterName == parameters[i].Name, "parameters in the order of the first call");
+            command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
         }
 
         command.ExecuteNonQuery();

@@ -39,6 +39,7 @@ internal sealed partial class TradingCore
     private int _openWithExpiry;
     private long _engineSequence;
     private long _prioritySequence;
+    private long _lastTradeSequence;
 
     /// <summary>Creates the core; <paramref name="commit"/> writes a change set and applies it to every component (the exchange's).</summary>
     public TradingCore(AccountDirectory accounts, LedgerBook ledger, FeeVolumes fees, TimeProvider time, Action<SandboxChangeSet> commit)
@@ -53,6 +54,12 @@ internal sealed partial class TradingCore
 
     /// <summary>The Spot trading counters (per account and pair).</summary>
     public TradingCounters Counters { get; }
+
+    /// <summary>
+    /// The sequence of the newest trade ever applied (0 before the first): never goes down, not even when retention drops
+    /// every trade, so a new trade never reuses a sequence. Readable without the exchange's lock.
+    /// </summary>
+    public long LastTradeSequence => Volatile.Read(ref _lastTradeSequence);
 
     /// <summary>How many orders (every version's latest) and trades the core holds.</summary>
     public (int Orders, int Trades) Size => (_orders.Count, _trades.Count);
@@ -89,7 +96,7 @@ internal sealed partial class TradingCore
             .ToDictionary(h => h.Key.Asset, h => h.Value, StringComparer.Ordinal);
 
     /// <summary>A new batch stamped now, over the committed balances and holds.</summary>
-    public TradingBatch NewBatch() => new(_time.GetUtcNow(), _ledger, _trades.Count == 0 ? 0 : _trades[^1].Sequence, HoldOf);
+    public TradingBatch NewBatch() => new(_time.GetUtcNow(), _ledger, _lastTradeSequence, HoldOf);
 
     /// <summary>The next engine id (a synthetic order's, e.g. a liquidation's).</summary>
     public long NextEngineId() => ++_engineSequence;
@@ -151,6 +158,10 @@ internal sealed partial class TradingCore
             _trades.Add(trade);
             Append(_tradesByAccount, trade.Account, trade);
             Append(_tradesByOrder, trade.OrderId, trade);
+            if (trade.Sequence > _lastTradeSequence)
+            {
+                Volatile.Write(ref _lastTradeSequence, trade.Sequence);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ namespace Bulkhead.Sandbox.Tests.KeyTests;
 /// <summary>The nonce marks component: accepted at once in memory, durable with a commit, grouped when written alone.</summary>
 public sealed class NonceMarksTests : IDisposable
 {
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -47,7 +48,7 @@ public sealed class NonceMarksTests : IDisposable
     }
 
     [Fact]
-    public void MakeDurable_SeveralPendingKeys_OneTransactionCarriesThemAll()
+    public async Task MakeDurable_SeveralPendingKeys_OneTransactionCarriesThemAll()
     {
         var store = new RecordingStore(new SqliteSandboxStore(_folder.Path, syncEveryCommit: false));
         var marks = new NonceMarks();
@@ -55,9 +56,9 @@ public sealed class NonceMarksTests : IDisposable
         marks.Accept("b", 2);
         marks.Accept("c", 3);
 
-        marks.MakeDurable("a", 1, store);
-        marks.MakeDurable("b", 2, store);
-        marks.MakeDurable("c", 3, store);
+        await marks.MakeDurableAsync("a", 1, store).WaitAsync(Deadline, TestContext.Current.CancellationToken);
+        await marks.MakeDurableAsync("b", 2, store).WaitAsync(Deadline, TestContext.Current.CancellationToken);
+        await marks.MakeDurableAsync("c", 3, store).WaitAsync(Deadline, TestContext.Current.CancellationToken);
 
         store.Commits.Count.ShouldBe(1);
         store.Commits[0].Nonces.ShouldBe(new Dictionary<string, long> { ["a"] = 1, ["b"] = 2, ["c"] = 3 });
@@ -68,7 +69,7 @@ public sealed class NonceMarksTests : IDisposable
     }
 
     [Fact]
-    public void MakeDurable_AlreadyWrittenByACommit_WritesNothing()
+    public void MakeDurable_AlreadyWrittenByACommit_CompletesAtOnceWritingNothing()
     {
         var store = new RecordingStore(new InMemorySandboxStore());
         var marks = new NonceMarks();
@@ -77,48 +78,49 @@ public sealed class NonceMarksTests : IDisposable
         marks.AddPending(changes.Nonces);
         marks.Written(changes.Nonces);
 
-        marks.MakeDurable("k", 5, store);
+        marks.MakeDurableAsync("k", 5, store).IsCompletedSuccessfully.ShouldBeTrue();
 
         store.Commits.ShouldBeEmpty();
     }
 
     [Fact]
-    public void MakeDurable_StoreFails_NothingRaisedAndTheNextCallWritesIt()
+    public async Task MakeDurable_StoreFails_TheWaiterSeesItNothingRaisedAndTheNextCallWritesIt()
     {
         var failing = new FailingStore(new InMemorySandboxStore()) { FailNext = true };
         var marks = new NonceMarks();
         marks.Accept("k", 9);
 
-        Should.Throw<IOException>(() => marks.MakeDurable("k", 9, failing));
+        await Should.ThrowAsync<IOException>(() => marks.MakeDurableAsync("k", 9, failing).WaitAsync(Deadline, TestContext.Current.CancellationToken));
 
         marks.Durable("k").ShouldBe(0);
         marks.Accepted("k").ShouldBe(9);
-        marks.MakeDurable("k", 9, failing);
+        await marks.MakeDurableAsync("k", 9, failing).WaitAsync(Deadline, TestContext.Current.CancellationToken);
         marks.Durable("k").ShouldBe(9);
     }
 
     [Fact]
-    public void MakeDurable_ManyThreads_EveryAnsweredMarkIsDurableWhenItReturns()
+    public async Task MakeDurable_ManyConcurrentRequests_EveryMarkIsDurableWhenItsWaitEnds_WritesGrouped()
     {
         const int Threads = 8;
         const int PerThread = 150;
         var store = new RecordingStore(new SqliteSandboxStore(_folder.Path, syncEveryCommit: false));
         var marks = new NonceMarks();
         var late = 0;
-        Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, t =>
+        await Task.WhenAll(Enumerable.Range(0, Threads).Select(t => Task.Run(async () =>
         {
             for (var nonce = 1L; nonce <= PerThread; nonce++)
             {
                 marks.Accept($"key-{t}", nonce);
-                marks.MakeDurable($"key-{t}", nonce, store);
+                await marks.MakeDurableAsync($"key-{t}", nonce, store);
                 if (marks.Durable($"key-{t}") < nonce)
                 {
                     Interlocked.Increment(ref late);
                 }
             }
-        });
+        }))).WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
 
         late.ShouldBe(0);
+        store.Commits.Count.ShouldBe((int)marks.GroupWrites);
         store.Commits.Count.ShouldBeLessThanOrEqualTo(Threads * PerThread);
         store.Dispose();
         using var reopened = new SandboxExchange(new SqliteSandboxStore(_folder.Path), new FakeTimeProvider());

@@ -14,7 +14,8 @@ namespace Bulkhead.Sandbox.Tests.Storage;
 /// <summary>
 /// Issue 5: concurrent deposits, transfers and withdrawals against a real <c>bulkhead sandbox serve</c> process, SIGKILL
 /// mid-run, restart on the same data folder: every acknowledged operation is there, none is half-applied, totals are
-/// conserved, no balance is negative.
+/// conserved, no balance is negative, and no answered nonce is accepted again (issue 15: the nonce mark rides in the
+/// request's own commit).
 /// </summary>
 public sealed class CrashTests : IDisposable
 {
@@ -29,6 +30,8 @@ public sealed class CrashTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         var acknowledged = new ConcurrentBag<string>();
+        KrakenCredentials? signer = null;
+        var lastSpent = 0L;
         using (var server = await ServeProcess.StartAsync(_folder.Path, Token))
         {
             using var http = Client(server.BaseUrl);
@@ -43,6 +46,7 @@ public sealed class CrashTests : IDisposable
             var key = await keyAnswer.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct);
             (await http.PostAsJsonAsync("admin/deposits", new { account = "desk", asset = "ZUSD", amount = "100000" }, ct)).EnsureSuccessStatusCode();
             var credentials = KrakenCredentials.Create(key.GetProperty("key").GetString()!, key.GetProperty("secret").GetString()!);
+            signer = credentials;
 
             var enough = new TaskCompletionSource();
             var acks = 0;
@@ -106,6 +110,7 @@ public sealed class CrashTests : IDisposable
                         {
                             acknowledged.Add(answer.GetProperty("result").GetProperty("transfer_id").GetString()!);
                             Interlocked.Increment(ref spotAcks);
+                            Volatile.Write(ref lastSpent, nonce);
                         }
                         else if (answer.GetProperty("error")[0].GetString() == "EAPI:Rate limit exceeded")
                         {
@@ -115,6 +120,7 @@ public sealed class CrashTests : IDisposable
                         else
                         {
                             answer.GetProperty("error")[0].GetString().ShouldBe("EFunding:Insufficient funds", answer.ToString());
+                            Volatile.Write(ref lastSpent, nonce); // refused after authentication: the nonce is spent too
                         }
                     }
                     catch (HttpRequestException)
@@ -153,6 +159,17 @@ public sealed class CrashTests : IDisposable
         entries.Where(e => !e.GetProperty("account").GetString()!.StartsWith('@')).ShouldAllBe(e => Amount(e, "balance") >= 0m);
         var conservation = await client.GetFromJsonAsync<JsonElement>("admin/conservation", ct);
         conservation.GetProperty("conserved").GetBoolean().ShouldBeTrue(conservation.ToString());
+
+        // The last answered nonce was durable before its answer: replayed after the restart, it is refused.
+        lastSpent.ShouldBeGreaterThan(0);
+        var replay = string.Create(CultureInfo.InvariantCulture, $"nonce={lastSpent}&asset=ZUSD&amount=1&from=x&to=y");
+        using (var replayed = new HttpRequestMessage(HttpMethod.Post, "0/private/AccountTransfer") { Content = new StringContent(replay, Encoding.UTF8, "application/x-www-form-urlencoded") })
+        {
+            replayed.Headers.Add("API-Key", signer!.ApiKey);
+            replayed.Headers.Add("API-Sign", SpotSigner.Sign(signer, "/0/private/AccountTransfer", lastSpent, Encoding.UTF8.GetBytes(replay)));
+            using var refused = await client.SendAsync(replayed, ct);
+            (await refused.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("error")[0].GetString().ShouldBe("EAPI:Invalid nonce");
+        }
 
         // The restarted server keeps working on the recovered state.
         (await client.PostAsJsonAsync("admin/deposits", new { account = "mm", asset = "ZUSD", amount = "1" }, ct)).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -75,7 +75,7 @@ public static partial class FuturesApi
             }
             finally
             {
-                MakeNonceDurable(context, outcome);
+                await MakeNonceDurableAsync(context, outcome).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

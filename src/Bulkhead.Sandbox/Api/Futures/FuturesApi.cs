@@ -100,7 +100,7 @@ public static partial class FuturesApi
             }
             finally
             {
-                MakeNonceDurable(context, outcome);
+                await MakeNonceDurableAsync(context, outcome).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -124,8 +124,8 @@ public static partial class FuturesApi
     }
 
     /// <summary>Before the answer: the nonce the request spent (if it sent one) is durable, written with its own commit or now.</summary>
-    private static void MakeNonceDurable(HttpContext context, in AuthOutcome outcome) =>
-        context.RequestServices.GetRequiredService<SandboxAuthenticator>().MakeNonceDurable(outcome);
+    private static Task MakeNonceDurableAsync(HttpContext context, AuthOutcome outcome) =>
+        context.RequestServices.GetRequiredService<SandboxAuthenticator>().MakeNonceDurableAsync(outcome);
 
     /// <summary>Injected faults (<c>POST /admin/faults</c>): latency, then a share answered <c>Unavailable</c>.</summary>
     private static async Task<IResult?> FaultAsync(HttpContext context, TimeProvider time)

@@ -170,7 +170,7 @@ public static class SpotApi
         {
             // The nonce is spent whatever the endpoint answered; its mark is durable before the answer goes out (usually
             // already, carried by the endpoint's own commit).
-            authenticator.MakeNonceDurable(outcome);
+            await authenticator.MakeNonceDurableAsync(outcome).ConfigureAwait(false);
         }
     }
 

@@ -60,6 +60,12 @@ internal static class SqliteSchema
         VALUES ($seq, $id, $refid, $time, $account, $wallet, $asset, $amount, $fee, $balance, $type)
         """;
 
+    public const string Begin = "BEGIN";
+
+    public const string CommitTransaction = "COMMIT";
+
+    public const string RollbackTransaction = "ROLLBACK";
+
     // A high-water mark never goes down, even if two writers race.
     public const string UpsertNonce = """
         INSERT INTO nonces (key, high_water) VALUES ($key, $nonce)
