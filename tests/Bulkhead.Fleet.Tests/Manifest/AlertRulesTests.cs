@@ -47,7 +47,6 @@ public sealed class AlertRulesTests
 
         m.Alerting.EvaluateEvery.ShouldBe(TimeSpan.FromSeconds(2));
         m.Alerting.DeadLetter.ShouldBe("dead.jsonl");
-        m.Alerting.ReconcileEvery.ShouldBeNull();
         m.Alerting.Webhooks.Select(w => (w.Name, w.Url, w.Format, w.Retries, w.Backoff, w.Timeout)).ShouldBe([
             ("desk", "http://127.0.0.1:9099/hook", AlertWebhookFormat.Json, 3, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5)),
             ("chat", "env:SLACK_URL", AlertWebhookFormat.Slack, 5, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))]);

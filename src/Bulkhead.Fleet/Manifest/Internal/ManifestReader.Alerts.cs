@@ -18,11 +18,6 @@ internal static partial class ManifestReader
 
         var every = Duration(t, "evaluate_every", "\"5s\"", allowZero: false) ?? AlertingSettings.Default.EvaluateEvery;
         var deadLetter = t.String("dead_letter", false, "\"alerts-dead-letter.jsonl\"") ?? AlertingSettings.Default.DeadLetter;
-        var reconcile = Duration(t, "reconcile_every", "\"10m\"", allowZero: false);
-        if (reconcile is { } r && r < TimeSpan.FromMinutes(1))
-        {
-            t.Error(t.LocationOf("reconcile_every"), $"alerting.reconcile_every = {r.TotalSeconds} s is too often: each run reads every account's whole history", "use 1m or more, e.g. reconcile_every = \"10m\"");
-        }
 
         if (deadLetter.Trim().Length == 0)
         {
@@ -39,7 +34,7 @@ internal static partial class ManifestReader
         }
 
         t.RejectUnknown();
-        return new AlertingSettings(every, deadLetter, webhooks.ToImmutable()) { ReconcileEvery = reconcile };
+        return new AlertingSettings(every, deadLetter, webhooks.ToImmutable());
     }
 
     private static AlertWebhook ReadWebhook(string name, TableReader w)
