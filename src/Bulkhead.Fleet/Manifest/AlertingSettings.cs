@@ -10,4 +10,10 @@ public sealed record AlertingSettings(TimeSpan EvaluateEvery, string DeadLetter,
 {
     /// <summary>The defaults, for a manifest without <c>[alerting]</c>.</summary>
     public static AlertingSettings Default { get; } = new(TimeSpan.FromSeconds(5), "alerts-dead-letter.jsonl", []);
+
+    /// <summary>
+    /// How often the supervisor reconciles the fill journal against the exchange with the reconciler keys (the source of
+    /// <c>bulkhead_reconciliation_differences</c>); null (the default): never. The first run is one interval after start.
+    /// </summary>
+    public TimeSpan? ReconcileEvery { get; init; }
 }

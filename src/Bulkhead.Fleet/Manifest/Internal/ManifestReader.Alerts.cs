@@ -18,6 +18,12 @@ internal static partial class ManifestReader
 
         var every = Duration(t, "evaluate_every", "\"5s\"", allowZero: false) ?? AlertingSettings.Default.EvaluateEvery;
         var deadLetter = t.String("dead_letter", false, "\"alerts-dead-letter.jsonl\"") ?? AlertingSettings.Default.DeadLetter;
+        var reconcile = Duration(t, "reconcile_every", "\"10m\"", allowZero: false);
+        if (reconcile is { } r && r < TimeSpan.FromSeconds(10))
+        {
+            t.Error(t.LocationOf("reconcile_every"), $"alerting.reconcile_every = {r.TotalSeconds} s is too often: each run reads every account's whole history", "use 10s or more; 10m is plenty, e.g. reconcile_every = \"10m\"");
+        }
+
 
         if (deadLetter.Trim().Length == 0)
         {
@@ -34,7 +40,7 @@ internal static partial class ManifestReader
         }
 
         t.RejectUnknown();
-        return new AlertingSettings(every, deadLetter, webhooks.ToImmutable());
+        return new AlertingSettings(every, deadLetter, webhooks.ToImmutable()) { ReconcileEvery = reconcile };
     }
 
     private static AlertWebhook ReadWebhook(string name, TableReader w)
