@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Bulkhead.Cli.Tests;
 using Bulkhead.EndToEnd.Tests.Fleet;
 using Shouldly;
 using Xunit;
@@ -58,6 +59,34 @@ public sealed class OperatorActionsTests(OperatorFleet fixture) : IClassFixture<
 
         await OperatorFleet.ActAsync(page, "resume", "hedge", "bob");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Cli_HaltAndResume_GoThroughTheSupervisor_AndItsJournal_AViewerTokenMayNot()
+    {
+        var environment = new Dictionary<string, string?>(fixture.Fleet.Environment) { ["BULKHEAD_OPERATOR_TOKEN"] = OperatorFleet.OperatorToken };
+
+        var halt = await CliProcess.RunAsync(environment, "halt", fixture.Fleet.Manifest, "momo", "--operator", "cy");
+
+        halt.ExitCode.ShouldBe(0, halt.Out + halt.Error);
+        halt.Out.ShouldContain("halt momo by cy: running");
+        halt.Out.ShouldContain(": done: halted momo-trader");
+        (await fixture.StatusAsync())["momo-trader"]["state"]!.GetValue<string>().ShouldBe("halted");
+        var id = halt.Out.Split(' ')[0];
+        var journaled = await fixture.ActionAsync(id);
+        ((string)journaled["operator"]!).ShouldBe("cy");
+        ((string)journaled["source"]!).ShouldStartWith("cli ");
+        var refused = await CliProcess.RunAsync(fixture.Fleet.Environment, "resume", fixture.Fleet.Manifest, "momo", "--token", OperatorFleet.ViewerToken);
+        refused.ExitCode.ShouldBe(2);
+        refused.Error.ShouldContain("403 acting needs the operator token");
+        (await fixture.StatusAsync())["momo-trader"]["state"]!.GetValue<string>().ShouldBe("halted");
+
+        var resume = await CliProcess.RunAsync(environment, "resume", fixture.Fleet.Manifest, "momo");
+
+        resume.ExitCode.ShouldBe(0, resume.Out + resume.Error);
+        await Polling.UntilAsync(async () => (await fixture.StatusAsync())["momo-trader"]["state"]!.GetValue<string>() == "running", TimeSpan.FromSeconds(90), "momo-trader running again");
+        fixture.RunOutput.ShouldNotContain(OperatorFleet.OperatorToken);
+        fixture.RunOutput.ShouldNotContain(OperatorFleet.ViewerToken);
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public sealed class OperatorFleet : IAsyncLifetime
 
     internal SystemChromium Chromium => _chromium ?? throw new InvalidOperationException("not started");
 
+    /// <summary>What <c>bulkhead run</c> printed so far (stdout and stderr).</summary>
+    public string RunOutput => (_run?.Out ?? string.Empty) + (_run?.Error ?? string.Empty);
+
     /// <summary>The dashboard, e.g. <c>http://127.0.0.1:PORT/</c>.</summary>
     public Uri Dashboard { get; private set; } = null!;
 
