@@ -68,6 +68,11 @@ public sealed class DashboardHost : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var view = new FleetView(options, stopping.Token);
         var metrics = new FleetMetrics(options.Supervisor, options.Time, view);
+        if (options.Manifest.Alerting.ReconcileEvery is { } every)
+        {
+            view.Reconciliation = new Sources.ReconciliationWatch(options.Manifest, options.Supervisor.Environment, every, options);
+        }
+
         if (!options.Manifest.Alerts.IsEmpty)
         {
             try
@@ -81,6 +86,11 @@ public sealed class DashboardHost : IAsyncDisposable
             }
             catch (InvalidManifestException e)
             {
+                if (view.Reconciliation is not null)
+                {
+                    await view.Reconciliation.DisposeAsync().ConfigureAwait(false);
+                }
+
                 metrics.Dispose();
                 view.Dispose();
                 await app.DisposeAsync().ConfigureAwait(false);
@@ -154,6 +164,11 @@ public sealed class DashboardHost : IAsyncDisposable
         if (Alerts is not null)
         {
             await Alerts.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_view.Reconciliation is not null)
+        {
+            await _view.Reconciliation.DisposeAsync().ConfigureAwait(false);
         }
 
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);

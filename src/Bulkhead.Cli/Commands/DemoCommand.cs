@@ -1,7 +1,7 @@
-using Bulkhead.Fleet.Manifest;
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
+using Bulkhead.Fleet.Manifest;
 using Bulkhead.Fleet.Secrets;
 using Bulkhead.Runtime;
 using Bulkhead.Runtime.Supervisor;

@@ -1,6 +1,6 @@
-using Bulkhead.Fleet.Manifest;
 using System.CommandLine;
 using System.Globalization;
+using Bulkhead.Fleet.Manifest;
 using Bulkhead.Kraken.Limits;
 
 namespace Bulkhead.Cli.Commands;

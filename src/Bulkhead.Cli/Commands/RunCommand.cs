@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Bulkhead.Dashboard;
-using Bulkhead.Runtime;
 using Bulkhead.Fleet.Manifest;
 using Bulkhead.Fleet.Operations;
+using Bulkhead.Runtime;
 using Bulkhead.Runtime.Operations;
 using Bulkhead.Runtime.Supervisor;
 

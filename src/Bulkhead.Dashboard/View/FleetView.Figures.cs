@@ -60,7 +60,10 @@ internal sealed partial class FleetView : IFleetFigures
             .Select(k => leases.TryGetValue(k.Name, out var lease)
                 ? new LeaseFigures(k.Name, true, lease.Fencing, lease.HeartbeatAgeSeconds)
                 : new LeaseFigures(k.Name, false, 0, null)).ToList();
-        return new FleetFigures(document.Time, document.Exchange.Reachable, strategies, markFigures, accounts, leaseFigures, document.Fees.Volume30dUsd, document.Fees.VolumeToNextTierUsd);
+        return new FleetFigures(document.Time, document.Exchange.Reachable, strategies, markFigures, accounts, leaseFigures, document.Fees.Volume30dUsd, document.Fees.VolumeToNextTierUsd)
+        {
+            Reconciliation = Reconciliation?.Latest,
+        };
     }
 
     private static IEnumerable<TreeNode> Nodes(TreeNode node) => node.Children.SelectMany(Nodes).Prepend(node);

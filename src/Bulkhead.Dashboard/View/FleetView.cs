@@ -42,6 +42,9 @@ internal sealed partial class FleetView : IDisposable
         _audit = new AuditSource(options, _environment);
     }
 
+    /// <summary>The supervisor's own reconciliation (set by the host; null: the manifest asks for none).</summary>
+    public Sources.ReconciliationWatch? Reconciliation { get; set; }
+
     /// <summary>The alert rules at work (set by the host once they run; null: the manifest has none).</summary>
     public Runtime.Alerts.AlertService? Alerts { get; set; }
 

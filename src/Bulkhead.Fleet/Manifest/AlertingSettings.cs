@@ -13,7 +13,7 @@ public sealed record AlertingSettings(TimeSpan EvaluateEvery, string DeadLetter,
 
     /// <summary>
     /// How often the supervisor reconciles the fill journal against the exchange with the reconciler keys (the source of
-    /// <c>bulkhead_reconciliation_differences</c>); null (the default): never.
+    /// <c>bulkhead_reconciliation_differences</c>); null (the default): never. The first run is one interval after start.
     /// </summary>
     public TimeSpan? ReconcileEvery { get; init; }
 }

@@ -21,4 +21,8 @@ public sealed record FleetFigures(
     IReadOnlyList<AccountFigures> Accounts,
     IReadOnlyList<LeaseFigures> Leases,
     decimal? Volume30dUsd,
-    decimal? VolumeToNextTierUsd);
+    decimal? VolumeToNextTierUsd)
+{
+    /// <summary>The supervisor's last reconciliation (null: it does not reconcile, or has not yet).</summary>
+    public ReconciliationFigures? Reconciliation { get; init; }
+}

@@ -90,6 +90,10 @@ public sealed partial class FleetMetrics
             unit: "USD", description: "The consolidated 30-day volume (master and subaccounts) Kraken's fee tier is read from");
         Meter.CreateObservableGauge("bulkhead.fees.volume_to_next_tier", () => Figures?.VolumeToNextTierUsd is { } v ? [Measure(v)] : Array.Empty<Measurement<decimal>>(),
             unit: "USD", description: "The 30-day volume still needed to reach the next fee tier");
+        Meter.CreateObservableGauge("bulkhead.reconciliation.differences", () => Figures?.Reconciliation?.Differences is { } d ? d.Select(a => Measure(a.Value, Tag("account", a.Key))) : [],
+            unit: "{difference}", description: "Differences the supervisor's last reconciliation found per account (consolidated: the fleet-wide P&L check); absent after a failed run");
+        Meter.CreateObservableCounter("bulkhead.reconciliation.runs", () => (Figures?.Reconciliation?.Runs ?? new Dictionary<string, long>()).Select(r => Measure(r.Value, Tag("outcome", r.Key))),
+            unit: "{run}", description: "The supervisor's reconciliations by outcome: clean, differences, failed");
         Meter.CreateObservableGauge("bulkhead.exchange.reachable", () => Figures is { } f ? [Measure(f.ExchangeReachable ? 1 : 0)] : Array.Empty<Measurement<int>>(),
             description: "1 when the exchange answered the last public read (marks), 0 when it did not");
     }

@@ -35,12 +35,12 @@ internal sealed class DemoProcess : IAsyncDisposable
     public string DataFolder => Path.Combine(_folder, "demo");
 
     /// <summary>Starts the demo and waits (deadline) until it printed its dashboard or status URL.</summary>
-    public static async Task<DemoProcess> StartAsync(TimeSpan deadline)
+    public static async Task<DemoProcess> StartAsync(TimeSpan deadline, params string[] extra)
     {
         var folder = Directory.CreateTempSubdirectory("bulkhead-dash-e2e-").FullName;
         var child = CliChild.Start(
             new Dictionary<string, string?> { ["BULKHEAD_HOME"] = Path.Combine(folder, "home"), ["BULKHEAD_ADMIN_TOKEN"] = null, ["BULKHEAD_SECRETS_KEY"] = null },
-            "demo", "--port", "0", "--data", Path.Combine(folder, "demo"));
+            ["demo", "--port", "0", "--data", Path.Combine(folder, "demo"), .. extra]);
         try
         {
             Uri? url = null;

@@ -84,6 +84,57 @@ public sealed class AlertTests
         TestContext.Current.TestOutputHelper?.WriteLine($"desk: {desk.Requests} requests, {desk.Received.Count} taken ({string.Join(", ", Bodies(desk).Select(b => $"{b["alert"]} {b["status"]}"))}); pager: {pager.Requests} requests, dead letters: {File.ReadAllLines(deadLetters).Length}");
     }
 
+    [Fact]
+    public async Task Run_ReconciliationFindsAJournalFillTheExchangeLacks_TheDifferenceAlertFires()
+    {
+        await using var desk = await WebhookReceiver.StartAsync();
+        await using var fleet = await LiveFleet.StartAsync();
+        var text = await File.ReadAllTextAsync(fleet.Manifest, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(fleet.Manifest, text[..text.IndexOf("# --- alerts", StringComparison.Ordinal)] + $$"""
+            [alerting]
+            evaluate_every = "1s"
+            reconcile_every = "10s"
+
+            [alerting.webhooks.desk]
+            url = "{{desk.Url}}"
+
+            [[alerts]]
+            name = "reconciliation-difference"
+            metric = "bulkhead_reconciliation_differences"
+            above = "0"
+            where = { account = "mm" }
+            """, TestContext.Current.CancellationToken);
+        var (run, status) = await fleet.StartRunAsync();
+        using var _ = run;
+        var manifest = Bulkhead.Fleet.Manifest.ManifestLoader.Load(fleet.Manifest).GetValueOrThrow();
+        await Polling.UntilAsync(
+            () =>
+            {
+                using var journal = Journal(manifest);
+                return journal.Fills("mm").Count > 0;
+            },
+            TimeSpan.FromMinutes(3),
+            "mm's first journaled fill");
+        using (var journal = Journal(manifest))
+        {
+            journal.RecordFill(journal.Fills("mm")[0] with { FillId = "FAKE-FILL-1" }).ShouldBeTrue();
+        }
+
+        await Polling.UntilAsync(() => Bodies(desk).Any(b => (string)b["alert"]! == "reconciliation-difference"), TimeSpan.FromSeconds(90), "the reconciliation alert at the webhook");
+
+        var alert = Bodies(desk).First(b => (string)b["alert"]! == "reconciliation-difference");
+        ((string)alert["labels"]!["account"]!, (string)alert["status"]!).ShouldBe(("mm", "firing"));
+        decimal.Parse((string)alert["value"]!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(1m);
+        using var http = new HttpClient();
+        var metrics = await http.GetStringAsync(new Uri(status, "/metrics"), TestContext.Current.CancellationToken);
+        metrics.ShouldContain("bulkhead_reconciliation_runs_total{outcome=\"differences\"}");
+        run.Terminate();
+        (await run.WaitForExitAsync(TimeSpan.FromSeconds(90))).ShouldBe(0, run.Error);
+    }
+
+    private static Bulkhead.Fleet.Fills.IFillJournal Journal(Bulkhead.Fleet.Manifest.FleetManifest manifest) =>
+        Bulkhead.Fleet.Fills.FillJournal.Open(manifest.Fleet.Journal, manifest.BaseDirectory, TimeProvider.System);
+
     private static List<JsonNode> Bodies(WebhookReceiver receiver) => [.. receiver.Received.Select(b => JsonNode.Parse(b)!)];
 
     /// <summary>Rotates <paramref name="process"/>'s stored secret to a wrong one (its key stays): it fails to sign and halts.</summary>

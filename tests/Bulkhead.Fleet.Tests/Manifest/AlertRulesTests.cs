@@ -79,7 +79,8 @@ public sealed class AlertRulesTests
     {
         var m = ManifestLoader.Load(Manifests.ExamplePath).GetValueOrThrow();
 
-        m.Alerts.Select(a => a.Name).ShouldBe(["key-halted", "drawdown-80pct", "margin-level-low", "rate-headroom-low", "worker-restart-loop"]);
+        m.Alerts.Select(a => a.Name).ShouldBe(["key-halted", "drawdown-80pct", "margin-level-low", "rate-headroom-low", "worker-restart-loop", "reconciliation-difference"]);
+        m.Alerting.ReconcileEvery.ShouldBe(TimeSpan.FromMinutes(10));
         m.Alerting.Webhooks.ShouldHaveSingleItem().Url.ShouldBe("env:BULKHEAD_ALERT_WEBHOOK");
     }
 
@@ -92,6 +93,7 @@ public sealed class AlertRulesTests
     [InlineData("name = \"headroom\"", "name = \"key-halted\"", "alert name \"key-halted\" is used twice")]
     [InlineData("metric = \"bulkhead_guard_halted\"", "metric = \"guard halted\"", "alerts[1].metric \"guard halted\" is not a metric name")]
     [InlineData("retries = 3", "retries = 99", "alerting.webhooks.desk.retries = 99 is out of range")]
+    [InlineData("evaluate_every = \"2s\"", "evaluate_every = \"2s\"\nreconcile_every = \"5s\"", "alerting.reconcile_every = 5 s is too often: each run reads every account's whole history")]
     [InlineData("summary = \"a key is halted\"", "sumary = \"a key is halted\"", "unknown key \"sumary\" in [alerts[1]]")]
     public void Parse_AMistake_IsReportedWithItsFix(string from, string to, string message)
     {

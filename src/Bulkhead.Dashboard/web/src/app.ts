@@ -2,9 +2,10 @@
 // first render comes from whichever answers first, the stream or one read of api/fleet made at the same time (the
 // server composes one document for both). It never reloads; when the stream drops it says so and reconnects.
 
+import { actionsHtml, loadSession, renderKillSwitch, wireActions } from "./actions";
 import { clock, esc, partError, setHtml } from "./format";
 import { renderEquity } from "./equity";
-import { auditHtml, balancesHtml, feesHtml, marginHtml, pnlHtml, treasuryHtml } from "./panels";
+import { alertsHtml, auditHtml, balancesHtml, feesHtml, marginHtml, pnlHtml, treasuryHtml } from "./panels";
 import { renderTree } from "./tree";
 import type { FleetDocument } from "./types";
 
@@ -26,6 +27,8 @@ let retryTimer = 0;
 let failures = 0;
 
 const panels: [string, (doc: FleetDocument) => string][] = [
+  ["alerts", alertsHtml],
+  ["actions", actionsHtml],
   ["balances", balancesHtml],
   ["pnl", pnlHtml],
   ["fee-panel", feesHtml],
@@ -51,6 +54,7 @@ function render(doc: FleetDocument): void {
   exchangeBanner.hidden = reachable;
   setHtml(exchangeBanner, reachable ? "" : `<b>The exchange (${esc(doc.environment)}) cannot be reached</b>${doc.exchange?.error ? `: ${esc(doc.exchange.error)}` : ""}. The figures below are the last known; the tree is live.`);
 
+  renderKillSwitch(doc);
   const treeError = partError(doc.tree);
   setHtml($("#tree-error"), treeError ? `<p class="part-error">Tree incomplete: ${esc(treeError)}</p>` : "");
   renderTree($<HTMLUListElement>("#tree-root"), doc.tree?.master, doc.time, treeIndex);
@@ -139,8 +143,13 @@ async function first(): Promise<void> {
 // No `?token=` handling here: the server answers a page request carrying one with its cookie and a redirect to the
 // same address without it (Api/TokenGate.cs), so the page never sees the token.
 function start(): void {
+  wireActions();
   connect();
   void first();
+  // What this token may do: the buttons appear (redrawn at once) when it may act.
+  void loadSession().then(() => {
+    if (latest) render(latest);
+  });
 }
 
 start();

@@ -2,7 +2,7 @@
 
 import { badge, clock, esc, group, items, partError, pct, signedUsd, usd } from "./format";
 import type {
-  AccountBalance, Finding, FleetDocument, MarginAccount, Pnl, StrategyPnl, TreasuryOperation,
+  AccountBalance, AlertItem, Finding, FleetDocument, MarginAccount, Pnl, StrategyPnl, TreasuryOperation,
 } from "./types";
 
 function errorLine(part: unknown, what: string): string {
@@ -144,4 +144,26 @@ export function treasuryHtml(doc: FleetDocument): string {
       + `</li>`;
   });
   return errorLine(part, "Treasury journal") + `<ul class="operations">${ops.join("")}</ul>`;
+}
+
+const alertTone = (severity: string): string => (severity === "critical" ? "bad" : severity === "warning" ? "warn" : "idle");
+
+function alertRow(a: AlertItem, now: string): string {
+  return `<tr data-alert="${esc(a.alert)}" data-status="${esc(a.status)}"><td>${badge(a.severity, alertTone(a.severity))}</td><td><b>${esc(a.alert)}</b>${a.summary ? `<div class="muted small">${esc(a.summary)}</div>` : ""}</td>`
+    + `<td><code>${esc(a.series)}</code> = <b>${esc(a.value ?? "–")}</b> <span class="muted">(${esc(a.condition)})</span></td>`
+    + `<td class="muted">${a.status === "firing" ? `since ${esc(clock(a.since, now))}` : `${esc(a.status)} ${esc(clock(a.time, now))}`}</td></tr>`;
+}
+
+export function alertsHtml(doc: FleetDocument): string {
+  const part = doc.alerts;
+  const firing = items<AlertItem>(part, "firing");
+  const recent = items<AlertItem>(part, "recent").filter((a) => a.status === "resolved").slice(0, 5);
+  const webhooks = (part?.webhooks ?? []).filter((w) => w.problem);
+  const rules = part?.rules ?? 0;
+  if (rules === 0) return errorLine(part, "Alerts") + empty("No alert rules: add [[alerts]] to the manifest (docs/operations.md).");
+  return errorLine(part, "Alerts")
+    + `<div class="headline"><span class="big" data-testid="alerts-firing" data-value="${firing.length}">${firing.length}</span><span class="label">firing of ${rules} rule${rules === 1 ? "" : "s"}</span>`
+    + `${part?.deadLetters ? `<span class="bad-text">${part.deadLetters} in the dead-letter file${part.deadLetterFile ? ` <code>${esc(part.deadLetterFile)}</code>` : ""}</span>` : ""}</div>`
+    + webhooks.map((w) => `<p class="part-error">webhook ${esc(w.name)} cannot send: ${esc(w.problem)}</p>`).join("")
+    + (firing.length + recent.length > 0 ? `<table><tbody>${firing.map((a) => alertRow(a, doc.time)).join("")}${recent.map((a) => alertRow(a, doc.time)).join("")}</tbody></table>` : empty("Nothing firing."));
 }

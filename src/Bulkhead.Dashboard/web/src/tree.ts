@@ -1,6 +1,7 @@
 // The fleet tree: master → subaccounts (+ the master's own processes) → strategies → processes → keys. Rendered once and
 // then updated in place, node by node (keyed by the node's id), so the live updates never rebuild it.
 
+import { nodeActions } from "./actions";
 import { age, ageOf, badge, esc, gauge, setHtml } from "./format";
 import type { Health, TreeNode } from "./types";
 
@@ -58,6 +59,7 @@ function rowHtml(node: TreeNode, now: string): string {
     + `<span class="kind">${esc(node.kind)}</span>`
     + `<span class="health ${healthTone[health] ?? "idle"}-text">${esc(health)}</span>`
     + (node.detail && node.kind !== "process" && node.kind !== "key" ? `<span class="detail">${esc(node.detail)}</span>` : "")
+    + nodeActions(node)
     + facts(node, now);
 }
 

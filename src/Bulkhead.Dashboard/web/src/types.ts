@@ -176,6 +176,52 @@ export interface Treasury extends Part {
   operations?: TreasuryOperation[];
 }
 
+export interface OperatorAction {
+  id: string;
+  action: string;
+  target: string;
+  operator: string;
+  source: string;
+  startedAt: string;
+  state: "running" | "done" | "failed" | "refused" | string;
+  progress?: string | null;
+  result?: string | null;
+  finishedAt?: string | null;
+}
+
+export interface Operations extends Part {
+  killSwitch?: { at: string; by: string } | null;
+  actions?: OperatorAction[];
+}
+
+export interface AlertItem {
+  id: string;
+  status: "firing" | "resolved" | string;
+  alert: string;
+  severity: "info" | "warning" | "critical" | string;
+  summary?: string | null;
+  series: string;
+  value?: Dec | null;
+  condition: string;
+  since: string;
+  time: string;
+}
+
+export interface Alerts extends Part {
+  rules?: number;
+  firing?: AlertItem[];
+  recent?: AlertItem[];
+  webhooks?: { name: string; problem?: string | null }[];
+  deadLetters?: number;
+  deadLetterFile?: string | null;
+}
+
+/** What the request's token may do (GET api/session). */
+export interface Session {
+  role: "viewer" | "operator";
+  canAct: boolean;
+}
+
 export interface FleetDocument {
   fleet: string;
   environment: string;
@@ -189,4 +235,6 @@ export interface FleetDocument {
   margin?: Margin | null;
   audit?: Audit | null;
   treasury?: Treasury | null;
+  operations?: Operations | null;
+  alerts?: Alerts | null;
 }

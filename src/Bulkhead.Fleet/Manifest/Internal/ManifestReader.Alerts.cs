@@ -19,10 +19,11 @@ internal static partial class ManifestReader
         var every = Duration(t, "evaluate_every", "\"5s\"", allowZero: false) ?? AlertingSettings.Default.EvaluateEvery;
         var deadLetter = t.String("dead_letter", false, "\"alerts-dead-letter.jsonl\"") ?? AlertingSettings.Default.DeadLetter;
         var reconcile = Duration(t, "reconcile_every", "\"10m\"", allowZero: false);
-        if (reconcile is { } r && r < TimeSpan.FromMinutes(1))
+        if (reconcile is { } r && r < TimeSpan.FromSeconds(10))
         {
-            t.Error(t.LocationOf("reconcile_every"), $"alerting.reconcile_every = {r.TotalSeconds} s is too often: each run reads every account's whole history", "use 1m or more, e.g. reconcile_every = \"10m\"");
+            t.Error(t.LocationOf("reconcile_every"), $"alerting.reconcile_every = {r.TotalSeconds} s is too often: each run reads every account's whole history", "use 10s or more; 10m is plenty, e.g. reconcile_every = \"10m\"");
         }
+
 
         if (deadLetter.Trim().Length == 0)
         {
