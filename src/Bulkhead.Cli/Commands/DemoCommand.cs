@@ -135,7 +135,7 @@ internal static class DemoCommand
 
             FleetSupervisor? supervisor = null;
             var children = new Dictionary<string, string?>(StringComparer.Ordinal) { [SecretsKey.Variable] = null, [SandboxProvisionCommand.AdminTokenVariable] = null };
-            var ran = await RunCommand.RunAsync(demo, manifest, new RunSettings(null, null, port, children, s => supervisor = s) { Dashboard = dashboard }, signals).ConfigureAwait(false);
+            var ran = await RunCommand.RunAsync(demo, manifest, new RunSettings(null, null, port, children, s => supervisor = s) { Dashboard = dashboard, Rehearse = false }, signals).ConfigureAwait(false);
             if (ran == ExitCodes.Usage || supervisor is null)
             {
                 return ran;

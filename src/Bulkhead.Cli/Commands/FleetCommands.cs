@@ -110,6 +110,15 @@ internal static class FleetCommands
             }
 
             var plan = ProductionPlan.Build(manifest, name);
+            try
+            {
+                plan = plan with { Gate = RehearsalSupport.Verdict(environment, manifest, name) };
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                environment.Error.WriteLine($"bulkhead plan: the coordination store ({manifest.Fleet.Coordination}) cannot be read for the production gate: {e.Message}");
+            }
+
             environment.Out.Write(parse.GetValue(json) ? JsonSerializer.Serialize(plan, Json) + Environment.NewLine : plan.ToText());
             return ExitCodes.Success;
         });

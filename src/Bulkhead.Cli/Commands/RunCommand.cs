@@ -29,9 +29,10 @@ internal static class RunCommand
         var bind = DashboardSettings.BindOption();
         var token = DashboardSettings.TokenOption();
         var operatorToken = DashboardSettings.OperatorTokenOption();
+        var force = new Option<bool>("--force") { Description = "Run on a production environment even though this manifest revision has no clean sandbox run (journaled in the operator journal)." };
         var command = new Command("run", "Run the fleet: each trader and the dashboard as its own process with its own key; restart crashes with backoff, never restart a process halted for authentication, risk or configuration; Ctrl-C stops all gracefully.")
         {
-            file, only, env, port, bind, token, operatorToken,
+            file, only, env, port, bind, token, operatorToken, force,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -50,6 +51,11 @@ internal static class RunCommand
             {
                 await environment.Error.WriteLineAsync("bulkhead run: --dashboard-bind, --dashboard-token and --operator-token need --port PORT (the dashboard is served only with --port)").ConfigureAwait(false);
                 return ExitCodes.Usage;
+            }
+
+            if (await RehearsalSupport.EnforceAsync(environment, manifest, envName, parse.GetValue(force)).ConfigureAwait(false) is { } refused)
+            {
+                return refused;
             }
 
             using var signals = new StopSignals(ct);
@@ -138,6 +144,7 @@ internal static class RunCommand
             {
                 await environment.Out.WriteLineAsync($"running fleet {manifest.Fleet.Name} ({supervisor.Snapshot().Count} processes) on {supervisor.Environment}; Ctrl-C stops it").ConfigureAwait(false);
                 await environment.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                var started = environment.Time.GetUtcNow();
                 supervisor.Start();
                 settings.Started?.Invoke(supervisor);
                 await FleetStatusView.ShowAsync(environment, supervisor, environment.OutputIsTerminal, signals.Token).ConfigureAwait(false);
@@ -145,6 +152,11 @@ internal static class RunCommand
                 await environment.Out.WriteLineAsync(asked ? "stopping: SIGTERM to every worker (SIGKILL after 15 s)" : "every process has ended").ConfigureAwait(false);
                 await supervisor.StopAsync().ConfigureAwait(false);
                 FleetStatusView.PrintFinal(environment, supervisor);
+                if (asked && settings.Rehearse && settings.Only is null)
+                {
+                    await RehearsalSupport.RecordAsync(environment, manifest, supervisor, started, FleetJournal.Folder(environment, manifest.BaseDirectory)).ConfigureAwait(false);
+                }
+
                 await environment.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
                 return asked ? ExitCodes.Success : FleetEnded;
             }
@@ -204,4 +216,10 @@ internal sealed record RunSettings(string? Environment, string? Only, int? Port,
 {
     /// <summary>Where the dashboard listens and its token.</summary>
     public DashboardSettings Dashboard { get; init; } = DashboardSettings.Loopback;
+
+    /// <summary>
+    /// Judge and record a whole-fleet run on a sandbox or UAT environment as a rehearsal when it stops (the production
+    /// gate reads them); the demo judges itself and sets this false.
+    /// </summary>
+    public bool Rehearse { get; init; } = true;
 }

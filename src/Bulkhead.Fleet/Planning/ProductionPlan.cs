@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Bulkhead.Fleet.Audit;
 using Bulkhead.Fleet.Manifest;
+using Bulkhead.Fleet.Rehearsals;
 using Bulkhead.Kraken.Spot;
 
 namespace Bulkhead.Fleet.Planning;
@@ -17,6 +18,12 @@ namespace Bulkhead.Fleet.Planning;
 /// <param name="Budgets">The rate budgets (<see cref="PlanBudgets"/>): per key, per account and pair, per account.</param>
 public sealed record ProductionPlan(string Fleet, string Environment, ImmutableArray<PlanStep> Steps, ImmutableArray<PlanBudget> Budgets)
 {
+    /// <summary>
+    /// The production gate's verdict for this manifest revision (null when the environment is not a production one or
+    /// the store was not read): the checklist starts with it.
+    /// </summary>
+    public ProductionVerdict? Gate { get; init; }
+
     private static readonly string[] FuturesBoxes = ["General API: Read Only", "General API: Full Access", "Withdrawal API: Full Access"];
 
     /// <summary>Builds the plan for <paramref name="environment"/> (keys that exist there).</summary>
@@ -80,6 +87,11 @@ public sealed record ProductionPlan(string Fleet, string Environment, ImmutableA
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Production checklist for fleet \"{Fleet}\" ({Environment}):\n");
+        if (Gate is { } gate)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n[{(gate.Allowed ? "x" : " ")}] 0. {(gate.Allowed ? "TESTED" : "NOT TESTED")} in the sandbox before production: {gate.Text}\n");
+        }
+
         var n = 0;
         foreach (var step in Steps)
         {
