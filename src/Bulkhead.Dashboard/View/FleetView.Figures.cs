@@ -40,9 +40,11 @@ internal sealed partial class FleetView : IFleetFigures
             SubaccountNode s => (s.Name, s.RateHeadroom),
             _ => (Name: (string?)null, RateHeadroom: (RateHeadroomView?)null),
         }).Where(n => n.Name is not null).ToDictionary(n => n.Name!, n => n.RateHeadroom, StringComparer.Ordinal);
-        // Kraken counts the Spot REST counter per key: an account's figure is its tightest key's.
-        var restByAccount = Nodes(document.Tree.Master).OfType<KeyNode>().Where(k => k.RestHeadroom is not null)
-            .Select(k => (Account: _manifest.FindKey(k.Name)?.Account, Headroom: k.RestHeadroom!.Value)).Where(k => k.Account is not null)
+        // Kraken counts the Spot REST counter per key: each key's own figure, and an account's is its tightest key's.
+        var keys = Nodes(document.Tree.Master).OfType<KeyNode>().Where(k => k.RestHeadroom is not null)
+            .Select(k => (k.Name, Account: _manifest.FindKey(k.Name)?.Account, Headroom: k.RestHeadroom!.Value)).Where(k => k.Account is not null)
+            .DistinctBy(k => k.Name, StringComparer.Ordinal).ToList();
+        var restByAccount = keys
             .GroupBy(k => k.Account!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (decimal?)g.Min(k => k.Headroom), StringComparer.Ordinal);
         var equity = document.Balances.Accounts.ToDictionary(a => a.Account, a => a.EquityUsd, StringComparer.Ordinal);
         var margin = document.Margin.Accounts.ToDictionary(a => a.Account, a => a.MarginLevel, StringComparer.Ordinal);
@@ -63,6 +65,7 @@ internal sealed partial class FleetView : IFleetFigures
         return new FleetFigures(document.Time, document.Exchange.Reachable, strategies, markFigures, accounts, leaseFigures, document.Fees.Volume30dUsd, document.Fees.VolumeToNextTierUsd)
         {
             Reconciliation = Reconciliation?.Latest,
+            Keys = [.. keys.Select(k => new KeyRateFigures(k.Name, k.Account!, k.Headroom))],
         };
     }
 

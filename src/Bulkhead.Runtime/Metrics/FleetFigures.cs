@@ -25,4 +25,13 @@ public sealed record FleetFigures(
 {
     /// <summary>The supervisor's last reconciliation (null: it does not reconcile, or has not yet).</summary>
     public ReconciliationFigures? Reconciliation { get; init; }
+
+    /// <summary>Per Spot key (Kraken counts the REST counter per key): the fraction left of its own counter, and its account.</summary>
+    public IReadOnlyList<KeyRateFigures> Keys { get; init; } = [];
 }
+
+/// <summary>One Spot key's own REST counter.</summary>
+/// <param name="Key">The manifest key.</param>
+/// <param name="Account">Its account.</param>
+/// <param name="SpotRestHeadroom">The fraction left of its REST counter (1 = untouched).</param>
+public sealed record KeyRateFigures(string Key, string Account, decimal SpotRestHeadroom);

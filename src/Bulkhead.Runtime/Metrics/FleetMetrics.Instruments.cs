@@ -80,6 +80,8 @@ public sealed partial class FleetMetrics
                 a.TradingHeadroom is { } trading ? Measure(trading, Tag("account", a.Account), Tag("budget", "trading")) : null,
             }.OfType<Measurement<decimal>>()),
             unit: "1", description: "The fraction left of an account's shared rate budget (1 = untouched): spot-rest (the REST counter), trading (the tightest trading counter)");
+        Meter.CreateObservableGauge("bulkhead.rate.key.headroom", () => (Figures?.Keys ?? []).Select(k => Measure(k.SpotRestHeadroom, Tag("key", k.Key), Tag("account", k.Account), Tag("budget", "spot-rest"))),
+            unit: "1", description: "The fraction left of a Spot key's own REST counter (Kraken counts it per key; 1 = untouched)");
         Meter.CreateObservableGauge("bulkhead.lease.held", () => (Figures?.Leases ?? []).Select(l => Measure(l.Held ? 1 : 0, Tag("key", l.Key))),
             description: "1 while a live process holds the key's lease (its nonce sequence)");
         Meter.CreateObservableGauge("bulkhead.lease.fencing_token", () => (Figures?.Leases ?? []).Select(l => Measure(l.FencingToken, Tag("key", l.Key))),

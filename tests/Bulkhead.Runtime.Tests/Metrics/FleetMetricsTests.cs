@@ -65,7 +65,10 @@ public sealed class FleetMetricsTests
             [new AccountFigures("hedge", 30_000m, 66.8161m, 1m, 0.83m), new AccountFigures("desk", null, null, null, null)],
             [new LeaseFigures("mm-trader", true, 3, 1.5), new LeaseFigures("dashboard", false, 0, null)],
             61_234.5m,
-            null));
+            null)
+        {
+            Keys = [new KeyRateFigures("mm-trader", "mm", 0.95m), new KeyRateFigures("mm-flattener", "mm", 1m)],
+        });
         using var metrics = new FleetMetrics(supervisor, _time, figures);
 
         var snapshot = await metrics.CollectAsync(TestContext.Current.CancellationToken);
@@ -82,6 +85,8 @@ public sealed class FleetMetricsTests
         Value(snapshot, "bulkhead_account_equity_usd", ("account", "hedge")).ShouldBe(30_000m);
         Value(snapshot, "bulkhead_account_margin_level_ratio", ("account", "hedge")).ShouldBe(66.8161m);
         Value(snapshot, "bulkhead_rate_headroom_ratio", ("account", "hedge"), ("budget", "trading")).ShouldBe(0.83m);
+        Value(snapshot, "bulkhead_rate_key_headroom_ratio", ("key", "mm-trader"), ("account", "mm"), ("budget", "spot-rest")).ShouldBe(0.95m);
+        Value(snapshot, "bulkhead_rate_key_headroom_ratio", ("key", "mm-flattener")).ShouldBe(1m);
         Value(snapshot, "bulkhead_lease_held", ("key", "mm-trader")).ShouldBe(1m);
         Value(snapshot, "bulkhead_lease_held", ("key", "dashboard")).ShouldBe(0m);
         Value(snapshot, "bulkhead_lease_fencing_token", ("key", "mm-trader")).ShouldBe(3m);
