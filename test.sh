@@ -60,6 +60,9 @@ if need python3; then
 fi
 
 dotnet build Bulkhead.slnx -c Release -warnaserror -nologo -v quiet
+# The strategy SDK packed and the desk's own example strategies built against the package only (the Runtime tests load
+# artifacts/strategies/Desk.Strategies.dll like a user's assembly).
+examples/strategies/build.sh >/dev/null
 
 # The output goes to a file that is followed until dotnet test exits (not through a pipe: a process a test left behind
 # that inherited the pipe would hold it open and the run would never end). A test running longer than 10 minutes is a

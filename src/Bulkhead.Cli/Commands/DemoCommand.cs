@@ -110,7 +110,18 @@ internal static class DemoCommand
             var url = app.BoundUrls()[0].TrimEnd('/');
             await environment.Out.WriteLineAsync($"sandbox: {url} (in this process; SQLite in {Path.Combine(folder, "sandbox")}, market on)").ConfigureAwait(false);
             var manifestPath = Path.Combine(folder, "fleet.toml");
-            await File.WriteAllTextAsync(manifestPath, (await ExampleAsync().ConfigureAwait(false)).Replace(ExampleUrl, url, StringComparison.Ordinal), CancellationToken.None).ConfigureAwait(false);
+            var example = (await ExampleAsync().ConfigureAwait(false)).Replace(ExampleUrl, url, StringComparison.Ordinal);
+            if (DemoDeskStrategy.Find(demo, out var notBuilt) is { } desk)
+            {
+                example = await DemoDeskStrategy.AppendAsync(example, desk).ConfigureAwait(false);
+                await environment.Out.WriteLineAsync($"desk strategy: twap runs Desk.Strategies.TouchTwap from {desk} (the desk's own assembly, built against the packed SDK)").ConfigureAwait(false);
+            }
+            else
+            {
+                await environment.Out.WriteLineAsync($"desk strategy: none — {notBuilt}").ConfigureAwait(false);
+            }
+
+            await File.WriteAllTextAsync(manifestPath, example, CancellationToken.None).ConfigureAwait(false);
             var provisioned = await SandboxProvisionCommand.RunAsync(demo, manifestPath, null, recreate: false, signals.Token).ConfigureAwait(false);
             if (provisioned != ExitCodes.Success || FleetReadSupport.Load(demo, manifestPath, null) is not { } manifest)
             {

@@ -15,4 +15,8 @@ public sealed record Strategy(
     string Kind,
     ImmutableArray<string> Pairs,
     ImmutableSortedDictionary<string, string> Parameters,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The user's own assembly and type (<c>strategy = { assembly, type }</c>); null for a built-in kind.</summary>
+    public StrategyAssembly? Assembly { get; init; }
+}

@@ -355,6 +355,7 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
     {
         Worker.WorkerExitCodes.HaltedAuth => "auth",
         Worker.WorkerExitCodes.HaltedRisk => "risk",
+        Worker.WorkerExitCodes.HaltedStrategy => "strategy",
         _ => "configuration",
     };
 

@@ -68,9 +68,9 @@ internal sealed class StrategyHost
             await StopGracefullyAsync().ConfigureAwait(false);
             return WorkerExitCodes.Stopped;
         }
-        catch (WorkerHaltException ex) when (ex.ExitCode == WorkerExitCodes.HaltedRisk)
+        catch (WorkerHaltException ex) when (ex.ExitCode is WorkerExitCodes.HaltedRisk or WorkerExitCodes.HaltedStrategy)
         {
-            _log($"risk limit breached, cancelling everything: {ex.Message}");
+            _log($"{(ex.ExitCode == WorkerExitCodes.HaltedRisk ? "risk limit breached" : "strategy failed")}, cancelling everything: {ex.Message}");
             await CleanUpAsync(includeStrategy: false).ConfigureAwait(false);
             throw;
         }

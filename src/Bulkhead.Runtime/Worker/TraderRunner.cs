@@ -10,11 +10,20 @@ internal static class TraderRunner
     public static async Task<int> RunAsync(WorkerRun run, CancellationToken stop)
     {
         var strategy = run.Manifest.FindStrategy(run.Process.Strategy!)!;
-        var implementation = StrategyCatalog.Create(strategy.Kind)
-            ?? throw new WorkerHaltException(WorkerExitCodes.Configuration, $"strategy '{strategy.Name}' has kind '{strategy.Kind}'; the worker runs {string.Join(", ", StrategyCatalog.Kinds)}");
+        IStrategy loaded;
+        try
+        {
+            loaded = StrategyCatalog.Create(strategy, run.Manifest.BaseDirectory);
+        }
+        catch (StrategyLoadException e)
+        {
+            throw new WorkerHaltException(WorkerExitCodes.Configuration, e.Message);
+        }
+
         var tracker = new CallTracker(run.Calls);
         var venue = OpenVenue(run, tracker);
         var context = new StrategyContext(strategy, run.Manifest.FindSubaccount(strategy.Account), run.Process.Name, venue, run.Journal, run.Time, run.Session.Guard, run.Status, run.Log);
+        var implementation = GuardedStrategy.For(loaded, context, run.Log);
         var settings = new HostSettings(
             run.Options.PollInterval,
             run.Options.HeartbeatInterval,

@@ -23,4 +23,10 @@ public static class WorkerExitCodes
 
     /// <summary>Halted: a risk limit was breached; the strategy's orders were cancelled. NEVER restart automatically.</summary>
     public const int HaltedRisk = 5;
+
+    /// <summary>
+    /// Halted: the strategy itself failed — threw too many times in a row, hung past its timeout, or could not start; its
+    /// orders were cancelled. NEVER restart automatically (restarting the same code repeats the failure).
+    /// </summary>
+    public const int HaltedStrategy = 6;
 }

@@ -27,9 +27,13 @@ public sealed class WorkerHaltException : Exception
     public WorkerHaltException(string message, Exception innerException)
         : base(message, innerException) => ExitCode = WorkerExitCodes.Crashed;
 
+    /// <summary>A halt or failure with its exit code, reason and cause.</summary>
+    public WorkerHaltException(int exitCode, string reason, Exception innerException)
+        : base(reason, innerException) => ExitCode = exitCode;
+
     /// <summary>The exit code the worker ends with.</summary>
     public int ExitCode { get; }
 
     /// <summary>True for the two halts the supervisor never restarts (4 and 5): a <c>halted</c> line is written.</summary>
-    public bool IsHalt => ExitCode is WorkerExitCodes.HaltedAuth or WorkerExitCodes.HaltedRisk;
+    public bool IsHalt => ExitCode is WorkerExitCodes.HaltedAuth or WorkerExitCodes.HaltedRisk or WorkerExitCodes.HaltedStrategy;
 }

@@ -20,7 +20,7 @@ public sealed partial class DemoTests
         try
         {
             using var demo = CliChild.Start(
-                new Dictionary<string, string?> { ["BULKHEAD_HOME"] = Path.Combine(folder, "home"), ["BULKHEAD_ADMIN_TOKEN"] = null, ["BULKHEAD_SECRETS_KEY"] = null },
+                new Dictionary<string, string?> { ["BULKHEAD_HOME"] = Path.Combine(folder, "home"), ["BULKHEAD_ADMIN_TOKEN"] = null, ["BULKHEAD_SECRETS_KEY"] = null, ["BULKHEAD_DEMO_STRATEGIES"] = DeskStrategies() },
                 "demo", "--duration", "60s", "--port", "0", "--data", Path.Combine(folder, "demo"));
             var code = await demo.WaitForExitAsync(TimeSpan.FromMinutes(5));
             var output = demo.Out;
@@ -38,6 +38,8 @@ public sealed partial class DemoTests
             var (sum, consolidated, allowance) = (Decimal(pnl.Groups[1].Value), Decimal(pnl.Groups[2].Value), Decimal(pnl.Groups[3].Value));
             Math.Abs(sum - consolidated).ShouldBeLessThanOrEqualTo(allowance, "per-strategy P&L sums to the consolidated P&L");
             output.ShouldContain("demo: OK");
+            output.ShouldContain("desk strategy: twap runs Desk.Strategies.TouchTwap from ");
+            strategies.ShouldContain(s => s.Strategy == "twap" && s.Fills > 0 && s.Account == "twap", "the desk's own strategy, loaded from its assembly, traded");
             File.Exists(Path.Combine(folder, "demo", "fleet.toml")).ShouldBeTrue();
             TestContext.Current.TestOutputHelper?.WriteLine(
                 $"demo numbers: {string.Join(", ", strategies.Select(s => $"{s.Strategy} {s.Fills} fills in {s.Account}"))}; Σ strategies {sum} USD, consolidated {consolidated} USD");
@@ -46,6 +48,20 @@ public sealed partial class DemoTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>The desk's example strategies, built against the packed SDK by examples/strategies/build.sh (test.sh runs it).</summary>
+    private static string DeskStrategies()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Bulkhead.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        var path = Path.Combine(directory!.FullName, "artifacts", "strategies", "Desk.Strategies.dll");
+        File.Exists(path).ShouldBeTrue($"{path} is built by examples/strategies/build.sh (test.sh runs it before the tests)");
+        return path;
     }
 
     private static decimal Decimal(string text) => decimal.Parse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);

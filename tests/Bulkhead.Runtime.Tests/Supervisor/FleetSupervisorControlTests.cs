@@ -70,6 +70,24 @@ public sealed class FleetSupervisorControlTests
     }
 
     [Fact]
+    public async Task StrategyHalt_IsNeverRestarted_ItsReasonShown_CountedAsAStrategyHalt()
+    {
+        await using var supervisor = Create(only: "mm-trader");
+        supervisor.Start();
+        var child = await SupervisorWaits.ChildAsync(supervisor, _launcher, "mm-trader", 1);
+        child.Running();
+        child.Say("""{"time":"2026-11-26T19:00:02.000+00:00","process":"mm-trader","event":"halted","reason":"strategy 'mm' threw 5 times in a row in OnMarketAsync: System.InvalidOperationException: no price"}""");
+        child.Exit(WorkerExitCodes.HaltedStrategy);
+        await SupervisorWaits.UntilAsync(supervisor, s => s.Of("mm-trader").State == ProcessState.Halted);
+
+        supervisor.Snapshot().Of("mm-trader").HaltReason.ShouldBe("strategy 'mm' threw 5 times in a row in OnMarketAsync: System.InvalidOperationException: no price");
+        supervisor.Counters().Single().Halts.ShouldBe(new Dictionary<string, int> { ["strategy"] = 1 });
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System, TestContext.Current.CancellationToken);
+        _launcher.Of("mm-trader").Count.ShouldBe(1, "a failed strategy is not restarted into the same failure");
+    }
+
+    [Fact]
     public async Task Restart_RunningWorker_StopsItAndStartsAnotherAtOnce_WithoutBackoff()
     {
         await using var supervisor = Create(only: "hedge-trader");

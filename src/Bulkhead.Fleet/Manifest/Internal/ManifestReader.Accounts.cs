@@ -49,7 +49,27 @@ internal static partial class ManifestReader
         foreach (var (name, t) in table.Children())
         {
             var account = t.String("account", true, "\"mm\"") ?? "";
-            var kind = t.String("kind", true, "\"spot-market-maker\"") ?? "";
+            // A built-in kind, or a strategy from the user's own assembly: strategy = { assembly = "PATH", type = "NS.Type" }.
+            StrategyAssembly? own = null;
+            if (t.SubTable("strategy", false, "{ assembly = \"strategies/Desk.Strategies.dll\", type = \"Desk.Strategies.Twap\" }") is { } user)
+            {
+                var assembly = user.String("assembly", true, "\"strategies/Desk.Strategies.dll\"");
+                var type = user.String("type", true, "\"Desk.Strategies.Twap\"");
+                user.RejectUnknown();
+                if (assembly is { Length: > 0 } && type is { Length: > 0 })
+                {
+                    own = new StrategyAssembly(assembly, type);
+                }
+            }
+
+            var kind = own is null
+                ? t.String("kind", true, "\"spot-market-maker\", or strategy = { assembly = \"…\", type = \"…\" } for your own") ?? ""
+                : own.Type;
+            if (own is not null && t.Entry("kind") is { } both)
+            {
+                t.Error(both.Location, $"[strategies.{name}] has both kind and strategy", "keep kind for a built-in strategy, or strategy = { assembly, type } for your own");
+            }
+
             var pairs = t.Strings("pairs", "[\"XBTUSD\"]").Select(p => p.Value).ToImmutableArray();
             var parameters = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             if (t.SubTable("params", false, "{ spread_bps = \"20\" }") is { } p)
@@ -75,7 +95,7 @@ internal static partial class ManifestReader
             }
 
             t.RejectUnknown();
-            result.Add(new Strategy(name, account, kind, pairs, parameters.ToImmutable(), t.Location));
+            result.Add(new Strategy(name, account, kind, pairs, parameters.ToImmutable(), t.Location) { Assembly = own });
         }
 
         return result.ToImmutable();

@@ -8,7 +8,7 @@ internal static class RestartPolicy
     /// <summary>Whether the exit is one that is restarted with backoff: a crash (1), a held key (3), a signal, or anything unknown.</summary>
     public static bool Restarts(ChildExit exit) => exit.ExitCode switch
     {
-        WorkerExitCodes.Stopped or WorkerExitCodes.Configuration or WorkerExitCodes.HaltedAuth or WorkerExitCodes.HaltedRisk => false,
+        WorkerExitCodes.Stopped or WorkerExitCodes.Configuration or WorkerExitCodes.HaltedAuth or WorkerExitCodes.HaltedRisk or WorkerExitCodes.HaltedStrategy => false,
         _ => true,
     };
 
@@ -24,6 +24,7 @@ internal static class RestartPolicy
             WorkerExitCodes.KeyHeld => "key held: ",
             WorkerExitCodes.HaltedAuth when told is not null && !told.StartsWith("auth", StringComparison.Ordinal) => "auth: ",
             WorkerExitCodes.HaltedRisk when told is not null && !told.StartsWith("risk", StringComparison.Ordinal) => "risk: ",
+            WorkerExitCodes.HaltedStrategy when told is null || !told.StartsWith("strategy", StringComparison.Ordinal) => "strategy: ",
             _ => string.Empty,
         };
         var what = exit.Signal is { } signal ? $"killed by signal {signal}" : $"exit code {exit.ExitCode}";
