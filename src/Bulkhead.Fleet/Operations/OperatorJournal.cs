@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Bulkhead.Fleet.Coordination;
 using Bulkhead.Fleet.Coordination.Internal;
-using Bulkhead.Fleet.Coordination.Postgres;
 using Bulkhead.Fleet.Operations.Internal;
 
 namespace Bulkhead.Fleet.Operations;
@@ -29,38 +28,13 @@ public sealed class OperatorJournal : IDisposable
     {
         _store = store;
         _time = time;
-        var schema = (store as PostgresCoordinationStore)?.Schema;
-        _tables = new OperatorTables(schema is not null ? $"\"{schema}\".operator_actions" : "bulkhead_operator_actions");
-        store.Transact((c, tx) =>
-        {
-            if (schema is not null)
-            {
-                PostgresDatabase.EnsureTables(c, tx, schema, "operator_actions", "operator_actions", _tables.Schema("bigint"));
-            }
-            else
-            {
-                DbTables.Execute(c, tx, _tables.Schema("INTEGER"));
-            }
-
-            return true;
-        });
+        _tables = new OperatorTables(CoordinationTables.Name(store, "operator_actions"));
+        CoordinationTables.Ensure(store, "operator_actions", "operator_actions", _tables.Schema);
     }
 
     /// <summary>Opens the journal in the coordination store <paramref name="specification"/> names (<c>sqlite:PATH</c> or <c>postgres:…</c>).</summary>
-    public static OperatorJournal Open(string specification, TimeProvider time, string? baseDirectory = null)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        var store = CoordinationStore.Open(specification, time, baseDirectory);
-        try
-        {
-            return new OperatorJournal((RelationalCoordinationStore)store, time);
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
-    }
+    public static OperatorJournal Open(string specification, TimeProvider time, string? baseDirectory = null) =>
+        CoordinationTables.Open(specification, time, baseDirectory, store => new OperatorJournal(store, time));
 
     /// <summary>Journals a new action, running (or already refused when <paramref name="refusal"/> is given).</summary>
     public OperatorAction Start(string action, string target, string by, string source, string? refusal = null)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Bulkhead.Fleet.Coordination;
 using Bulkhead.Fleet.Coordination.Internal;
-using Bulkhead.Fleet.Coordination.Postgres;
 using Bulkhead.Fleet.Rehearsals.Internal;
 
 namespace Bulkhead.Fleet.Rehearsals;
@@ -22,38 +21,13 @@ public sealed class RehearsalJournal : IDisposable
     {
         _store = store;
         _time = time;
-        var schema = (store as PostgresCoordinationStore)?.Schema;
-        _tables = new RehearsalTables(schema is not null ? $"\"{schema}\".rehearsals" : "bulkhead_rehearsals");
-        store.Transact((c, tx) =>
-        {
-            if (schema is not null)
-            {
-                PostgresDatabase.EnsureTables(c, tx, schema, "rehearsals", "rehearsals", _tables.Schema("bigint"));
-            }
-            else
-            {
-                DbTables.Execute(c, tx, _tables.Schema("INTEGER"));
-            }
-
-            return true;
-        });
+        _tables = new RehearsalTables(CoordinationTables.Name(store, "rehearsals"));
+        CoordinationTables.Ensure(store, "rehearsals", "rehearsals", _tables.Schema);
     }
 
     /// <summary>Opens the journal in the coordination store <paramref name="specification"/> names (<c>sqlite:PATH</c> or <c>postgres:…</c>).</summary>
-    public static RehearsalJournal Open(string specification, TimeProvider time, string? baseDirectory = null)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        var store = CoordinationStore.Open(specification, time, baseDirectory);
-        try
-        {
-            return new RehearsalJournal((RelationalCoordinationStore)store, time);
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
-    }
+    public static RehearsalJournal Open(string specification, TimeProvider time, string? baseDirectory = null) =>
+        CoordinationTables.Open(specification, time, baseDirectory, store => new RehearsalJournal(store, time));
 
     /// <summary>A new id for a record ending now.</summary>
     public string NewId() =>

@@ -1,6 +1,5 @@
 using Bulkhead.Fleet.Coordination;
 using Bulkhead.Fleet.Coordination.Internal;
-using Bulkhead.Fleet.Coordination.Postgres;
 using Bulkhead.Fleet.Reporting.Internal;
 
 namespace Bulkhead.Fleet.Reporting;
@@ -19,39 +18,13 @@ public sealed class StatementProgressStore : IDisposable
     private StatementProgressStore(RelationalCoordinationStore store)
     {
         _store = store;
-        var schema = (store as PostgresCoordinationStore)?.Schema;
-        _tables = schema is not null
-            ? new StatementTables($"\"{schema}\".statement_accounts", $"\"{schema}\".statement_fills")
-            : new StatementTables("bulkhead_statement_accounts", "bulkhead_statement_fills");
-        store.Transact((c, tx) =>
-        {
-            if (schema is not null)
-            {
-                PostgresDatabase.EnsureTables(c, tx, schema, "statement_accounts", "statement_fills", _tables.Schema("bigint"));
-            }
-            else
-            {
-                DbTables.Execute(c, tx, _tables.Schema("INTEGER"));
-            }
-
-            return true;
-        });
+        _tables = new StatementTables(CoordinationTables.Name(store, "statement_accounts"), CoordinationTables.Name(store, "statement_fills"));
+        CoordinationTables.Ensure(store, "statement_accounts", "statement_fills", _tables.Schema);
     }
 
     /// <summary>Opens the progress kept in the coordination store <paramref name="specification"/> names (<c>sqlite:PATH</c> or <c>postgres:…</c>).</summary>
-    public static StatementProgressStore Open(string specification, TimeProvider time, string? baseDirectory = null)
-    {
-        var store = CoordinationStore.Open(specification, time, baseDirectory);
-        try
-        {
-            return new StatementProgressStore((RelationalCoordinationStore)store);
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
-    }
+    public static StatementProgressStore Open(string specification, TimeProvider time, string? baseDirectory = null) =>
+        CoordinationTables.Open(specification, time, baseDirectory, store => new StatementProgressStore(store));
 
     /// <summary>Where <paramref name="account"/>'s last read in <paramref name="environment"/> stopped (<see cref="StatementProgress.Start"/> when never read).</summary>
     public StatementProgress Load(string environment, string account)

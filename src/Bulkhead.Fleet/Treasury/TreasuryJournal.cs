@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Bulkhead.Fleet.Coordination;
 using Bulkhead.Fleet.Coordination.Internal;
-using Bulkhead.Fleet.Coordination.Postgres;
 using Bulkhead.Fleet.Treasury.Internal;
 
 namespace Bulkhead.Fleet.Treasury;
@@ -19,42 +18,16 @@ public sealed class TreasuryJournal : IDisposable
     private TreasuryJournal(RelationalCoordinationStore store)
     {
         _store = store;
-        var schema = (store as PostgresCoordinationStore)?.Schema;
-        _tables = schema is not null
-            ? new TreasuryTables($"\"{schema}\".treasury_operations", $"\"{schema}\".treasury_steps")
-            : new TreasuryTables("bulkhead_treasury_operations", "bulkhead_treasury_steps");
-        store.Transact((c, tx) =>
-        {
-            if (schema is not null)
-            {
-                PostgresDatabase.EnsureTables(c, tx, schema, "treasury_operations", "treasury_steps", _tables.Schema("bigint"));
-            }
-            else
-            {
-                DbTables.Execute(c, tx, _tables.Schema("INTEGER"));
-            }
-
-            return true;
-        });
+        _tables = new TreasuryTables(CoordinationTables.Name(store, "treasury_operations"), CoordinationTables.Name(store, "treasury_steps"));
+        CoordinationTables.Ensure(store, "treasury_operations", "treasury_steps", _tables.Schema);
     }
 
     /// <summary>Where it is kept (the coordination store's description).</summary>
     public string Location => _store.ToString() ?? string.Empty;
 
     /// <summary>Opens the journal in the coordination store <paramref name="specification"/> names (<c>sqlite:PATH</c> or <c>postgres:…</c>).</summary>
-    public static TreasuryJournal Open(string specification, TimeProvider time, string? baseDirectory = null)
-    {
-        var store = CoordinationStore.Open(specification, time, baseDirectory);
-        try
-        {
-            return new TreasuryJournal((RelationalCoordinationStore)store);
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
-    }
+    public static TreasuryJournal Open(string specification, TimeProvider time, string? baseDirectory = null) =>
+        CoordinationTables.Open(specification, time, baseDirectory, store => new TreasuryJournal(store));
 
     /// <summary>Journals a new operation with its planned steps.</summary>
     public void Create(TreasuryOperation operation)
