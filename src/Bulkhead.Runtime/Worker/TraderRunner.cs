@@ -14,7 +14,7 @@ internal static class TraderRunner
             ?? throw new WorkerHaltException(WorkerExitCodes.Configuration, $"strategy '{strategy.Name}' has kind '{strategy.Kind}'; the worker runs {string.Join(", ", StrategyCatalog.Kinds)}");
         var tracker = new CallTracker(run.Calls);
         var venue = OpenVenue(run, tracker);
-        var context = new StrategyContext(strategy, run.Manifest.FindSubaccount(strategy.Account), run.Process.Name, venue, run.Journal, run.Time, run.Session.Guard, run.Status, run.Log);
+        var context = new StrategyContext(strategy, run.Manifest.FindSubaccount(strategy.Account), run.Process.Name, venue, run.Journal, run.Time, run.Session.Guard, run.Status, run.Log, run.Session.OpenFees(run.Http, tracker));
         var settings = new HostSettings(
             run.Options.PollInterval,
             run.Options.HeartbeatInterval,
