@@ -42,7 +42,7 @@ public sealed class SpotMarketMaker : IStrategy
         _maxInventory = context.Parameters.GetDecimal("max_inventory", context.Risk?.MaxPosition ?? (10m * _size));
         _minQuoteAge = context.Parameters.GetSeconds("min_quote_seconds", TimeSpan.FromSeconds(3));
         var fees = await context.FeesAsync(_symbol, cancellationToken).ConfigureAwait(false);
-        context.Log($"maker fee {fees.MakerPercent} % → quotes at least {QuoteBand.Of(fees.MakerRate, _edgeBps, _spreadBps).SpreadBps} bp apart");
+        context.Log($"maker fee {fees.MakerPercent} % → quotes at least {QuoteBand.Of(fees.MakerRate, _edgeBps, _spreadBps).SpreadBps:0.##} bp apart");
     }
 
     /// <inheritdoc />
