@@ -76,15 +76,22 @@ internal static class DemoChecks
             await output.WriteLineAsync($"demo: strategy {group.Key.Strategy} fills={group.Count()} account={group.Key.Account}").ConfigureAwait(false);
         }
 
+        foreach (var idle in manifest.Strategies.Where(s => traded.All(g => g.Key.Strategy != s.Name)))
+        {
+            await output.WriteLineAsync($"demo: strategy {idle.Name} fills=0 account={idle.Account}").ConfigureAwait(false);
+        }
+
         foreach (var p in processes)
         {
             await output.WriteLineAsync($"demo: process {p.Process} restarts={p.Restarts} state={p.State.ToString().ToLowerInvariant()}{(p.HaltReason is { } r ? $" reason=\"{r}\"" : string.Empty)}").ConfigureAwait(false);
         }
 
         var accounts = traded.Select(g => g.Key.Account).Distinct(StringComparer.Ordinal).Count();
-        if (traded.Count < 3 || accounts < 3)
+        // The market maker fills whenever takers come; the trend strategies only on a move that beats the round-trip taker
+        // fee (docs/runtime.md), which a calm minute may not bring: two strategies in two subaccounts show isolation.
+        if (traded.Count < 2 || accounts < 2)
         {
-            failures.Add($"only {traded.Count} strategies in {accounts} subaccounts traded (at least 3 in 3 expected; the momentum strategy trades a few times a minute, so a run shorter than about a minute may be too short: try --duration 2m)");
+            failures.Add($"only {traded.Count} strategies in {accounts} subaccounts traded (at least 2 in 2 expected; the trend strategies trade only on a move that beats the round-trip taker fee, which a short run may not see: try --duration 2m)");
         }
 
         failures.AddRange(KeyChecks(sandbox, output));

@@ -15,6 +15,12 @@ public static class FindingCodes
     /// <summary>A process streams over WebSockets with a key that lacks "Access WebSockets API".</summary>
     public const string StreamingWithoutWebSocketPermission = "streaming-without-websocket-permission";
 
+    /// <summary>
+    /// A key holds "Access WebSockets API" but never streams: no process using it has <c>transport = "websocket"</c>, or the
+    /// call journal records no socket session of it over the period.
+    /// </summary>
+    public const string WebSocketPermissionUnused = "websocket-permission-unused";
+
     /// <summary>Withdrawal permission on anything but the treasury's key on the master.</summary>
     public const string WithdrawalOutsideTreasury = "withdrawal-outside-treasury";
 

@@ -47,9 +47,27 @@ public sealed partial class FleetAuditor
                 }
             }
 
+            Sockets(m, key, users, records, period, findings);
             Unused(m, key, users, records, period, findings);
         }
     }
+
+    /// <summary>A streaming key whose journal shows no socket session (connect, subscribe, order, disconnect) never streamed.</summary>
+    private static void Sockets(FleetManifest m, FleetKey key, List<FleetProcess> users, List<CallRecord> records, string period, List<Finding> findings)
+    {
+        var streamers = users.Where(u => u.Streams).ToList();
+        if (streamers.Count == 0 || key.Venue != Venue.Spot || (KeyPermissions.Held(m, key).Spot & RoleRequirement.StreamingPermission) == 0 || records.Any(IsSocketSession))
+        {
+            return;
+        }
+
+        findings.Add(new(FindingSeverity.Warning, FindingCodes.WebSocketPermissionUnused, $"key {key.Name}", m.LocationOf($"keys.{key.Name}.permissions", key.Location),
+            $"key \"{key.Name}\" holds \"Access WebSockets API\" for {string.Join(", ", streamers.Select(u => $"\"{u.Name}\""))}, but the journal records no socket session of it over {period}",
+            "check the process runs on its socket (its status lines show the sockets); if it works on REST, give it transport = \"rest\" and untick the permission"));
+    }
+
+    /// <summary>The socket clients journal their sessions under the venues <c>spot-ws</c> and <c>unified-ws</c>.</summary>
+    private static bool IsSocketSession(CallRecord record) => record.Venue.EndsWith("-ws", StringComparison.Ordinal);
 
     private static bool IsLoopback(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address));
@@ -70,7 +88,8 @@ public sealed partial class FleetAuditor
                 }
             }
 
-            unused = string.Join(", ", KeyPermissions.Names(heldSpot & ~used).Select(n => $"\"{n}\""));
+            // "Access WebSockets API" has its own rule (websocket-permission-unused), from the manifest and the socket sessions.
+            unused = string.Join(", ", KeyPermissions.Names(heldSpot & ~used & ~RoleRequirement.StreamingPermission).Select(n => $"\"{n}\""));
         }
         else
         {

@@ -111,6 +111,15 @@ public sealed partial class FleetAuditor(TimeProvider time)
             needed = (needed.Spot & ~RoleRequirement.StreamingPermission, needed.Futures);
         }
 
+        if (streamers.Count == 0 && users.Count > 0 && key.Venue == Venue.Spot && (heldSpot & RoleRequirement.StreamingPermission) != 0)
+        {
+            // Reported once, as its own warning, rather than also as excess privilege: the permission only opens sockets.
+            findings.Add(new(FindingSeverity.Warning, FindingCodes.WebSocketPermissionUnused, subject, permissionsAt,
+                $"key \"{key.Name}\" holds \"Access WebSockets API\", but no process streams with it ({string.Join("; ", users.Select(NotStreaming))})",
+                "untick \"Access WebSockets API\" at Kraken and in the manifest, or give the process transport = \"websocket\" if its role streams"));
+            heldSpot &= ~RoleRequirement.StreamingPermission;
+        }
+
         if (!key.FromRole && users.Count > 0)
         {
             Privilege(key, needed, (heldSpot, heldFutures), string.Join("/", users.Select(u => u.Role).Distinct()).ToLowerInvariant(), permissionsAt, findings);
@@ -135,6 +144,11 @@ public sealed partial class FleetAuditor(TimeProvider time)
         Allowlist(m, key, users, findings);
         Dates(m, key, options, findings);
     }
+
+    private static string NotStreaming(FleetProcess process) =>
+        !FleetProcess.MayStream(process.Role)
+            ? $"\"{process.Name}\": a {process.Role.ToString().ToLowerInvariant()} works on REST only"
+            : $"\"{process.Name}\": transport \"rest\"";
 
     /// <summary>Every egress address of every host a process of the key may run on must be allowed, or a failover there is refused.</summary>
     private static void Allowlist(FleetManifest m, FleetKey key, List<FleetProcess> users, List<Finding> findings)

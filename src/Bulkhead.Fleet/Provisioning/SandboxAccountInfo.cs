@@ -7,4 +7,7 @@ public sealed record SandboxAccountInfo(string Name, string? Master)
 {
     /// <summary>Its IIBAN (what Spot <c>AccountTransfer</c> takes), when the sandbox lists it.</summary>
     public string? Iiban { get; init; }
+
+    /// <summary>The admin-set part of its 30-day USD volume (what its fee tier adds its trades to), when listed.</summary>
+    public decimal? VolumeUsd30d { get; init; }
 }

@@ -34,13 +34,19 @@ public sealed class SandboxAdminClient
     public async Task<ImmutableArray<SandboxAccountInfo>> ListAccountsAsync(CancellationToken cancellationToken)
     {
         using var document = await SendAsync(HttpMethod.Get, "admin/accounts", null, cancellationToken).ConfigureAwait(false);
-        return [.. document.RootElement.EnumerateArray().Select(a => new SandboxAccountInfo(Text(a, "name")!, Text(a, "master")) { Iiban = Text(a, "iiban") })];
+        return [.. document.RootElement.EnumerateArray().Select(a => new SandboxAccountInfo(Text(a, "name")!, Text(a, "master")) { Iiban = Text(a, "iiban"), VolumeUsd30d = Amount(a, "volumeUsd30d") })];
     }
 
     /// <summary>Creates a master (<paramref name="master"/> null) or a subaccount.</summary>
     public async Task CreateAccountAsync(string name, string? master, CancellationToken cancellationToken)
     {
         using var _ = await SendAsync(HttpMethod.Post, "admin/accounts", new { name, master }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets the admin part of <paramref name="account"/>'s 30-day USD volume (what its fee tier adds its trades to).</summary>
+    public async Task SetVolumeAsync(string account, decimal volumeUsd30d, CancellationToken cancellationToken)
+    {
+        using var _ = await SendAsync(HttpMethod.Put, "admin/accounts/" + Uri.EscapeDataString(account) + "/volume", new { volumeUsd30d = volumeUsd30d.ToString(CultureInfo.InvariantCulture) }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The keys of <paramref name="account"/> (never their secrets).</summary>
@@ -155,6 +161,21 @@ public sealed class SandboxAdminClient
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static decimal? Amount(JsonElement element, string name)
+    {
+        if (!element.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed : null,
+            JsonValueKind.Number => value.GetDecimal(),
+            _ => (decimal?)null,
+        };
+    }
 
     private static DateTimeOffset? Time(JsonElement element, string name) =>
         Text(element, name) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) ? time : null;

@@ -51,7 +51,7 @@ public sealed class SandboxProvisioner
     /// <summary>Replace keys that exist but differ from the manifest (permissions, IP allowlist, expiry); otherwise they are reported as drifted.</summary>
     public bool Recreate { get; init; }
 
-    /// <summary>Provisions everything, in order: accounts, keys, funding.</summary>
+    /// <summary>Provisions everything, in order: accounts, keys, funding, the master's 30-day volume.</summary>
     /// <exception cref="SandboxAdminException">The sandbox refused a call or is unreachable.</exception>
     /// <exception cref="ProvisioningException">The sandbox's state contradicts the manifest in a way provisioning will not fix.</exception>
     public async Task<ProvisionReport> RunAsync(CancellationToken cancellationToken)
@@ -64,6 +64,7 @@ public sealed class SandboxProvisioner
         }
 
         await FundingAsync(steps, cancellationToken).ConfigureAwait(false);
+        await VolumeAsync(steps, cancellationToken).ConfigureAwait(false);
         return new ProvisionReport(_environment.Name, _secrets.Path, [.. steps]);
     }
 
@@ -175,6 +176,27 @@ public sealed class SandboxProvisioner
                 steps.Add(new(subject, ProvisionAction.Deposited, $"{amount} {booked} into {account} ({wallet} wallet)"));
             }
         }
+    }
+
+    /// <summary>The master's 30-day volume (<c>volume_usd_30d</c>), so the fleet's fee tier sits where the manifest says.</summary>
+    private async Task VolumeAsync(List<ProvisionStep> steps, CancellationToken cancellationToken)
+    {
+        if (_manifest.Master.VolumeUsd30d is not { } volume)
+        {
+            return;
+        }
+
+        var master = _manifest.Master.Name;
+        var subject = $"volume {master}";
+        var listed = (await _admin.ListAccountsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(a => a.Name == master)?.VolumeUsd30d;
+        if (listed == volume)
+        {
+            steps.Add(new(subject, ProvisionAction.Kept, $"{master}'s 30-day volume is already {volume} USD"));
+            return;
+        }
+
+        await _admin.SetVolumeAsync(master, volume, cancellationToken).ConfigureAwait(false);
+        steps.Add(new(subject, ProvisionAction.Created, $"{master}'s 30-day volume set to {volume} USD (the fleet's fee tier)"));
     }
 
     private async Task TryRevokeAsync(string apiKey, CancellationToken cancellationToken)

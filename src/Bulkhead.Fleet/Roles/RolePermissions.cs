@@ -13,7 +13,7 @@ public static class RolePermissions
     public static ImmutableArray<RoleRequirement> All { get; } =
     [
         new(FleetRole.Trader, "runs one strategy: places, amends and cancels its orders, arms the dead man's switch, reads its fills",
-            ["Balance", "OpenOrders", "QueryOrders", "TradesHistory", "AddOrder", "AddOrderBatch", "AmendOrder", "EditOrder", "CancelOrder", "CancelOrderBatch", "CancelAll", "CancelAllOrdersAfter"],
+            ["Balance", "OpenOrders", "QueryOrders", "TradesHistory", "TradeVolume", "AddOrder", "AddOrderBatch", "AmendOrder", "EditOrder", "CancelOrder", "CancelOrderBatch", "CancelAll", "CancelAllOrdersAfter"],
             ["accounts", "openorders", "openpositions", "fills", "history/v2/account-log", "sendorder", "editorder", "batchorder", "cancelorder", "cancelallorders", "cancelallordersafter"],
             false),
         new(FleetRole.Dashboard, "shows balances and open orders; changes nothing",

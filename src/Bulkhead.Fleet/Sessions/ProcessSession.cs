@@ -136,6 +136,22 @@ public sealed class ProcessSession : IDisposable
         ? CreateFuturesClient(http, journal, timeout)
         : new SpotVenue(CreateSpotClient(http, journal, timeout));
 
+    /// <summary>
+    /// The fees the session's account pays (<see cref="IFeeVenue"/> over Spot <c>TradeVolume</c>, for the pairs — or, when
+    /// the process's strategy trades a Futures subaccount, the contracts — it trades), or null when the key cannot ask:
+    /// a Futures REST key has no <c>TradeVolume</c> (Kraken serves Futures fees only through Spot since June 2026).
+    /// </summary>
+    public IFeeVenue? OpenFees(HttpClient http, ICallJournal? journal = null, TimeSpan? timeout = null)
+    {
+        if (Key.Venue == Venue.Futures)
+        {
+            return null;
+        }
+
+        var traded = Process.Strategy is { } name && Manifest.FindStrategy(name) is { } strategy ? Manifest.FindSubaccount(strategy.Account)?.Venue : null;
+        return new TradeVolumeFees(CreateSpotClient(http, journal, timeout), derivatives: traded == Venue.Futures);
+    }
+
     /// <summary>The transfers of the session's derivatives account (its key must be a Futures key): wallets, subaccounts, withdrawal to Spot.</summary>
     /// <exception cref="InvalidOperationException">The key is a Spot key.</exception>
     public ITransferVenue OpenTransfers(HttpClient http, ICallJournal? journal = null, TimeSpan? timeout = null) => Key.Venue == Venue.Futures

@@ -6,7 +6,7 @@ namespace Bulkhead.Kraken.Spot;
 /// <summary>
 /// A fee ladder: tiers by 30-day volume, lowest first. Kraken sums the volume of the master and its subaccounts, so one
 /// tier applies to the whole fleet. <see cref="KrakenSpot"/> is Kraken's published Spot ("Pro") schedule, as its public
-/// AssetPairs lists it (the sandbox charges by it too); <see cref="FromAssetPair"/> reads the exchange's own answer.
+/// AssetPairs lists it (the sandbox charges by it too), <see cref="KrakenFutures"/> the Futures one; <see cref="FromAssetPair"/> reads the exchange's own answer.
 /// </summary>
 public sealed class FeeLadder
 {
@@ -28,6 +28,22 @@ public sealed class FeeLadder
         new(2_500_000m, 0.04m, 0.14m),
         new(5_000_000m, 0.02m, 0.12m),
         new(10_000_000m, 0m, 0.10m),
+    ]);
+
+    /// <summary>
+    /// Kraken's Futures schedule (futures.md §8.1): 0.02 % maker / 0.05 % taker below $100k, down to 0 % / 0.01 % above
+    /// $100M. Kraken's bounds read "100,001 – 1,000,000"; each tier here starts at the round number (inclusive).
+    /// </summary>
+    public static FeeLadder KrakenFutures { get; } = Of(
+    [
+        new(0m, 0.0200m, 0.0500m),
+        new(100_000m, 0.0150m, 0.0400m),
+        new(1_000_000m, 0.0125m, 0.0300m),
+        new(5_000_000m, 0.0100m, 0.0250m),
+        new(10_000_000m, 0.0075m, 0.0200m),
+        new(20_000_000m, 0.0050m, 0.0150m),
+        new(50_000_000m, 0.0025m, 0.0125m),
+        new(100_000_000m, 0m, 0.0100m),
     ]);
 
     /// <summary>The tiers, lowest threshold first; the first starts at 0.</summary>

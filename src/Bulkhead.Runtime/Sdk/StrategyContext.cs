@@ -30,6 +30,8 @@ public sealed partial class StrategyContext
     private readonly Dictionary<string, MarketQuote> _quotes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TrackedOrder> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _ticks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (VenueFees? Fees, DateTimeOffset ReadAt)> _fees = new(StringComparer.Ordinal);
+    private readonly IFeeVenue? _feeVenue;
     private decimal? _peakPnl;
 
     /// <summary>Creates the context of <paramref name="strategy"/> run by <paramref name="process"/>.</summary>
@@ -42,7 +44,8 @@ public sealed partial class StrategyContext
     /// <param name="guard">The key's lockout guard (halts the strategy once tripped).</param>
     /// <param name="status">Where <c>order</c> and <c>fill</c> status lines go (null: none).</param>
     /// <param name="log">Where log messages go (stderr).</param>
-    public StrategyContext(ManifestStrategy strategy, Subaccount? subaccount, string process, ITradingVenue venue, IFillJournal journal, TimeProvider time, LockoutGuard? guard = null, StatusWriter? status = null, Action<string>? log = null)
+    /// <param name="fees">Where the account's fees are read (null: the published base tier, see <see cref="FeesAsync"/>).</param>
+    public StrategyContext(ManifestStrategy strategy, Subaccount? subaccount, string process, ITradingVenue venue, IFillJournal journal, TimeProvider time, LockoutGuard? guard = null, StatusWriter? status = null, Action<string>? log = null, IFeeVenue? fees = null)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(process);
@@ -58,6 +61,7 @@ public sealed partial class StrategyContext
         _guard = guard;
         _status = status;
         _log = log;
+        _feeVenue = fees;
         Parameters = new StrategyParameters(strategy.Name, strategy.Parameters);
     }
 

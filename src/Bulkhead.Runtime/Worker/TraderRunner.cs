@@ -22,7 +22,7 @@ internal static class TraderRunner
 
         var tracker = new CallTracker(run.Calls);
         var venue = OpenVenue(run, tracker);
-        var context = new StrategyContext(strategy, run.Manifest.FindSubaccount(strategy.Account), run.Process.Name, venue, run.Journal, run.Time, run.Session.Guard, run.Status, run.Log);
+        var context = new StrategyContext(strategy, run.Manifest.FindSubaccount(strategy.Account), run.Process.Name, venue, run.Journal, run.Time, run.Session.Guard, run.Status, run.Log, run.Session.OpenFees(run.Http, tracker));
         var implementation = GuardedStrategy.For(loaded, context, run.Log);
         var settings = new HostSettings(
             run.Options.PollInterval,

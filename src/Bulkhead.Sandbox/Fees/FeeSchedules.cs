@@ -17,18 +17,9 @@ public static class FeeSchedules
     public static FeeSchedule Spot { get; } = new([.. FeeLadder.KrakenSpot.Tiers.Select(t => new FeeTier(t.MinVolumeUsd, t.MakerPercent, t.TakerPercent))]);
 
     /// <summary>
-    /// Futures (futures.md §8.1): 0.02 % maker / 0.05 % taker below $100k down to 0 % / 0.01 % above $100M. Kraken's
-    /// bounds read "100,001 – 1,000,000"; the sandbox starts each tier at the round number (100,000 inclusive).
+    /// Futures (futures.md §8.1): 0.02 % maker / 0.05 % taker below $100k down to 0 % / 0.01 % above $100M —
+    /// <see cref="FeeLadder.KrakenFutures"/>, the one copy of the published schedule. Kraken's bounds read
+    /// "100,001 – 1,000,000"; the sandbox starts each tier at the round number (100,000 inclusive).
     /// </summary>
-    public static FeeSchedule Futures { get; } = new(
-    [
-        new(0m, 0.0200m, 0.0500m),
-        new(100_000m, 0.0150m, 0.0400m),
-        new(1_000_000m, 0.0125m, 0.0300m),
-        new(5_000_000m, 0.0100m, 0.0250m),
-        new(10_000_000m, 0.0075m, 0.0200m),
-        new(20_000_000m, 0.0050m, 0.0150m),
-        new(50_000_000m, 0.0025m, 0.0125m),
-        new(100_000_000m, 0m, 0.0100m),
-    ]);
+    public static FeeSchedule Futures { get; } = new([.. FeeLadder.KrakenFutures.Tiers.Select(t => new FeeTier(t.MinVolumeUsd, t.MakerPercent, t.TakerPercent))]);
 }

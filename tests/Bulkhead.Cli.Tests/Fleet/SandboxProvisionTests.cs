@@ -55,6 +55,7 @@ public sealed class SandboxProvisionTests : IAsyncLifetime
         exchange.Balances("mm", Wallet.Spot)["ZUSD"].ShouldBe(50000m);
         exchange.Balances("mm", Wallet.Spot)["XXBT"].ShouldBe(0.5m);
         exchange.Balances("hedge", Wallet.FuturesFlex)["ZUSD"].ShouldBe(30000m);
+        exchange.FindAccount("desk")!.VolumeUsd30d.ShouldBe(5_000_000m, "the example's volume_usd_30d: the fleet's fee tier");
 
         var list = await CliProcess.RunAsync(_sandbox.Environment(), "secrets", "list", "--fleet", _sandbox.Manifest);
         list.ExitCode.ShouldBe(0, list.Error);
@@ -79,6 +80,7 @@ public sealed class SandboxProvisionTests : IAsyncLifetime
         again.Out.ShouldNotContain("created ");
         exchange.Keys(null).Select(k => k.Key).Order(StringComparer.Ordinal).ShouldBe(keysBefore);
         exchange.Balances("desk", Wallet.Spot)["ZUSD"].ShouldBe(100000m);
+        again.Out.ShouldContain("desk's 30-day volume is already 5000000 USD");
         (await File.ReadAllBytesAsync(_sandbox.SecretsFile, TestContext.Current.CancellationToken)).ShouldBe(secretsBefore);
     }
 

@@ -44,7 +44,7 @@ internal sealed class LiveFleet : IAsyncDisposable
     /// <summary>What every CLI child gets: the admin token, an isolated home, the folder's own secrets key file.</summary>
     public Dictionary<string, string?> Environment { get; } = new(StringComparer.Ordinal);
 
-    public static async Task<LiveFleet> StartAsync()
+    public static async Task<LiveFleet> StartAsync(Func<string, string>? edit = null)
     {
         var app = SandboxHost.Build(new SandboxOptions { InMemory = true, AdminToken = AdminToken, Market = new MarketOptions { Enabled = true } }, "http://127.0.0.1:0", TimeProvider.System);
         await app.StartAsync(TestContext.Current.CancellationToken);
@@ -55,7 +55,8 @@ internal sealed class LiveFleet : IAsyncDisposable
         fleet.Environment["BULKHEAD_HOME"] = Path.Combine(folder, "home");
         fleet.Environment["BULKHEAD_SECRETS_KEY"] = null;
         var example = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "examples", "fleet.toml"), TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(fleet.Manifest, example.Replace("http://127.0.0.1:8787", url, StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        var text = example.Replace("http://127.0.0.1:8787", url, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(fleet.Manifest, edit is null ? text : edit(text), TestContext.Current.CancellationToken);
         var provision = await CliProcess.RunAsync(fleet.Environment, "sandbox", "provision", fleet.Manifest);
         provision.ExitCode.ShouldBe(0, provision.Error);
         return fleet;

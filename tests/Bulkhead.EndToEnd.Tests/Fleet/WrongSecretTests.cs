@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Bulkhead.Cli.Tests;
+using Bulkhead.Testing.Fleet;
 using Shouldly;
 using Xunit;
 
@@ -16,7 +17,7 @@ public sealed class WrongSecretTests
     [Fact]
     public async Task Run_WrongSecretForMomoTrader_HaltedAuth_KeyNeverLockedOut_OthersKeepTrading()
     {
-        await using var fleet = await LiveFleet.StartAsync();
+        await using var fleet = await LiveFleet.StartAsync(ExampleManifests.EagerTrends); // the hedge keeps filling after the halt
         var list = await CliProcess.RunAsync(fleet.Environment, "secrets", "list", "--json", "--fleet", fleet.Manifest);
         list.ExitCode.ShouldBe(0, list.Error);
         var masked = JsonNode.Parse(list.Out)!.AsArray().First(e => e!["name"]!.GetValue<string>() == "momo-trader")!["apiKey"]!.GetValue<string>();

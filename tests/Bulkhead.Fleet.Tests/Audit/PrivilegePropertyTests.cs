@@ -22,7 +22,9 @@ public sealed class PrivilegePropertyTests
 
             var codes = Auditor.Audit(Manifests.Valid(text)).Select(f => f.Code).ToHashSet();
 
-            codes.Contains(FindingCodes.ExcessPermissions).ShouldBe((held & ~DashboardNeeds) != 0);
+            // "Access WebSockets API" on a process that does not stream is its own warning, not excess privilege.
+            codes.Contains(FindingCodes.ExcessPermissions).ShouldBe((held & ~DashboardNeeds & ~SpotPermission.AccessWebSocketsApi) != 0);
+            codes.Contains(FindingCodes.WebSocketPermissionUnused).ShouldBe(held.HasFlag(SpotPermission.AccessWebSocketsApi));
             codes.Contains(FindingCodes.MissingPermissions).ShouldBe((DashboardNeeds & ~held) != 0);
             codes.Contains(FindingCodes.WithdrawalOutsideTreasury).ShouldBe(held.HasFlag(SpotPermission.WithdrawFunds));
         }, iter: 200);

@@ -88,28 +88,43 @@ public sealed class StreamingAuditTests
     }
 
     [Fact]
-    public void WebSocketPermissionOnARestProcess_IsExcess()
+    public void WebSocketPermissionOnARestProcess_IsAWarningOfItsOwn_NotAlsoExcess()
     {
         var text = Manifests.SmallWith("permissions = [\"Query Funds\", \"Query Open Orders & Trades\"]", "permissions = [\"Query Funds\", \"Query Open Orders & Trades\", \"Access WebSockets API\"]");
         var f = Auditor.Audit(Manifests.Valid(text)).ShouldHaveSingleItem();
-        f.Code.ShouldBe(FindingCodes.ExcessPermissions);
-        f.Message.ShouldContain("\"Access WebSockets API\"");
+        f.Code.ShouldBe(FindingCodes.WebSocketPermissionUnused);
+        f.Severity.ShouldBe(FindingSeverity.Warning);
+        f.Message.ShouldBe("key \"dashboard\" holds \"Access WebSockets API\", but no process streams with it (\"dashboard\": transport \"rest\")");
+        f.Location.Line.ShouldBe(Manifests.LineOf(text, "\"Access WebSockets API\"]"));
     }
 
     [Fact]
-    public void StreamingKeyThatNeverTookAToken_IsFlaggedByTheJournal()
+    public void WebSocketPermissionOnAReconcilersKey_NamesTheRoleThatNeverStreams()
+    {
+        var text = Manifests.Small + "\n[processes.rec]\nrole = \"reconciler\"\naccount = \"desk\"\nkey = \"rec\"\n\n[keys.rec]\naccount = \"desk\"\n" +
+            "permissions = [\"Query Funds\", \"Query Open Orders & Trades\", \"Query Closed Orders & Trades\", \"Query Ledger Entries\", \"Access WebSockets API\"]\n" +
+            "ip_allowlist = [\"10.0.0.5/32\"]\ncreated = 2026-11-01\nexpires = 2027-05-01\nsecret = \"env:REC\"\n";
+        var f = Auditor.Audit(Manifests.Valid(text)).Where(f => f.Subject == "key rec").ShouldHaveSingleItem();
+        f.Code.ShouldBe(FindingCodes.WebSocketPermissionUnused);
+        f.Message.ShouldEndWith("(\"rec\": a reconciler works on REST only)");
+    }
+
+    [Fact]
+    public void StreamingKeyWithNoSocketSessionInTheJournal_IsAWarning_ASessionClearsIt()
     {
         var manifest = Manifests.Valid(Streaming());
-        CallRecord Call(string endpoint, string key) => new(Manifests.Today.AddHours(-1), "spot", endpoint, key, key, key == "dashboard" ? "anywhere" : "10.0.0.5", "ok");
+        CallRecord Call(string endpoint, string key, string venue = "spot") => new(Manifests.Today.AddHours(-1), venue, endpoint, key, key, key == "dashboard" ? "anywhere" : "10.0.0.5", "ok");
         CallRecord[] rest =
         [
-            Call("Balance", "mm-trader"), Call("OpenOrders", "mm-trader"), Call("TradesHistory", "mm-trader"), Call("AddOrder", "mm-trader"),
+            Call("Balance", "mm-trader"), Call("OpenOrders", "mm-trader"), Call("TradesHistory", "mm-trader"), Call("TradeVolume", "mm-trader"), Call("AddOrder", "mm-trader"),
             Call("CancelOrder", "mm-trader"), Call("Balance", "dashboard"), Call("OpenOrders", "dashboard"),
         ];
 
         var f = Auditor.Audit(manifest, new AuditOptions { Usage = rest }).ShouldHaveSingleItem();
-        f.Code.ShouldBe(FindingCodes.UnusedPermission);
-        f.Message.ShouldStartWith("key \"mm-trader\" holds \"Access WebSockets API\" but never used it");
-        Auditor.Audit(manifest, new AuditOptions { Usage = [.. rest, Call("GetWebSocketsToken", "mm-trader")] }).ShouldBeEmpty();
+        f.Code.ShouldBe(FindingCodes.WebSocketPermissionUnused);
+        f.Severity.ShouldBe(FindingSeverity.Warning);
+        f.Message.ShouldStartWith("key \"mm-trader\" holds \"Access WebSockets API\" for \"mm-trader\", but the journal records no socket session of it over ");
+        Auditor.Audit(manifest, new AuditOptions { Usage = [.. rest, Call("GetWebSocketsToken", "mm-trader")] }).ShouldHaveSingleItem().Code.ShouldBe(FindingCodes.WebSocketPermissionUnused);
+        Auditor.Audit(manifest, new AuditOptions { Usage = [.. rest, Call("GetWebSocketsToken", "mm-trader"), Call("connect", "mm-trader", "spot-ws"), Call("add_order", "mm-trader", "spot-ws")] }).ShouldBeEmpty();
     }
 }

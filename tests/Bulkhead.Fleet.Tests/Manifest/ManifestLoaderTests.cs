@@ -23,7 +23,8 @@ public sealed class ManifestLoaderTests
         m.FindEnvironment("production")!.Kind.ShouldBe(EnvironmentKind.Production);
         m.FindSubaccount("mm")!.Risk!.MaxPosition.ShouldBe(0.5m);
         m.FindSubaccount("mm")!.Funding["XXBT"].ShouldBe(0.5m);
-        m.FindStrategy("mm")!.Parameters["spread_bps"].ShouldBe("6");
+        m.FindStrategy("mm")!.Parameters["edge_bps"].ShouldBe("4");
+        m.Master.VolumeUsd30d.ShouldBe(5_000_000m);
         m.FindKey("dashboard")!.SpotPermissions.ShouldBe(SpotPermission.QueryFunds | SpotPermission.QueryOpenOrdersAndTrades);
         m.FindKey("mm-trader")!.FromRole.ShouldBeTrue();
         m.FindKey("mm-trader")!.Expires.ShouldBe(new DateOnly(2027, 5, 1));

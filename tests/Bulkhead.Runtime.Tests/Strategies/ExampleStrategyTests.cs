@@ -2,17 +2,21 @@ using Bulkhead.Fleet.Reconciliation;
 using Bulkhead.Fleet.Sessions;
 using Bulkhead.Runtime.Tests.Worker;
 using Bulkhead.Runtime.Worker;
+using Bulkhead.Testing.Fleet;
 using Shouldly;
 using Xunit;
 
 namespace Bulkhead.Runtime.Tests.Strategies;
 
-/// <summary>The three example strategies of examples/fleet.toml, each as a worker against a real sandbox over HTTP with its market running.</summary>
+/// <summary>
+/// The three example strategies of examples/fleet.toml, each as a worker against a real sandbox over HTTP with its market
+/// running; the trend strategies made eager (<see cref="ExampleManifests.EagerTrends"/>) so each fills within the minute.
+/// </summary>
 public sealed class ExampleStrategyTests : IAsyncLifetime
 {
     private RuntimeFleet _fleet = null!;
 
-    public async ValueTask InitializeAsync() => _fleet = await RuntimeFleet.StartAsync();
+    public async ValueTask InitializeAsync() => _fleet = await RuntimeFleet.StartAsync(ExampleManifests.EagerTrends);
 
     public async ValueTask DisposeAsync() => await _fleet.DisposeAsync();
 

@@ -2,6 +2,7 @@ using Bulkhead.Cli.Tests;
 using Bulkhead.Fleet.Fills;
 using Bulkhead.Runtime.Worker;
 using Bulkhead.Sandbox.Ledger;
+using Bulkhead.Testing.Fleet;
 using Shouldly;
 using Xunit;
 
@@ -14,7 +15,7 @@ public sealed class FlattenTests
     [Fact]
     public async Task Flatten_SpotAndFutures_CancelsAndClosesTheStrategysPosition_JournalsTheFills()
     {
-        await using var fleet = await RuntimeFleet.StartAsync();
+        await using var fleet = await RuntimeFleet.StartAsync(ExampleManifests.EagerTrends); // the futures strategy holds a position within seconds
         using (var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken))
         {
             var traders = new[] { "mm-trader", "hedge-trader" }.Select(p => WorkerHost.RunAsync(fleet.Worker(p, TextWriter.Null), stop.Token)).ToList();

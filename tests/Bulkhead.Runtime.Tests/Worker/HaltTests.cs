@@ -12,8 +12,8 @@ public sealed class HaltTests
     [Fact]
     public async Task DrawdownBreach_CancelsTheStrategysOrdersAndExitsRisk_OtherStrategyKeepsTrading()
     {
-        // The market maker's first fill costs more in fees than half a dollar: its drawdown limit is breached at once.
-        await using var fleet = await RuntimeFleet.StartAsync(text => text.Replace("max_drawdown_usd = \"2000\"", "max_drawdown_usd = \"0.5\"", StringComparison.Ordinal));
+        // Five cents: the first move of the market against the market maker's inventory breaches its drawdown limit.
+        await using var fleet = await RuntimeFleet.StartAsync(text => text.Replace("max_drawdown_usd = \"2000\"", "max_drawdown_usd = \"0.05\"", StringComparison.Ordinal));
         using var mm = new SharedWriter();
         using var mmErrors = new SharedWriter();
         using var momo = new SharedWriter();

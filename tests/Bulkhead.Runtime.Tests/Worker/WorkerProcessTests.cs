@@ -42,7 +42,7 @@ public sealed class WorkerProcessTests
     {
         const int Window = 6;
         await using var fleet = await RuntimeFleet.StartAsync(text => text.Replace(
-            "params = { spread_bps = \"6\", order_size = \"0.01\" }", $"params = {{ spread_bps = \"6\", order_size = \"0.01\", dms_seconds = \"{Window}\" }}", StringComparison.Ordinal));
+            "order_size = \"0.01\", max_inventory = \"0.05\" }", $"order_size = \"0.01\", max_inventory = \"0.05\", dms_seconds = \"{Window}\" }}", StringComparison.Ordinal));
         var killedAt = DateTimeOffset.MinValue;
         using (var worker = CliChild.Start(fleet.Variables, "worker", fleet.ManifestPath, "--process", "mm-trader"))
         {

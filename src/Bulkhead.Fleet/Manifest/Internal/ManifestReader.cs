@@ -159,8 +159,14 @@ internal static partial class ManifestReader
         var funding = Funding(t);
         var tier = Enum<Kraken.Limits.SpotTier>(t, "tier", false, ["starter", "intermediate", "pro"]) ?? Kraken.Limits.SpotTier.Intermediate;
         var iiban = t.String("iiban", false, "\"AA12 N84G HKCE 3DSH\"");
+        var volume = t.Decimal("volume_usd_30d", "\"5000000\"");
+        if (volume < 0m)
+        {
+            t.Error(t.LocationOf("volume_usd_30d"), $"master.volume_usd_30d = {volume} is negative", "write a 30-day volume of zero or more, e.g. volume_usd_30d = \"5000000\"");
+        }
+
         t.RejectUnknown();
-        return new MasterAccount(name, t.Location) { Funding = funding, Tier = tier, Iiban = iiban };
+        return new MasterAccount(name, t.Location) { Funding = funding, Tier = tier, Iiban = iiban, VolumeUsd30d = volume };
     }
 
     private static ImmutableDictionary<string, decimal> Funding(TableReader t)
