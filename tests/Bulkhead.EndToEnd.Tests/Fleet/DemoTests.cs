@@ -28,7 +28,7 @@ public sealed partial class DemoTests
 
             code.ShouldBe(0, $"{output}\n{demo.Error}");
             var strategies = StrategyLine().Matches(output).Select(m => (Strategy: m.Groups[1].Value, Fills: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), Account: m.Groups[3].Value)).ToList();
-            strategies.Select(s => s.Strategy).ShouldBe(["hedge", "mm", "momo"], ignoreOrder: true, output);
+            strategies.Select(s => s.Strategy).ShouldBe(["hedge", "mm", "momo", "twap"], ignoreOrder: true, output);
             strategies.ShouldContain(s => s.Strategy == "mm" && s.Fills > 0, output); // takers hit its quotes every minute
             strategies.Count(s => s.Fills > 0).ShouldBeGreaterThanOrEqualTo(2, output); // a trend strategy waits for a move that beats its fees
             strategies.Where(s => s.Fills > 0).Select(s => s.Account).Distinct().Count().ShouldBeGreaterThanOrEqualTo(2, output);
