@@ -152,6 +152,9 @@ public sealed class HostLeases : IDisposable
         });
     }
 
+    /// <summary>The key lease of <paramref name="keyName"/> (null: never leased): a standby claims a process only once its key's lease is over.</summary>
+    public LeaseState? KeyLease(string keyName) => _store.Describe(keyName);
+
     /// <summary>Every process ever claimed: who holds it and until when.</summary>
     public IReadOnlyList<ProcessOwner> Owners() => _store.Transact(_tables.Processes);
 

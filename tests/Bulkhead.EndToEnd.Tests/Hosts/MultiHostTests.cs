@@ -11,7 +11,7 @@ namespace Bulkhead.EndToEnd.Tests.Hosts;
 /// trader whose key the sandbox accepts from both addresses only. What happened is read from the sandbox's own per-key
 /// call log, with the source address of every request.
 /// </summary>
-[Collection(HostBedCollection.Name)]
+[Collection(HostBedGroup.Name)]
 public sealed class MultiHostTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
@@ -111,7 +111,7 @@ public sealed class MultiHostTests
 
 /// <summary>The bed's tests run one at a time: each starts a sandbox and two supervisors on a 2-core machine.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class HostBedCollection
+public sealed class HostBedGroup
 {
     public const string Name = "multi-host bed";
 }

@@ -79,7 +79,7 @@ internal sealed class NetnsBed : IDisposable
         }
     }
 
-    /// <summary>The command line that runs <paramref name="program"/> inside <paramref name="host"/>'s namespace.</summary>
+    /// <summary>The command prefix that runs a program inside <paramref name="host"/>'s namespace.</summary>
     public (string FileName, string[] Prefix) In(string host) => ("ip", ["netns", "exec", Hosts[host].Namespace]);
 
     /// <summary>Drops every packet <paramref name="host"/> sends to the gateway's <paramref name="port"/> (TCP): a partition from that service only.</summary>

@@ -6,7 +6,8 @@ namespace Bulkhead.Runtime.Supervisor.Hosts;
 /// <summary>
 /// This host's share of the fleet, kept in the coordination store through <see cref="HostLeases"/>: every third of the
 /// lease time it writes the host's heartbeat, renews the process leases it holds and claims the processes its supervisor
-/// waits for (a free or lapsed one goes to the first live host of the process's preference). A lease it cannot renew
+/// waits for (a free or lapsed one goes to the first live host of the process's preference, and only once the key lease
+/// of the process's key is over — held by no other host, or lapsed). A lease it cannot renew
 /// within half the lease time is given up on the spot (self-fencing, on its own timer, so a store call hanging in a
 /// partition cannot delay it); a lease a preferred host wants back (alive for <see cref="HostOwnershipOptions.HandBackAfter"/>)
 /// is ended for a clean handover — the supervisor stops the worker gracefully, then the lease is released.
@@ -211,6 +212,23 @@ public sealed class HostOwnership : IProcessOwnership, IDisposable
         {
             if (waiter.Task.IsCompleted || _manifest.FindProcess(name) is not { } process)
             {
+                continue;
+            }
+
+            // A successor starts only after the old holder's key lease is certainly over (it fenced itself at half of it).
+            Fleet.Coordination.LeaseState? key = null;
+            if (process.Key is { } keyName && !Store(() => key = _leases.KeyLease(keyName)))
+            {
+                continue;
+            }
+
+            if (key is { Holder: { } keyHolder, ExpiresAt: { } keyExpires } && keyExpires > _options.Time.GetUtcNow() && keyHolder.Host != Host)
+            {
+                lock (_gate)
+                {
+                    _owners[name] = keyHolder.Host;
+                }
+
                 continue;
             }
 
