@@ -42,7 +42,9 @@ public sealed class MultiHostTests
             var last = calls.Where(c => c.Host == owner && IsOrder(c) && c.At <= killedAt).Max(c => c.At);
             var first = calls.Where(c => c.Host == standby && IsOrder(c) && c.At > killedAt).Min(c => c.At);
             times.Add(first - last);
-            TestContext.Current.TestOutputHelper?.WriteLine($"failover {run + 1}: {owner} → {standby}: last order from {owner} to first from {standby} {(first - last).TotalSeconds:0.00} s");
+            var firstCall = calls.Where(c => c.Host == standby && c.At > killedAt).Min(c => c.At);
+            TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"failover {run + 1}: {owner} → {standby}: last order from {owner} to first from {standby} {(first - last).TotalSeconds:0.00} s (last order {(killedAt - last).TotalSeconds:0.00} s before the kill; {standby}'s first call {(firstCall - killedAt).TotalSeconds:0.00} s after it, first order {(first - killedAt).TotalSeconds:0.00} s after it)"));
 
             // The killed host comes back as a standby (the hand-back delay is long: it does not take the trader back).
             fleet.StartSupervisor(owner);
