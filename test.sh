@@ -31,6 +31,10 @@ if [ -x /usr/lib/postgresql/15/bin/postgres ]; then
   export BULKHEAD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Database=bulkhead_test;Username=bulkhead_test;Password=bulkhead_test"
 fi
 
+# The multi-host test bed (tests/Bulkhead.EndToEnd.Tests/Hosts): network namespaces, veth pairs and a bridge (iproute2)
+# and partitions as nftables drop rules inside a host's namespace. Needs root; in CI those tests fail without it.
+{ need ip && need nft; } || apt_install iproute2 nftables
+
 # Node.js runs the independent signing-vector fixture (tests/…/Signing/fixtures) and builds the dashboard's page
 # (src/Bulkhead.Dashboard/web, during the dotnet build).
 { need node && need npm; } || apt_install nodejs npm

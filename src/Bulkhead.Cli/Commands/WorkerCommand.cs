@@ -29,8 +29,16 @@ internal static class WorkerCommand
                 Out = environment.Out,
                 Error = environment.Error,
                 CallJournalFolder = FleetJournal.Folder(environment, parse.GetValue(file)!.Directory?.FullName),
+                LeaseTtl = LeaseTime(environment),
             },
             ct));
         return command;
     }
+
+    /// <summary>The key lease's time the host's supervisor asked for (<c>bulkhead run --lease-time</c>), else 15 s.</summary>
+    private static TimeSpan LeaseTime(CliEnvironment environment) =>
+        double.TryParse(environment.GetVariable(Runtime.Supervisor.Hosts.HostOwnershipOptions.LeaseTimeVariable), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds is >= 1 and <= 3600
+            ? TimeSpan.FromSeconds(seconds)
+            : Fleet.Sessions.ProcessSessionOptions.DefaultLeaseTtl;
 }

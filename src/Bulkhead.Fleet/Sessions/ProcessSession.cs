@@ -73,7 +73,10 @@ public sealed class ProcessSession : IDisposable
     /// </summary>
     public required SocketRateLimiters SocketLimiters { get; init; }
 
-    /// <summary>Cancelled when the lease is lost (another holder took over): stop sending at once.</summary>
+    /// <summary>
+    /// Cancelled when the lease is lost (another holder took over, or it could not be renewed within half its time):
+    /// stop sending at once. The key's nonce source is disposed then, so nothing more can be signed.
+    /// </summary>
     public CancellationToken LeaseLost => _keeper.Lost;
 
     /// <summary>The lease this session holds (fencing token, holder).</summary>
@@ -218,6 +221,11 @@ public sealed class ProcessSession : IDisposable
 
             keeper = new LeaseKeeper(store, result.Lease, options.LeaseTtl, time);
             var nonces = new NonceSource(new LeasedNonceStore(store, result.Lease, credentials.MaskedKey), new NonceOptions(), time);
+
+            // Self-fencing stops signing for good: no nonce is handed out once the lease is lost (taken over, or not
+            // renewed within half its time), whatever the process is still doing (a graceful stop's cancel-all included).
+            // Off the timer's thread: a nonce reservation hanging on an unreachable store holds the source's lock.
+            keeper.LeaseLost += (_, _) => _ = Task.Run(nonces.Dispose);
             // The guard's failures and halt live with the key's lease: a restart never starts from zero against the lockout.
             var envName = options.Environment ?? manifest.Fleet.DefaultEnvironment;
             var guard = new LockoutGuard(credentials.MaskedKey, options.Guard, time, GuardStore(store, envName, key.Name));

@@ -38,7 +38,7 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
             throw new ArgumentException($"the manifest has no environment '{_environment}'; it has {string.Join(", ", manifest.Environments.Select(e => e.Name))}", nameof(options));
         }
 
-        _slots = [.. Supervised(manifest, options.Only).Select(p => new ProcessSlot(p))];
+        _slots = [.. Supervised(manifest, options.Only).Where(p => options.Ownership?.MayRun(p) ?? true).Select(p => new ProcessSlot(p))];
     }
 
     /// <summary>Raised (on any thread) after any process's status changed; read <see cref="Snapshot"/> then.</summary>
@@ -164,6 +164,12 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
                 slot.Loop = null;
             }
 
+            // A fleet that stops gives its processes to the standby hosts; a halted process stays held here (not run elsewhere).
+            if (stopping.IsCancellationRequested)
+            {
+                Disown(slot);
+            }
+
             Changed?.Invoke(this, EventArgs.Empty);
             CheckEnded();
         }
@@ -176,6 +182,11 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
             if (HeldDown(slot))
             {
                 return;
+            }
+
+            if (!await OwnAsync(slot, stopping).ConfigureAwait(false))
+            {
+                continue;
             }
 
             Update(slot, s =>
@@ -205,11 +216,17 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
                 var started = _options.Time.GetTimestamp();
                 Update(slot, s => s.Pid = child.Pid);
                 var exited = child.Exited;
-                var woke = await Task.WhenAny(exited, WhenCancelled(stopping), Interrupted(slot)).ConfigureAwait(false);
+                var woke = await Task.WhenAny(exited, WhenCancelled(stopping), Interrupted(slot), OwnershipEnded(slot)).ConfigureAwait(false);
                 if (woke != exited)
                 {
-                    // Asked to stop: by the fleet's stop, or by an operator (halt, restart, kill switch).
+                    // Asked to stop: by the fleet's stop, by an operator (halt, restart, kill switch), or by the end of this host's process lease.
                     await StopChildAsync(slot, child).ConfigureAwait(false);
+                    if (!stopping.IsCancellationRequested && OwnershipLost(slot))
+                    {
+                        Disown(slot);
+                        continue;
+                    }
+
                     if (stopping.IsCancellationRequested || !TakeRestart(slot))
                     {
                         return;

@@ -30,6 +30,12 @@ public sealed record FleetSupervisorOptions
     /// <value>60 s.</value>
     public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// One supervisor per host: which processes this host may run and when (its process leases,
+    /// <see cref="Hosts.HostOwnership"/>); null: every supervised process runs here (one host).
+    /// </summary>
+    public Hosts.IProcessOwnership? Ownership { get; init; }
+
     /// <summary>How long a graceful stop waits after SIGTERM before it sends SIGKILL.</summary>
     /// <value>15 s.</value>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(15);

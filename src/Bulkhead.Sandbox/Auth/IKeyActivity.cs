@@ -5,4 +5,7 @@ public interface IKeyActivity
 {
     /// <summary>The stats of one key (zeros for a key never seen).</summary>
     KeyStats Stats(string key);
+
+    /// <summary>The key's most recent private requests, oldest first (at most <see cref="SandboxAuthenticator.CallLogLength"/>).</summary>
+    IReadOnlyList<KeyCall> Calls(string key);
 }

@@ -52,10 +52,49 @@ public sealed class SandboxAuthenticator : IKeyActivity
         _rateStore = rateStore ?? new InMemoryRateLimitStateStore();
     }
 
-    /// <summary>Runs the pipeline on one request.</summary>
+    /// <summary>How many of a key's most recent requests <see cref="Calls"/> keeps.</summary>
+    public const int CallLogLength = 20_000;
+
+    /// <summary>Runs the pipeline on one request; a request naming a known key is logged with its source address.</summary>
     public AuthOutcome Authenticate(AuthRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var outcome = Decide(request);
+        if (!string.IsNullOrEmpty(request.ApiKey) && _states.TryGetValue(request.ApiKey, out var state))
+        {
+            long? nonce = TryParseNonce(request.Nonce, out var parsed) ? parsed : null;
+            var call = new KeyCall(_time.GetUtcNow(), request.RemoteAddress?.ToString(), request.Path, nonce, outcome.Success ? "ok" : outcome.WireError);
+            lock (state.Gate)
+            {
+                if (state.Calls.Count >= CallLogLength)
+                {
+                    state.Calls.Dequeue();
+                }
+
+                state.Calls.Enqueue(call);
+            }
+        }
+
+        return outcome;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<KeyCall> Calls(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!_states.TryGetValue(key, out var state))
+        {
+            return [];
+        }
+
+        lock (state.Gate)
+        {
+            return [.. state.Calls];
+        }
+    }
+
+    private AuthOutcome Decide(AuthRequest request)
+    {
         var venue = request.Venue;
         var expectedVenue = venue == AuthVenue.Spot ? KeyVenue.Spot : KeyVenue.Futures;
         var key = string.IsNullOrEmpty(request.ApiKey) ? null : _exchange.FindKey(request.ApiKey);

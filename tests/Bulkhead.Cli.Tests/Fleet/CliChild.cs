@@ -48,15 +48,29 @@ internal sealed class CliChild : IDisposable
         }
     }
 
-    public static CliChild Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    public static CliChild Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        StartWrapped([], environment, arguments);
+
+    /// <summary>Starts <c>bulkhead</c> under <paramref name="wrapper"/> (e.g. <c>ip netns exec NS</c>, which execs it: the pid stays the CLI's).</summary>
+    public static CliChild StartWrapped(string[] wrapper, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var part in wrapper.Skip(1))
+        {
+            start.ArgumentList.Add(part);
+        }
+
+        if (wrapper.Length > 0)
+        {
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(CliProcess.DllPath);
         foreach (var argument in arguments)
         {

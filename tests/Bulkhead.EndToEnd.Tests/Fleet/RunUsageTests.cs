@@ -34,6 +34,32 @@ public sealed class RunUsageTests
     }
 
     [Fact]
+    public async Task Run_HostNotDeclared_Exit2NamingTheManifestsHosts()
+    {
+        var folder = Directory.CreateTempSubdirectory("bulkhead-run-usage-").FullName;
+        try
+        {
+            var manifest = Path.Combine(folder, "fleet.toml");
+            File.Copy(Path.Combine(Root(), "examples", "fleet.toml"), manifest);
+            var none = await CliProcess.RunAsync(null, "run", manifest, "--host", "trade-1");
+            none.ExitCode.ShouldBe(2);
+            none.Error.ShouldContain("--host trade-1: the manifest declares no [hosts.NAME] tables");
+
+            var text = await File.ReadAllTextAsync(manifest, TestContext.Current.CancellationToken);
+            text = text.Replace("hosts = [\"127.0.0.1\"]", "hosts = [\"trade-1\", \"trade-2\"]", StringComparison.Ordinal)
+                + "\n[hosts.trade-1]\naddresses = [\"127.0.0.1\"]\n\n[hosts.trade-2]\naddresses = [\"127.0.0.1\"]\n";
+            await File.WriteAllTextAsync(manifest, text, TestContext.Current.CancellationToken);
+            var unknown = await CliProcess.RunAsync(null, "run", manifest, "--host", "trade-3");
+            unknown.ExitCode.ShouldBe(2, unknown.Error);
+            unknown.Error.ShouldContain("--host trade-3: not a host of the manifest; its hosts: trade-1, trade-2");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Run_MissingManifest_Exit2()
     {
         var run = await CliProcess.RunAsync(null, "run", Path.Combine(Path.GetTempPath(), "no-such-fleet.toml"));

@@ -41,6 +41,25 @@ public sealed class SpotAuthenticationTests
     }
 
     [Fact]
+    public async Task Calls_LogEveryRequestOfTheKey_WithItsSourceAddressNonceAndOutcome()
+    {
+        await using var sandbox = await SpotSandbox.StartAsync();
+        var key = sandbox.Key(sandbox.Master("desk"));
+        (await sandbox.PrivateAsync(key, "Balance", nonce: 1000)).ShouldSucceed();
+        (await sandbox.PrivateAsync(key, "Balance", nonce: 999)).ShouldFailWith(KrakenErrors.InvalidNonce);
+
+        var calls = sandbox.Activity.Calls(key.ApiKey);
+
+        calls.Select(c => (c.Address, c.Path, c.Nonce, c.Outcome)).ShouldBe(
+        [
+            ("127.0.0.1", "/0/private/Balance", (long?)1000, "ok"),
+            ("127.0.0.1", "/0/private/Balance", (long?)999, KrakenErrors.InvalidNonce),
+        ]);
+        calls[0].At.ShouldBeLessThanOrEqualTo(calls[1].At);
+        sandbox.Activity.Calls("never-seen").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Balance_NonceWindow_BelowWithinAcceptedOnce_OutsideRefused()
     {
         await using var sandbox = await SpotSandbox.StartAsync();

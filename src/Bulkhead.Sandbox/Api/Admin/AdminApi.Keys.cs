@@ -14,6 +14,7 @@ public static partial class AdminApi
     private static void MapKeys(RouteGroupBuilder admin)
     {
         admin.MapPost("/keys", CreateKeyAsync);
+        MapKeyCalls(admin);
         admin.MapGet("/keys", (HttpContext http, string? account) =>
         {
             var exchange = Exchange(http);
@@ -55,6 +56,19 @@ public static partial class AdminApi
             });
         });
     }
+
+    private static void MapKeyCalls(RouteGroupBuilder admin) =>
+        admin.MapGet("/keys/{key}/calls", (HttpContext http, string key) =>
+        {
+            key = Uri.UnescapeDataString(key);
+            if (Exchange(http).FindKey(key) is null)
+            {
+                return AdminViews.Error(StatusCodes.Status404NotFound, "no such key; list keys with GET /admin/keys");
+            }
+
+            var calls = http.RequestServices.GetService<IKeyActivity>()?.Calls(key) ?? [];
+            return AdminViews.Ok(calls.Select(c => new { at = AdminViews.Text(c.At), address = c.Address, path = c.Path, nonce = c.Nonce, outcome = c.Outcome }).ToArray());
+        });
 
     private static async Task<IResult> CreateKeyAsync(HttpContext http, CancellationToken cancellationToken)
     {

@@ -26,4 +26,7 @@ internal sealed class KeyState
     public long Succeeded { get; set; }
 
     public Dictionary<string, long> FailuresByKind { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The most recent requests, oldest first; bounded by the authenticator.</summary>
+    public Queue<KeyCall> Calls { get; } = new();
 }
