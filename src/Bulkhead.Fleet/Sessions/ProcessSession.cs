@@ -142,7 +142,8 @@ public sealed class ProcessSession : IDisposable
         ? CreateFuturesClient(http, journal, timeout)
         : throw new InvalidOperationException($"key '{Key.Name}' is a Spot key; derivatives transfers need a Futures key");
 
-    private FuturesRestClient CreateFuturesClient(HttpClient http, ICallJournal? journal, TimeSpan? timeout) =>
+    /// <summary>A Futures client signing with this session's key, the account's shared limiters and <paramref name="journal"/>.</summary>
+    public FuturesRestClient CreateFuturesClient(HttpClient http, ICallJournal? journal = null, TimeSpan? timeout = null) =>
         new(http, ClientOptions(Environment.FuturesUrl, journal, timeout), Time, KrakenKey, FuturesLimiters);
 
     private TimeProvider Time { get; init; } = TimeProvider.System;
