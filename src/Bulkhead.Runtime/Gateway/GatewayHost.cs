@@ -21,12 +21,14 @@ public sealed class GatewayHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly GatewayRelay _relay;
     private readonly HttpClient _http;
+    private readonly bool _ownsSession;
 
-    private GatewayHost(WebApplication app, GatewayRelay relay, HttpClient http, ProcessSession session, LocalCredential credential, Uri url)
+    private GatewayHost(WebApplication app, GatewayRelay relay, HttpClient http, ProcessSession session, bool ownsSession, LocalCredential credential, Uri url)
     {
         _app = app;
         _relay = relay;
         _http = http;
+        _ownsSession = ownsSession;
         Session = session;
         Credential = credential;
         Url = url;
@@ -67,6 +69,16 @@ public sealed class GatewayHost : IAsyncDisposable
             Guard = options.Guard,
         };
         var session = ProcessSession.Open(options.Manifest, options.ProcessName, options.LeaseTtl is { } ttl ? sessionOptions with { LeaseTtl = ttl } : sessionOptions);
+        return await StartOnSessionAsync(session, ownsSession: true, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Serves a session already opened (a worker running an external bot): the gateway uses it and leaves it open when
+    /// disposed unless <paramref name="ownsSession"/>. The options' manifest and process fields are not read again.
+    /// </summary>
+    internal static async Task<GatewayHost> StartOnSessionAsync(ProcessSession session, bool ownsSession, GatewayOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPrivateInFlight, 1);
         var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
         GatewayRelay? relay = null;
         WebApplication? app = null;
@@ -86,7 +98,7 @@ public sealed class GatewayHost : IAsyncDisposable
             app.MapGatewayApi(relay);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new GatewayHost(app, relay, http, session, options.Credential, new Uri(address.TrimEnd('/')));
+            return new GatewayHost(app, relay, http, session, ownsSession, options.Credential, new Uri(address.TrimEnd('/')));
         }
         catch
         {
@@ -97,7 +109,11 @@ public sealed class GatewayHost : IAsyncDisposable
 
             relay?.Dispose();
             http.Dispose();
-            session.Dispose();
+            if (ownsSession)
+            {
+                session.Dispose();
+            }
+
             throw;
         }
     }
@@ -109,6 +125,9 @@ public sealed class GatewayHost : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         _relay.Dispose();
         _http.Dispose();
-        Session.Dispose();
+        if (_ownsSession)
+        {
+            Session.Dispose();
+        }
     }
 }

@@ -45,7 +45,9 @@ internal sealed class GatewayFleet : IAsyncDisposable
 
     public FleetManifest Manifest => ManifestLoader.Load(ManifestPath).GetValueOrThrow();
 
-    public static async Task<GatewayFleet> StartAsync()
+    /// <param name="botCommand">When given: processes <c>ext-bot</c> (key <c>ext-trader</c> on mm) and <c>ext-revoked</c>
+    /// (key <c>revoked</c>) run this external command, with <c>{mode}</c> replaced by <c>once</c> and <c>loop</c>.</param>
+    public static async Task<GatewayFleet> StartAsync(IReadOnlyList<string>? botCommand = null)
     {
         var sandbox = await SandboxServer.StartAsync(o => o.Market = new MarketOptions { Enabled = true, TickInterval = TimeSpan.FromHours(1) });
         var fleet = new GatewayFleet(sandbox);
@@ -58,10 +60,11 @@ internal sealed class GatewayFleet : IAsyncDisposable
         await admin.DepositAsync("hedge", "ZUSD", "100000", wallet: "futures");
         fleet.Add("spot-trader", await admin.CreateSpotKeyAsync("mm", Trader));
         fleet.Add("revoked", await admin.CreateSpotKeyAsync("mm", Trader));
+        fleet.Add("ext-trader", await admin.CreateSpotKeyAsync("mm", Trader));
         fleet.Add("futures-trader", await admin.CreateFuturesKeyAsync("hedge", "full", withdraw: false));
         fleet.Direct["mm"] = await admin.CreateSpotKeyAsync("mm", Trader);
         fleet.Direct["hedge"] = await admin.CreateFuturesKeyAsync("hedge", "full", withdraw: false);
-        await File.WriteAllTextAsync(fleet.ManifestPath, fleet.ManifestText(), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(fleet.ManifestPath, fleet.ManifestText(botCommand), TestContext.Current.CancellationToken);
         return fleet;
     }
 
@@ -111,7 +114,7 @@ internal sealed class GatewayFleet : IAsyncDisposable
         _variables[variable + "_SECRET"] = key.Secret;
     }
 
-    private string ManifestText()
+    private string ManifestText(IReadOnlyList<string>? botCommand)
     {
         var url = Sandbox.BaseUrl.ToString().TrimEnd('/');
         var toml = new StringBuilder();
@@ -159,6 +162,34 @@ internal sealed class GatewayFleet : IAsyncDisposable
                 permissions = "role"
                 ip_allowlist = ["127.0.0.1/32"]
                 secret = "env:{key.ToUpperInvariant().Replace('-', '_')}"
+
+                """);
+        }
+
+        if (botCommand is not null)
+        {
+            foreach (var (process, key, mode) in new[] { ("ext-bot", "ext-trader", "once"), ("ext-revoked", "revoked", "loop") })
+            {
+                var command = string.Join(", ", botCommand.Select(c => "'" + c.Replace("{mode}", mode, StringComparison.Ordinal) + "'"));
+                toml.Append(CultureInfo.InvariantCulture, $"""
+
+                    [processes.{process}]
+                    role = "trader"
+                    account = "mm"
+                    key = "{key}"
+                    command = [{command}]
+
+                    """);
+            }
+
+            toml.Append(CultureInfo.InvariantCulture, $"""
+
+                [keys.ext-trader]
+                account = "mm"
+                venue = "spot"
+                permissions = "role"
+                ip_allowlist = ["127.0.0.1/32"]
+                secret = "env:EXT_TRADER"
 
                 """);
         }
