@@ -23,7 +23,8 @@ namespace Bulkhead.Benchmarks.Gateway;
 /// Both sides use one key each (the gateway holds one key by design), with a nonce window wide enough that 16 calls in
 /// flight may reach the sandbox in any order; the gateway sends 16 at once (<see cref="GatewayOptions.MaxPrivateInFlight"/>).
 /// Sandbox and gateway run on a clock 100,000× faster than real time, so the REST counters (the sandbox's and the
-/// gateway's shared budget) are charged on every call but never refuse or delay one; the lease lives an hour of real time.
+/// gateway's shared budget) are charged on every call but never refuse or delay one; the gateway's timers run on that
+/// clock too (<see cref="ScaledClock"/>), so its lease and call timeout are given in its time.
 /// </para>
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
@@ -35,7 +36,7 @@ public class GatewayBenchmarks
     private const string BalancePath = "/0/private/Balance";
     private const long Factor = 100_000;
 
-    private readonly FastClock _clock = new(Factor);
+    private readonly ScaledClock _clock = new(Factor);
     private WebApplication _sandbox = null!;
     private GatewayHost _gateway = null!;
     private CallJournalWriter _journal = null!;
@@ -102,7 +103,9 @@ public class GatewayBenchmarks
                 GetVariable = name => name switch { "BOT_KEY" => gatewayKey.ApiKey, "BOT_SECRET" => gatewayKey.Secret, _ => null },
                 Journal = _journal,
                 MaxPrivateInFlight = Concurrency,
-                LeaseTtl = TimeSpan.FromHours(1) * Factor,
+                // In the fast clock's time: renewed every 20 s and calls timed out after 30 s of real time.
+                LeaseTtl = TimeSpan.FromMinutes(1) * Factor,
+                ExchangeTimeout = TimeSpan.FromSeconds(30) * Factor,
             },
             CancellationToken.None);
         _direct = new Worker(directKey.Credentials, NonceSource.InMemory("direct", new NonceOptions(), TimeProvider.System));
