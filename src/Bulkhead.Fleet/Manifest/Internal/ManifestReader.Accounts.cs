@@ -103,8 +103,9 @@ internal static partial class ManifestReader
                     "remove transport (only traders, flatteners and dashboards stream)");
             }
 
+            var reported = t.Problems.Count;
             var command = t.Strings("command", "[\"python3\", \"bot.py\"]").Select(c => c.Value).ToImmutableArray();
-            if (t.Table.Find("command") is not null && (command.IsEmpty || command[0].Length == 0))
+            if (t.Problems.Count == reported && t.Table.Find("command") is not null && (command.IsEmpty || command[0].Length == 0))
             {
                 t.Error(t.LocationOf("command"), $"processes.{name}.command names no program", "write the program and its arguments, e.g. command = [\"python3\", \"bot.py\"]");
             }
