@@ -27,7 +27,6 @@ namespace Bulkhead.Benchmarks.Gateway;
 /// clock too (<see cref="ScaledClock"/>), so its lease and call timeout are given in its time.
 /// </para>
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class GatewayBenchmarks
 {
     public const int Requests = 2_000;
@@ -105,6 +104,8 @@ public class GatewayBenchmarks
                 MaxPrivateInFlight = Concurrency,
                 // In the fast clock's time: renewed every 20 s and calls timed out after 30 s of real time.
                 LeaseTtl = TimeSpan.FromMinutes(1) * Factor,
+                // The nonce mark is reserved a day of the fast clock ahead (about 1 s of real time), as 30 s are in real use.
+                Nonces = new NonceOptions { ReserveAhead = NonceOptions.MaxReserveAhead },
                 ExchangeTimeout = TimeSpan.FromSeconds(30) * Factor,
             },
             CancellationToken.None);

@@ -202,7 +202,7 @@ public sealed class ProcessSession : IDisposable
             }
 
             keeper = new LeaseKeeper(store, result.Lease, options.LeaseTtl, time);
-            var nonces = new NonceSource(new LeasedNonceStore(store, result.Lease, credentials.MaskedKey), new NonceOptions(), time);
+            var nonces = new NonceSource(new LeasedNonceStore(store, result.Lease, credentials.MaskedKey), options.Nonces, time);
             // The guard's failures and halt live with the key's lease: a restart never starts from zero against the lockout.
             var envName = options.Environment ?? manifest.Fleet.DefaultEnvironment;
             var guard = new LockoutGuard(credentials.MaskedKey, options.Guard, time, GuardStore(store, envName, key.Name));

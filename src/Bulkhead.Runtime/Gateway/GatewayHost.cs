@@ -67,6 +67,7 @@ public sealed class GatewayHost : IAsyncDisposable
             Environment = options.Environment,
             Tier = options.Tier,
             Guard = options.Guard,
+            Nonces = options.Nonces ?? new Kraken.Nonces.NonceOptions(),
         };
         var session = ProcessSession.Open(options.Manifest, options.ProcessName, options.LeaseTtl is { } ttl ? sessionOptions with { LeaseTtl = ttl } : sessionOptions);
         return await StartOnSessionAsync(session, ownsSession: true, options, cancellationToken).ConfigureAwait(false);

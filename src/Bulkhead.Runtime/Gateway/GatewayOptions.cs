@@ -39,6 +39,9 @@ public sealed class GatewayOptions
     /// <summary>The lease's time to live (null: <see cref="Fleet.Sessions.ProcessSessionOptions.DefaultLeaseTtl"/>).</summary>
     public TimeSpan? LeaseTtl { get; init; }
 
+    /// <summary>How the key's nonce source counts and reserves (null: the defaults).</summary>
+    public Kraken.Nonces.NonceOptions? Nonces { get; init; }
+
     /// <summary>The lockout guard's settings.</summary>
     public LockoutGuardOptions Guard { get; init; } = new();
 
