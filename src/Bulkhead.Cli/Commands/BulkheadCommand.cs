@@ -14,6 +14,7 @@ internal static class BulkheadCommand
         root.Subcommands.Add(FleetCommands.CreateAudit(environment));
         root.Subcommands.Add(FleetCommands.CreatePlan(environment));
         root.Subcommands.Add(WorkerCommand.Create(environment));
+        root.Subcommands.Add(GatewayCommand.Create(environment));
         root.Subcommands.Add(ReportCommand.Create(environment));
         root.Subcommands.Add(ReconcileCommand.Create(environment));
         root.Subcommands.Add(RunCommand.Create(environment));

@@ -132,7 +132,10 @@ public abstract class RelationalCoordinationStore : ICoordinationStore, IRateLim
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(transition);
-        return InTransaction((c, tx) =>
+        // Rate counters are advisory: losing the last commits to a power cut only forgets a few calls' cost. Everything else
+        // (leases, nonce marks, the lockout guard's failures and halt) is written durably.
+        var advisory = typeof(TState).Namespace == typeof(Kraken.Limits.DecayingCounterState).Namespace;
+        return (advisory ? (Func<Func<DbConnection, DbTransaction?, TResult>, TResult>)InAdvisoryTransaction : InTransaction)((c, tx) =>
         {
             var (type, json) = _tables.LoadState(c, tx, key);
             var result = RateStateCodec.Apply(key, type, json, transition, out var next);
@@ -161,6 +164,9 @@ public abstract class RelationalCoordinationStore : ICoordinationStore, IRateLim
 
     /// <summary>Runs <paramref name="work"/> in one exclusive transaction: committed when it returns, rolled back when it throws.</summary>
     private protected abstract T InTransaction<T>(Func<DbConnection, DbTransaction?, T> work);
+
+    /// <summary>As <see cref="InTransaction{T}"/>, for state whose last commits may be lost to a power cut (rate counters).</summary>
+    private protected virtual T InAdvisoryTransaction<T>(Func<DbConnection, DbTransaction?, T> work) => InTransaction(work);
 
     // The holder is the one named by the row's current token and has not released it. An expired lease that nobody took
     // over is still held: its token is the newest, so its writes cannot clash with anyone's.

@@ -26,6 +26,17 @@ public sealed record FleetProcess(
     /// </summary>
     public ProcessTransport Transport { get; init; } = ProcessTransport.Rest;
 
+    /// <summary>
+    /// An external program run as this process (<c>command = ["python3", "bot.py"]</c>, any language): the worker serves
+    /// it a gateway on loopback (docs/gateway.md) with a local credential in <c>KRAKEN_API_KEY</c>/<c>KRAKEN_API_SECRET</c>
+    /// and the gateway's address in <c>KRAKEN_API_URL</c>/<c>KRAKEN_FUTURES_URL</c>, instead of running a built-in strategy.
+    /// Empty: the process runs its role in the worker.
+    /// </summary>
+    public ImmutableArray<string> Command { get; init; } = [];
+
+    /// <summary>True when the process is an external program behind a gateway.</summary>
+    public bool IsExternal => !Command.IsDefaultOrEmpty;
+
     /// <summary>True when the process streams over Kraken's WebSockets.</summary>
     public bool Streams => Transport == ProcessTransport.WebSocket;
 

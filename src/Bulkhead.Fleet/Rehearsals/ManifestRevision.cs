@@ -8,7 +8,7 @@ namespace Bulkhead.Fleet.Rehearsals;
 
 /// <summary>
 /// A manifest's revision as the rule "test in UAT before production" sees it: a hash over what decides how the fleet
-/// touches the exchange — its processes (name, role, strategy, account, key, hosts, transport), its keys' permissions,
+/// touches the exchange — its processes (name, role, strategy, account, key, hosts, transport, and an external process's command), its keys' permissions,
 /// accounts, venues and IP allowlists, and its hosts with their addresses. Environment-specific values are left out
 /// (environments and their URLs, secrets and where they live, key creation and expiry dates, sandbox funding), and so are
 /// strategy parameters and risk limits, which are tuned between runs without changing who may call what from where.
@@ -32,7 +32,7 @@ public static class ManifestRevision
         foreach (var p in manifest.Processes.OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"process {p.Name} role={p.Role} strategy={p.Strategy} account={p.Account} key={p.Key} transport={p.Transport} hosts={string.Join(',', p.Hosts.IsDefault ? [] : p.Hosts)}\n");
+                $"process {p.Name} role={p.Role} strategy={p.Strategy} account={p.Account} key={p.Key} transport={p.Transport} hosts={string.Join(',', p.Hosts.IsDefault ? [] : p.Hosts)}{(p.IsExternal ? " command=" + string.Join(' ', p.Command) : string.Empty)}\n");
         }
 
         foreach (var k in manifest.Keys.OrderBy(k => k.Name, StringComparer.Ordinal))

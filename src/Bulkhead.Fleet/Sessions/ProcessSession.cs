@@ -161,7 +161,8 @@ public sealed class ProcessSession : IDisposable
         ? CreateFuturesClient(http, journal, timeout)
         : throw new InvalidOperationException($"key '{Key.Name}' is a Spot key; derivatives transfers need a Futures key");
 
-    private FuturesRestClient CreateFuturesClient(HttpClient http, ICallJournal? journal, TimeSpan? timeout) =>
+    /// <summary>A Futures client signing with this session's key, the account's shared limiters and <paramref name="journal"/>.</summary>
+    public FuturesRestClient CreateFuturesClient(HttpClient http, ICallJournal? journal = null, TimeSpan? timeout = null) =>
         new(http, ClientOptions(Environment.FuturesUrl, journal, timeout), Time, KrakenKey, FuturesLimiters);
 
     private TimeProvider Time { get; init; } = TimeProvider.System;
@@ -220,7 +221,7 @@ public sealed class ProcessSession : IDisposable
             }
 
             keeper = new LeaseKeeper(store, result.Lease, options.LeaseTtl, time);
-            var nonces = new NonceSource(new LeasedNonceStore(store, result.Lease, credentials.MaskedKey), new NonceOptions(), time);
+            var nonces = new NonceSource(new LeasedNonceStore(store, result.Lease, credentials.MaskedKey), options.Nonces, time);
 
             // Self-fencing stops signing for good: no nonce is handed out once the lease is lost (taken over, or not
             // renewed within half its time), whatever the process is still doing (a graceful stop's cancel-all included).

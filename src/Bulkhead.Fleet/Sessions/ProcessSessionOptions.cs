@@ -1,5 +1,6 @@
 using Bulkhead.Kraken.Guards;
 using Bulkhead.Kraken.Limits;
+using Bulkhead.Kraken.Nonces;
 
 namespace Bulkhead.Fleet.Sessions;
 
@@ -32,6 +33,9 @@ public sealed record ProcessSessionOptions
 
     /// <summary>The lease's time to live.</summary>
     public TimeSpan LeaseTtl { get; init; } = DefaultLeaseTtl;
+
+    /// <summary>How the key's nonce source counts and reserves its high-water mark (defaults: microseconds, 30 s ahead).</summary>
+    public NonceOptions Nonces { get; init; } = new();
 
     /// <summary>The lockout guard's settings (defaults: halt after 3 authentication failures in 10 minutes).</summary>
     public LockoutGuardOptions Guard { get; init; } = new();

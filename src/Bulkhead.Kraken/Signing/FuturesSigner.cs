@@ -85,6 +85,13 @@ public static class FuturesSigner
         return CryptographicOperations.FixedTimeEquals(expected, given[..written]);
     }
 
+    /// <summary>Checks an <c>Authent</c> header made with <paramref name="credentials"/>, in constant time (a relay checking its callers).</summary>
+    public static bool Verify(KrakenCredentials credentials, string postData, string nonce, string urlPath, string? authent)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return Verify(credentials.Secret, postData, nonce, urlPath, authent);
+    }
+
     private static bool HasDerivativesPrefix(string urlPath) => urlPath.StartsWith(DerivativesPrefix + "/", StringComparison.Ordinal);
 
     // A view, not a substring: signing allocates nothing but the header string.

@@ -52,6 +52,13 @@ public static class SpotSigner
         return CryptographicOperations.FixedTimeEquals(expected, given[..written]);
     }
 
+    /// <summary>Checks a signature made with <paramref name="credentials"/>, in constant time (a relay checking its callers).</summary>
+    public static bool Verify(KrakenCredentials credentials, string path, string nonce, ReadOnlySpan<byte> body, string? apiSign)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return Verify(credentials.Secret, path, nonce, body, apiSign);
+    }
+
     private static void Compute(ReadOnlySpan<byte> secret, string path, long nonce, ReadOnlySpan<byte> body, Span<byte> mac)
     {
         Span<byte> nonceBytes = stackalloc byte[MaxLongDigits];

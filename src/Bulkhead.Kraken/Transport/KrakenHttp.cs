@@ -35,7 +35,7 @@ internal sealed class KrakenHttp
             }
 
             var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
-            return KrakenResult<HttpAnswer>.Ok(new HttpAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body));
+            return KrakenResult<HttpAnswer>.Ok(new HttpAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, RawContentType(response)));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -50,6 +50,10 @@ internal sealed class KrakenHttp
             return KrakenErrors.Connection($"the connection broke while reading the answer ({ex.GetType().Name})");
         }
     }
+
+    // The header as the server wrote it (a relay hands it on unchanged), not as the parser would print it again.
+    private static string? RawContentType(HttpResponseMessage response) =>
+        response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var values) ? values.ToString() : null;
 
     private static string Describe(HttpRequestException ex)
     {

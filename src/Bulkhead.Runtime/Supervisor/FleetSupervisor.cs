@@ -57,12 +57,12 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
     /// </summary>
     public Task Completion => _started ? _ended.Task : Task.CompletedTask;
 
-    /// <summary>The processes a supervisor runs: every trader and dashboard, or just <paramref name="only"/>.</summary>
+    /// <summary>The processes a supervisor runs: every trader and dashboard and every external command (each as a worker), or just <paramref name="only"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="only"/> is not a process of the manifest, or not a trader or dashboard.</exception>
     public static IReadOnlyList<FleetProcess> Supervised(FleetManifest manifest, string? only)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        var running = manifest.Processes.Where(p => p.Role is FleetRole.Trader or FleetRole.Dashboard).ToList();
+        var running = manifest.Processes.Where(Runs).ToList();
         if (only is null)
         {
             return running;
@@ -70,10 +70,12 @@ public sealed partial class FleetSupervisor : IAsyncDisposable
 
         var process = manifest.FindProcess(only)
             ?? throw new ArgumentException($"--only {only}: the manifest has no such process; long-running ones: {string.Join(", ", running.Select(p => p.Name))}", nameof(only));
-        return process.Role is FleetRole.Trader or FleetRole.Dashboard
+        return Runs(process)
             ? [process]
             : throw new ArgumentException($"--only {only}: process '{only}' has role {process.Role.ToString().ToLowerInvariant()}, which the supervisor does not run (only trader and dashboard)", nameof(only));
     }
+
+    private static bool Runs(FleetProcess process) => process.IsExternal || process.Role is FleetRole.Trader or FleetRole.Dashboard;
 
     /// <summary>Every supervised process's status, in manifest order.</summary>
     public IReadOnlyList<ProcessStatus> Snapshot()

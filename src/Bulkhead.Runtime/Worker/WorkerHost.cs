@@ -103,7 +103,7 @@ public static class WorkerHost
     {
         try
         {
-            var code = run.Process.Role switch
+            var code = run.Process.IsExternal ? await Gateway.ExternalBotRunner.RunAsync(run, stop).ConfigureAwait(false) : run.Process.Role switch
             {
                 FleetRole.Trader => await TraderRunner.RunAsync(run, stop).ConfigureAwait(false),
                 FleetRole.Dashboard => await DashboardMonitor.RunAsync(run, stop).ConfigureAwait(false),
@@ -165,7 +165,8 @@ public static class WorkerHost
         }
 
         process = found;
-        problem = found.Role switch
+        // An external command brings its own logic: only its key matters (its role decides what its gateway lets through).
+        problem = found.IsExternal ? string.Empty : found.Role switch
         {
             FleetRole.Reconciler => $"process '{found.Name}' is a reconciler: run it with bulkhead reconcile, not as a worker",
             FleetRole.Treasury => $"process '{found.Name}' is the treasury: run it with bulkhead treasury, not as a worker",

@@ -34,6 +34,9 @@ internal static class NodeClient
         throw new InvalidOperationException($"Bulkhead.slnx not found above {AppContext.BaseDirectory}: run the tests from the source tree.");
     });
 
+    /// <summary>The folder of the driver scripts and their node_modules.</summary>
+    public static string Folder => ClientsFolder.Value;
+
     /// <summary>Runs the steps with one client and returns each step's outcome.</summary>
     public static Task<IReadOnlyList<StepOutcome>> RunAsync(ClientSpec spec, CancellationToken cancellationToken)
     {

@@ -123,8 +123,20 @@ internal static partial class ManifestReader
                     "remove transport (only traders, flatteners and dashboards stream)");
             }
 
+            var reported = t.Problems.Count;
+            var command = t.Strings("command", "[\"python3\", \"bot.py\"]").Select(c => c.Value).ToImmutableArray();
+            if (t.Problems.Count == reported && t.Table.Find("command") is not null && (command.IsEmpty || command[0].Length == 0))
+            {
+                t.Error(t.LocationOf("command"), $"processes.{name}.command names no program", "write the program and its arguments, e.g. command = [\"python3\", \"bot.py\"]");
+            }
+
+            if (!command.IsEmpty && transport == ProcessTransport.WebSocket)
+            {
+                t.Error(t.LocationOf("transport"), $"processes.{name}: an external command brings its own transport", "remove transport (the gateway serves REST; docs/gateway.md)");
+            }
+
             t.RejectUnknown();
-            result.Add(new FleetProcess(name, role, strategy, account ?? "", key, hosts, t.Location) { Transport = transport });
+            result.Add(new FleetProcess(name, role, strategy, account ?? "", key, hosts, t.Location) { Transport = transport, Command = command });
         }
 
         return result.ToImmutable();
