@@ -7,4 +7,10 @@ if (args is ["matching-latency", .. var rest])
     return;
 }
 
+if (args is ["ack-latency", .. var counts])
+{
+    await Bulkhead.Benchmarks.Sockets.AckLatency.RunAsync(counts);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
