@@ -49,6 +49,7 @@ internal static class Flattener
         // Market orders fill at once; journal their fills (and any the trader had not journaled yet).
         await Task.Delay(TimeSpan.FromMilliseconds(500), run.Time, token).ConfigureAwait(false);
         await context.PollFillsAsync(everything: false, token).ConfigureAwait(false);
+        await context.SyncOpenOrdersAsync(token).ConfigureAwait(false); // an order acknowledged as placed (a socket's ack) and filled since → journaled Filled
         run.Log($"flattened {strategy.Name}: {orders.Count} closing orders");
         run.Status.Write("stopping");
         return WorkerExitCodes.Stopped;

@@ -30,7 +30,8 @@ internal sealed class WorkerVenue : IAsyncDisposable
     public SocketAccountVenue? Sockets { get; }
 
     /// <summary>Opens the process's account on its transport; a socket venue is connected and its first snapshots read.</summary>
-    /// <exception cref="WorkerHaltException">The socket venue could not start (exit 1: the supervisor restarts the worker; an authentication failure halts).</exception>
+    /// <remarks>A socket venue that does not start is opened again after a poll interval, until it starts or the key halts.</remarks>
+    /// <exception cref="WorkerHaltException">The key halted (authentication, lockout) or lacks a permission.</exception>
     public static async Task<WorkerVenue> OpenAsync(WorkerRun run, CallTracker calls, IReadOnlyCollection<string> symbols, CancellationToken cancellationToken)
     {
         var venue = run.Session.AccountVenue;
@@ -40,23 +41,31 @@ internal sealed class WorkerVenue : IAsyncDisposable
             return new WorkerVenue(rest, new StrategyVenue(venue, rest, run.Time), null);
         }
 
-        var sockets = run.Session.OpenSocketVenue(run.Http, calls);
-        KrakenResult<bool> started;
-        try
+        // As the REST start's cancel-all: retried until it works; authentication failures trip the guard, which halts.
+        SocketAccountVenue sockets;
+        while (true)
         {
-            started = await sockets.StartAsync(symbols, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await sockets.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+            sockets = run.Session.OpenSocketVenue(run.Http, calls);
+            KrakenResult<bool> started;
+            try
+            {
+                started = await sockets.StartAsync(symbols, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await sockets.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
 
-        if (!started.Success)
-        {
+            if (started.Success)
+            {
+                break;
+            }
+
             await sockets.DisposeAsync().ConfigureAwait(false);
             Halts.ThrowIfHalting(started.Error, run.Session.Guard);
-            throw new WorkerHaltException(WorkerExitCodes.Crashed, $"the {sockets.Client.Endpoint.JournalVenue} venue did not start: {started.Error.Code} ({started.Error.Message})");
+            run.Log($"the {sockets.Client.Endpoint.JournalVenue} venue did not start: {started.Error.Code}; retrying");
+            await Task.Delay(run.Options.PollInterval, run.Time, cancellationToken).ConfigureAwait(false);
         }
 
         run.Log($"trading over {sockets.Client.Endpoint.JournalVenue} ({sockets.Client.Endpoint.Url}), streaming {string.Join(", ", symbols)}");
