@@ -233,6 +233,7 @@ internal sealed class StrategyHost
         using var budget = new CancellationTokenSource(_settings.StopBudget, Time);
         try
         {
+            Sockets?.ReadHistoryOnNextPoll(); // the last fills from the history too: none left in flight on the stream
             await _context.PollFillsAsync(everything: false, budget.Token).ConfigureAwait(false);
             await RecordEquityAsync(budget.Token).ConfigureAwait(false);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Bulkhead.Cli.Tests;
 using Bulkhead.EndToEnd.Tests.Harness;
+using Bulkhead.Sandbox;
 using Shouldly;
 using Xunit;
 

@@ -19,19 +19,27 @@ public abstract partial class SocketAccountVenue
     private readonly HashSet<string> _fillIds = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _ordersSnapshot = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _ordersSession;
-    private int _gapSession;
+    private bool _readHistory;
+    private long _lastHistory;
+
+    /// <summary>
+    /// How often a poll also reads the recent fills from the history (<see cref="ReadHistoryAsync"/>): a bound on how
+    /// long a fill the stream lost (a gap longer than a reconnect's snapshot) stays unjournaled. One REST call a minute.
+    /// </summary>
+    public static readonly TimeSpan HistoryInterval = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// The account's fills with their fees, newest first. A poll (<see cref="VenueFillQuery.StopAtKnownPage"/>) reads the
-    /// fills the <c>executions</c> stream delivered (its snapshot's recent trades included) — after a reconnect once more
-    /// through <see cref="ReadHistoryAsync"/>, to cover a gap longer than the snapshot; a catch-up reads the derived venue's
-    /// history as well (<see cref="ReadHistoryAsync"/>).
+    /// fills the <c>executions</c> stream delivered (its snapshot's recent trades included), and the recent history
+    /// (<see cref="ReadHistoryAsync"/>) after a reconnect, when asked (<see cref="ReadHistoryOnNextPoll"/>) and every
+    /// <see cref="HistoryInterval"/>; a catch-up reads the history as well. A failed history read does not hide the
+    /// stream's fills: they are returned and the history is read again on the next poll.
     /// </summary>
     public async Task<KrakenResult<IReadOnlyList<VenueFill>>> GetFillsAsync(VenueFillQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var fills = new Dictionary<string, VenueFill>(StringComparer.Ordinal);
-        bool gap;
+        bool history;
         lock (_gate)
         {
             foreach (var fill in _fills)
@@ -39,27 +47,26 @@ public abstract partial class SocketAccountVenue
                 fills.TryAdd(fill.FillId, fill);
             }
 
-            gap = _gapSession != 0;
-            _gapSession = 0;
+            history = !query.StopAtKnownPage || _readHistory || _lastHistory == 0 || Time.GetElapsedTime(_lastHistory) >= HistoryInterval;
+            _readHistory = false;
         }
 
-        if (!query.StopAtKnownPage || gap)
+        if (history)
         {
-            var history = await ReadHistoryAsync(query, cancellationToken).ConfigureAwait(false);
-            if (!history.Success)
+            var read = await ReadHistoryAsync(query, cancellationToken).ConfigureAwait(false);
+            lock (_gate)
             {
-                if (gap)
+                if (read.Success)
                 {
-                    lock (_gate)
-                    {
-                        _gapSession = Math.Max(_gapSession, 1); // read again next time
-                    }
+                    _lastHistory = Time.GetTimestamp();
                 }
-
-                return history.Error;
+                else
+                {
+                    _readHistory = true; // again on the next poll
+                }
             }
 
-            foreach (var fill in history.Value)
+            foreach (var fill in read.Success ? read.Value : [])
             {
                 fills.TryAdd(fill.FillId, fill);
             }
@@ -70,6 +77,15 @@ public abstract partial class SocketAccountVenue
             .Where(f => query.IsKnown?.Invoke(f.FillId) != true)
             .OrderByDescending(f => f.Time)
             .ThenByDescending(f => f.FillId, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Makes the next poll read the recent history too (the last poll before a graceful stop: nothing in flight is left out).</summary>
+    public void ReadHistoryOnNextPoll()
+    {
+        lock (_gate)
+        {
+            _readHistory = true;
+        }
     }
 
     /// <summary>
@@ -111,7 +127,7 @@ public abstract partial class SocketAccountVenue
                 _open.Clear();
                 if (_ordersSession != 0)
                 {
-                    _gapSession = batch.Session;
+                    _readHistory = true; // the gap may hold more fills than the snapshot's
                 }
 
                 _ordersSession = batch.Session;
