@@ -8,7 +8,7 @@ using Bulkhead.Kraken.Spot;
 
 namespace Bulkhead.Cli.Commands;
 
-/// <summary><c>bulkhead api spot|futures …</c>: one call, printed as JSON.</summary>
+/// <summary><c>bulkhead api spot|futures …</c>: one call, printed as JSON; <c>bulkhead api ws spot|unified …</c>: <see cref="ApiSocketCommand"/>.</summary>
 internal static class ApiCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -19,6 +19,7 @@ internal static class ApiCommand
         var api = new Command("api", "Make one call to Kraken (or any server that speaks its wire protocol) and print the JSON result.");
         api.Subcommands.Add(CreateSpot(environment));
         api.Subcommands.Add(CreateFutures(environment));
+        api.Subcommands.Add(ApiSocketCommand.Create(environment));
         return api;
     }
 

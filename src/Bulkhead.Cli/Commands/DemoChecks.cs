@@ -23,7 +23,7 @@ internal static class DemoChecks
 {
     private static readonly string[] NonceErrors = [KrakenErrors.InvalidNonce, KrakenErrors.FuturesNonceBelowThreshold, KrakenErrors.FuturesNonceDuplicate];
 
-    public static async Task<bool> RunAsync(CliEnvironment environment, FleetManifest manifest, WebApplication sandbox, IReadOnlyList<ProcessStatus> processes, string adminToken, CancellationToken cancellationToken)
+    public static async Task<bool> RunAsync(CliEnvironment environment, FleetManifest manifest, WebApplication sandbox, IReadOnlyList<ProcessStatus> processes, string adminToken, (string Folder, TimeSpan Ran) calls, CancellationToken cancellationToken)
     {
         var output = environment.Out;
         var failures = new List<string>();
@@ -94,6 +94,7 @@ internal static class DemoChecks
             failures.Add($"only {traded.Count} strategies in {accounts} subaccounts traded (at least 2 in 2 expected; the trend strategies trade only on a move that beats the round-trip taker fee, which a short run may not see: try --duration 2m)");
         }
 
+        failures.AddRange(await DemoCalls.CheckAsync(output, manifest, calls.Folder, calls.Ran).ConfigureAwait(false));
         failures.AddRange(KeyChecks(sandbox, output));
         failures.AddRange(await ConservationAsync(sandbox, adminToken, output, cancellationToken).ConfigureAwait(false));
         foreach (var failure in failures)

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace Bulkhead.Cli.Commands;
 
 /// <summary>
-/// <c>bulkhead demo [--duration 60s] [--port 8080] [--data DIR] [--dashboard-bind ADDR] [--dashboard-token TOKEN]</c>:
+/// <c>bulkhead demo [--duration 60s] [--port 8080] [--data DIR] [--dashboard-bind ADDR] [--dashboard-token TOKEN] [--transport websocket|rest]</c>:
 /// the whole fleet on the embedded sandbox with one command. Starts the sandbox in this process (SQLite in DIR/sandbox, market on), writes examples/fleet.toml into DIR
 /// pointed at it, provisions it (secrets key file and admin token generated), runs the fleet with the live table and
 /// the dashboard on 127.0.0.1:PORT (printed as <c>dashboard: http://127.0.0.1:PORT/</c>), and after <c>--duration</c> (or Ctrl-C) stops it, prints the report, the
@@ -33,9 +33,11 @@ internal static class DemoCommand
         var token = DashboardSettings.TokenOption();
         var operatorToken = DashboardSettings.OperatorTokenOption();
         var data = new Option<string?>("--data") { Description = "The demo's folder (default: a new one under BULKHEAD_HOME/demo or ~/.bulkhead/demo)." };
+        var transport = new Option<string>("--transport") { Description = "How the traders and flatteners talk to the exchange: websocket (default: Spot v2 and the Unified WebSocket) or rest (polling; the derivatives keys become Futures keys).", DefaultValueFactory = _ => "websocket" };
+        transport.AcceptOnlyFromAmong("websocket", "rest");
         var command = new Command("demo", "Run the example fleet on the embedded sandbox: provision, trade, stop, then report, reconcile and check the sandbox's ledger. Exit 0 only if everything checks out.")
         {
-            duration, port, data, bind, token, operatorToken,
+            duration, port, data, bind, token, operatorToken, transport,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -57,7 +59,7 @@ internal static class DemoCommand
             }
 
             using var signals = new StopSignals(ct);
-            return await RunAsync(environment, length, parse.GetValue(port), dashboard, parse.GetValue(data), signals).ConfigureAwait(false);
+            return await RunAsync(environment, length, parse.GetValue(port), dashboard, parse.GetValue(data), parse.GetValue(transport) == "rest", signals).ConfigureAwait(false);
         });
         return command;
     }
@@ -80,7 +82,7 @@ internal static class DemoCommand
         return false;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment environment, TimeSpan? duration, int port, DashboardSettings dashboard, string? data, StopSignals signals)
+    private static async Task<int> RunAsync(CliEnvironment environment, TimeSpan? duration, int port, DashboardSettings dashboard, string? data, bool rest, StopSignals signals)
     {
         var folder = Path.GetFullPath(data ?? Path.Combine(environment.DataFolder(null), "demo", environment.Time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)));
         Directory.CreateDirectory(folder);
@@ -121,7 +123,7 @@ internal static class DemoCommand
                 await environment.Out.WriteLineAsync($"desk strategy: none — {notBuilt}").ConfigureAwait(false);
             }
 
-            await File.WriteAllTextAsync(manifestPath, example, CancellationToken.None).ConfigureAwait(false);
+            await File.WriteAllTextAsync(manifestPath, rest ? OnRest(example) : example, CancellationToken.None).ConfigureAwait(false);
             var provisioned = await SandboxProvisionCommand.RunAsync(demo, manifestPath, null, recreate: false, signals.Token).ConfigureAwait(false);
             if (provisioned != ExitCodes.Success || FleetReadSupport.Load(demo, manifestPath, null) is not { } manifest)
             {
@@ -146,6 +148,7 @@ internal static class DemoCommand
 
             FleetSupervisor? supervisor = null;
             var children = new Dictionary<string, string?>(StringComparer.Ordinal) { [SecretsKey.Variable] = null, [SandboxProvisionCommand.AdminTokenVariable] = null };
+            var started = environment.Time.GetTimestamp();
             var ran = await RunCommand.RunAsync(demo, manifest, new RunSettings(null, null, port, children, s => supervisor = s) { Dashboard = dashboard, Rehearse = false }, signals).ConfigureAwait(false);
             if (ran == ExitCodes.Usage || supervisor is null)
             {
@@ -153,7 +156,8 @@ internal static class DemoCommand
             }
 
             using var checks = new CancellationTokenSource(TimeSpan.FromMinutes(2), environment.Time);
-            var verdict = await DemoChecks.RunAsync(demo, manifest, app, supervisor.Snapshot(), token, checks.Token).ConfigureAwait(false);
+            var calls = (FleetJournal.Folder(demo, manifest.BaseDirectory) ?? Path.Combine(manifest.BaseDirectory, "journal"), environment.Time.GetElapsedTime(started));
+            var verdict = await DemoChecks.RunAsync(demo, manifest, app, supervisor.Snapshot(), token, calls, checks.Token).ConfigureAwait(false);
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
             await environment.Out.WriteLineAsync($"demo folder kept: {folder}").ConfigureAwait(false);
             return verdict ? ExitCodes.Success : ExitCodes.CallFailed;
@@ -183,6 +187,30 @@ internal static class DemoCommand
 
         await environment.Error.WriteLineAsync("bulkhead demo: cannot start the sandbox on 127.0.0.1").ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>
+    /// The example fleet polling REST: every trader and flattener with <c>transport = "rest"</c>, and the derivatives
+    /// subaccount's trading keys Futures keys again (a Kraken API key reaches a derivatives account only over the Unified
+    /// WebSocket). What <c>--transport rest</c> runs, to compare the two.
+    /// </summary>
+    internal static string OnRest(string example)
+    {
+        var text = example
+            .Replace("role = \"trader\"\n", "role = \"trader\"\ntransport = \"rest\"\n", StringComparison.Ordinal)
+            .Replace("role = \"flattener\"\n", "role = \"flattener\"\ntransport = \"rest\"\n", StringComparison.Ordinal);
+        foreach (var key in (string[])["hedge-trader", "hedge-flattener"])
+        {
+            var table = $"[keys.{key}]\naccount = \"hedge\"\nvenue = \"spot\"";
+            var at = text.IndexOf(table, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var end = text.IndexOf('\n', at + table.Length);
+                text = string.Concat(text.AsSpan(0, at), $"[keys.{key}]\naccount = \"hedge\"\nvenue = \"futures\"", text.AsSpan(end));
+            }
+        }
+
+        return text;
     }
 
     private static async Task<string> ExampleAsync()

@@ -22,7 +22,8 @@ public sealed record FleetProcess(
     /// <summary>
     /// Its transport (<c>transport = "rest" | "websocket"</c>; only traders, flatteners and dashboards stream). A streaming
     /// process's key is a Kraken API key (<c>venue = "spot"</c>, also for derivatives: the Unified WebSocket takes its
-    /// token from Spot REST) that holds "Access WebSockets API".
+    /// token from Spot REST) that holds "Access WebSockets API". Not written: <c>websocket</c> for traders and flatteners
+    /// unless the process's key is a Futures key, <c>rest</c> otherwise (the manifest reader decides).
     /// </summary>
     public ProcessTransport Transport { get; init; } = ProcessTransport.Rest;
 

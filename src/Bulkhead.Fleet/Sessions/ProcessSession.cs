@@ -7,6 +7,8 @@ using Bulkhead.Kraken.Journal;
 using Bulkhead.Kraken.Limits;
 using Bulkhead.Kraken.Nonces;
 using Bulkhead.Kraken.Signing;
+using Bulkhead.Kraken.Sockets;
+using Bulkhead.Kraken.Sockets.Venues;
 using Bulkhead.Kraken.Spot;
 using Bulkhead.Kraken.Transport;
 using Bulkhead.Kraken.Venues;
@@ -154,6 +156,45 @@ public sealed class ProcessSession : IDisposable
         var traded = Process.Strategy is { } name && Manifest.FindStrategy(name) is { } strategy ? Manifest.FindSubaccount(strategy.Account)?.Venue : null;
         return new TradeVolumeFees(CreateSpotClient(http, journal, timeout), derivatives: traded == Venue.Futures);
     }
+
+    /// <summary>The venue (Spot or Futures) of the account the process works on: its subaccount's, else its key's.</summary>
+    public Venue AccountVenue => Manifest.FindSubaccount(Account)?.Venue ?? Key.Venue;
+
+    /// <summary>
+    /// The session's account on Kraken's WebSockets (a process with <c>transport = "websocket"</c>; its key is a Kraken API
+    /// key): a Spot account on Spot WebSocket v2 (<see cref="SpotSocketVenue"/>, REST through the same key only for
+    /// AssetPairs, fill history and the ledger), a derivatives account on the Unified WebSocket
+    /// (<see cref="UnifiedSocketVenue"/>, no Futures REST). Tokens come through the key's own Spot client (lease, fenced
+    /// nonce, rate budget, lockout guard); the connection's sessions are recorded in <paramref name="journal"/>. Not
+    /// started: the caller starts it with the symbols it trades and disposes it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The key is a Futures key (the manifest refuses a streaming process with one).</exception>
+    public SocketAccountVenue OpenSocketVenue(HttpClient http, ICallJournal? journal = null, Action<KrakenSocketOptions>? configure = null)
+    {
+        if (Key.Venue == Venue.Futures)
+        {
+            throw new InvalidOperationException($"key '{Key.Name}' is a Futures key; the WebSockets take a token from Spot REST, so a streaming process needs a Kraken API key");
+        }
+
+        var spot = CreateSpotClient(http, journal);
+        return AccountVenue == Venue.Futures
+            ? UnifiedSocketVenue.Open(spot, SocketEndpoint(SocketProtocol.Unified), Time, journal, configure)
+            : SpotSocketVenue.Open(spot, SocketEndpoint(SocketProtocol.SpotV2), Time, journal, configure);
+    }
+
+    /// <summary>
+    /// The private endpoint of <paramref name="protocol"/> in the session's environment: Kraken's own addresses in
+    /// production, else the environment's Spot REST server, which serves both protocols on Kraken's paths (the sandbox).
+    /// </summary>
+    public KrakenSocketEndpoint SocketEndpoint(SocketProtocol protocol, bool isPrivate = true) => Environment.Kind == EnvironmentKind.Production
+        ? (protocol, isPrivate) switch
+        {
+            (SocketProtocol.SpotV2, true) => KrakenSocketEndpoint.SpotPrivate,
+            (SocketProtocol.SpotV2, false) => KrakenSocketEndpoint.SpotPublic,
+            (_, true) => KrakenSocketEndpoint.UnifiedPrivate,
+            _ => KrakenSocketEndpoint.UnifiedPublic,
+        }
+        : KrakenSocketEndpoint.OnServer(Environment.SpotUrl, protocol, isPrivate);
 
     /// <summary>The transfers of the session's derivatives account (its key must be a Futures key): wallets, subaccounts, withdrawal to Spot.</summary>
     /// <exception cref="InvalidOperationException">The key is a Spot key.</exception>

@@ -216,6 +216,8 @@ public static class KrakenErrors
     public const string LocalUnknownSymbol = "Bulkhead:Unknown symbol";
     /// <summary><c>Bulkhead:No quote</c>: the venue's ticker has no bid or no ask for the symbol (an empty book side).</summary>
     public const string LocalNoQuote = "Bulkhead:No quote";
+    /// <summary><c>Bulkhead:Not on this transport</c>: the venue's transport cannot give what was asked (read it with another key or transport).</summary>
+    public const string LocalNotOnTransport = "Bulkhead:Not on this transport";
     /// <summary><c>Bulkhead:Timeout</c>.</summary>
     public const string TransportTimeout = "Bulkhead:Timeout";
     /// <summary><c>Bulkhead:HTTP status</c>.</summary>
@@ -405,6 +407,10 @@ public static class KrakenErrors
     /// <summary>The venue's ticker has no two-sided quote for <paramref name="symbol"/> (Transient: a book side may fill again).</summary>
     public static KrakenError NoQuote(string symbol) =>
         new(LocalNoQuote, KrakenErrorCategory.Transient, KrakenErrorOrigin.Local, $"no bid and ask for {symbol}");
+
+    /// <summary><paramref name="what"/> is not available over <paramref name="transport"/> (InvalidInput: asking again does not help).</summary>
+    public static KrakenError NotOnTransport(string what, string transport) =>
+        new(LocalNotOnTransport, KrakenErrorCategory.InvalidInput, KrakenErrorOrigin.Local, $"{what} is not available over {transport}");
 
     /// <summary>The request timed out.</summary>
     public static KrakenError Timeout(TimeSpan after) =>

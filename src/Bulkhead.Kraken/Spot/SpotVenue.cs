@@ -139,8 +139,8 @@ public sealed partial class SpotVenue : IAccountVenue
     public Task<KrakenResult<IReadOnlyList<VenuePosition>>> GetOpenPositionsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(KrakenResult<IReadOnlyList<VenuePosition>>.Ok([]));
 
-    /// <summary>The exchange's pairs (read once).</summary>
-    private async Task<KrakenResult<SpotPairIndex>> PairsAsync(CancellationToken cancellationToken)
+    /// <summary>The exchange's pairs (read once; the socket venue names its symbols and assets from them).</summary>
+    internal async Task<KrakenResult<SpotPairIndex>> PairsAsync(CancellationToken cancellationToken)
     {
         if (_pairs is { } cached)
         {

@@ -1,7 +1,6 @@
 using Bulkhead.Fleet.Manifest;
 using Bulkhead.Kraken.Venues;
 using Bulkhead.Runtime.Sdk;
-using Bulkhead.Runtime.Venues;
 using Bulkhead.Runtime.Worker;
 
 namespace Bulkhead.Runtime.Roles;
@@ -20,8 +19,10 @@ internal static class Flattener
         var calls = new CallTracker(run.Calls);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, run.Session.LeaseLost);
         var token = linked.Token;
-        var account = run.Session.OpenVenue(run.Http, calls);
-        var venue = new StrategyVenue(run.Session.Key.Venue, account, run.Time);
+        var opened = await WorkerVenue.OpenAsync(run, calls, strategy.Pairs, token).ConfigureAwait(false);
+        await using var owned = opened.ConfigureAwait(false);
+        var account = opened.Account;
+        var venue = opened.Trading;
         var subaccount = run.Manifest.FindSubaccount(strategy.Account);
         var context = new StrategyContext(strategy, subaccount, run.Process.Name, venue, run.Journal, run.Time, run.Session.Guard, run.Status, run.Log);
         context.LoadJournal();
@@ -33,7 +34,7 @@ internal static class Flattener
         }
 
         run.Log($"cancelled {cancelled.Value} open orders on {strategy.Account}");
-        var orders = run.Session.Key.Venue == Venue.Futures
+        var orders = run.Session.AccountVenue == Venue.Futures
             ? await PositionOrdersAsync(account, strategy, token).ConfigureAwait(false)
             : await HoldingOrdersAsync(account, strategy, subaccount, token).ConfigureAwait(false);
         foreach (var order in orders)
@@ -48,6 +49,7 @@ internal static class Flattener
         // Market orders fill at once; journal their fills (and any the trader had not journaled yet).
         await Task.Delay(TimeSpan.FromMilliseconds(500), run.Time, token).ConfigureAwait(false);
         await context.PollFillsAsync(everything: false, token).ConfigureAwait(false);
+        await context.SyncOpenOrdersAsync(token).ConfigureAwait(false); // an order acknowledged as placed (a socket's ack) and filled since → journaled Filled
         run.Log($"flattened {strategy.Name}: {orders.Count} closing orders");
         run.Status.Write("stopping");
         return WorkerExitCodes.Stopped;

@@ -1,5 +1,7 @@
 using Bulkhead.Fleet.Fills;
 using Bulkhead.Kraken.Guards;
+using Bulkhead.Kraken.Sockets;
+using Bulkhead.Kraken.Sockets.Venues;
 using Bulkhead.Runtime.Sdk;
 using Bulkhead.Runtime.Venues;
 
@@ -7,9 +9,12 @@ namespace Bulkhead.Runtime.Worker;
 
 /// <summary>
 /// The trader's loop around one strategy: at start cancel every open order (orphans of a previous incarnation), catch up
-/// the account's fills into the journal, arm the dead man's switch; then poll market data → strategy, fills → journal →
-/// strategy, open orders, timer; re-arm the switch every third of its window; journal equity points and snapshots;
-/// heartbeat lines every 2 s. A graceful stop cancels everything, disarms the switch and journals the last fills. A risk
+/// the account's fills into the journal, arm the dead man's switch; then a round of market data → strategy, fills →
+/// journal → strategy, open orders, timer; re-arm the switch every third of its window; journal equity points and
+/// snapshots; heartbeat lines every 2 s. On REST a round runs once per poll interval. On a socket venue
+/// (<see cref="Sockets"/>) a round runs when the venue signals a ticker or execution message (signals coalesce, at most
+/// one poll interval apart) and reads only the venue's kept state: the strategy sees a quote only when it changed, every
+/// fill exactly once, and its timer once per poll interval. A graceful stop cancels everything, disarms the switch and journals the last fills. A risk
 /// breach cancels everything and halts (exit 5); an authentication halt sends nothing more (exit 4).
 /// </summary>
 internal sealed class StrategyHost
@@ -26,8 +31,10 @@ internal sealed class StrategyHost
     private readonly Action<string> _log;
     private HeartbeatState _heartbeat = new(0, 0, 0, 0m, null, 0m, 0m);
     private decimal? _equityUsd;
+    private readonly Dictionary<string, MarketQuote> _delivered = new(StringComparer.Ordinal);
     private long _lastArmed;
     private long _lastEquity;
+    private long _lastTimer;
 
     public StrategyHost(StrategyContext context, IStrategy strategy, ITradingVenue venue, IFillJournal journal, StatusWriter status, HostSettings settings, CallTracker calls, Action<string> log, LockoutGuard? guard = null, CancellationToken leaseLost = default)
     {
@@ -45,6 +52,9 @@ internal sealed class StrategyHost
 
     private TimeProvider Time => _context.Time;
 
+    /// <summary>The socket venue driving the rounds by its events, or null (a round per poll interval, REST).</summary>
+    public SocketAccountVenue? Sockets { get; init; }
+
     public async Task<int> RunAsync(CancellationToken stop)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, _leaseLost);
@@ -57,7 +67,14 @@ internal sealed class StrategyHost
             while (true)
             {
                 await PollAsync(token).ConfigureAwait(false);
-                await Task.Delay(_settings.PollInterval, Time, token).ConfigureAwait(false);
+                if (Sockets is { } sockets)
+                {
+                    await sockets.WaitForEventAsync(_settings.PollInterval, token).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Task.Delay(_settings.PollInterval, Time, token).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested && !_leaseLost.IsCancellationRequested)
@@ -129,6 +146,12 @@ internal sealed class StrategyHost
 
             _context.UpdateQuote(quote.Value);
             CheckDrawdown();
+            if (Sockets is not null && _delivered.TryGetValue(symbol, out var last) && SameMarket(last, quote.Value))
+            {
+                continue; // an event of another symbol or an execution woke the round: this quote is not news
+            }
+
+            _delivered[symbol] = quote.Value;
             await _strategy.OnMarketAsync(quote.Value, token).ConfigureAwait(false);
         }
 
@@ -142,7 +165,11 @@ internal sealed class StrategyHost
         }
 
         await _context.SyncOpenOrdersAsync(token).ConfigureAwait(false);
-        await _strategy.OnTimerAsync(token).ConfigureAwait(false);
+        if (Sockets is null || _lastTimer == 0 || Time.GetElapsedTime(_lastTimer) >= _settings.PollInterval)
+        {
+            _lastTimer = Time.GetTimestamp();
+            await _strategy.OnTimerAsync(token).ConfigureAwait(false);
+        }
         if (Time.GetElapsedTime(_lastArmed) >= _settings.DeadMansSwitch / 3)
         {
             await ArmAsync(token).ConfigureAwait(false);
@@ -155,6 +182,8 @@ internal sealed class StrategyHost
 
         UpdateHeartbeat();
     }
+
+    private static bool SameMarket(MarketQuote a, MarketQuote b) => a.Bid == b.Bid && a.Ask == b.Ask && a.Last == b.Last && a.Mark == b.Mark;
 
     private void CheckDrawdown()
     {
@@ -204,6 +233,7 @@ internal sealed class StrategyHost
         using var budget = new CancellationTokenSource(_settings.StopBudget, Time);
         try
         {
+            Sockets?.ReadHistoryOnNextPoll(); // the last fills from the history too: none left in flight on the stream
             await _context.PollFillsAsync(everything: false, budget.Token).ConfigureAwait(false);
             await RecordEquityAsync(budget.Token).ConfigureAwait(false);
         }
@@ -256,13 +286,41 @@ internal sealed class StrategyHost
         Volatile.Write(ref _heartbeat, new HeartbeatState(_context.OrdersSent, _context.FillCount, _context.OpenOrders.Count, _context.PnlUsd, _equityUsd, position, _context.DrawdownUsd));
     }
 
+    /// <summary>The socket's figures for the heartbeat (none on REST): state, subscriptions, last-message age, reconnects, book resyncs.</summary>
+    private (string Name, object? Value)[] SocketFields()
+    {
+        if (Sockets is not { } sockets)
+        {
+            return [];
+        }
+
+        var stats = sockets.GetStats();
+        return
+        [
+            ("socket", SocketState(stats.State)),
+            ("socketVenue", sockets.Client.Endpoint.JournalVenue),
+            ("socketSubscriptions", string.Join(" ", stats.Subscriptions)),
+            ("socketLastMessageMs", stats.LastMessageAge is { } age ? (long)age.TotalMilliseconds : null),
+            ("socketReconnects", stats.Reconnects),
+            ("socketBookResyncs", stats.BookResyncs),
+        ];
+    }
+
+    /// <summary>connected / reconnecting / down: what an operator needs of a socket's state.</summary>
+    internal static string SocketState(SocketConnectionState state) => state switch
+    {
+        SocketConnectionState.Connected => "connected",
+        SocketConnectionState.Connecting or SocketConnectionState.Reconnecting => "reconnecting",
+        _ => "down",
+    };
+
     private async Task HeartbeatsAsync(CancellationToken token)
     {
         while (!token.IsCancellationRequested)
         {
             var beat = Volatile.Read(ref _heartbeat);
-            _status.Write(
-                "heartbeat",
+            (string Name, object? Value)[] fields =
+            [
                 ("orders", beat.Orders),
                 ("fills", beat.Fills),
                 ("openOrders", beat.OpenOrders),
@@ -273,7 +331,10 @@ internal sealed class StrategyHost
                 ("position", beat.Position),
                 ("drawdownUsd", decimal.Round(beat.DrawdownUsd, 4)),
                 ("calls", _calls.Calls),
-                ("errors", _calls.Errors));
+                ("errors", _calls.Errors),
+                .. SocketFields(),
+            ];
+            _status.Write("heartbeat", fields);
             await Task.Delay(_settings.HeartbeatInterval, Time, token).ConfigureAwait(false);
         }
     }

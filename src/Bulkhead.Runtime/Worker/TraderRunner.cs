@@ -1,10 +1,12 @@
 using Bulkhead.Runtime.Sdk;
 using Bulkhead.Runtime.Strategies;
-using Bulkhead.Runtime.Venues;
 
 namespace Bulkhead.Runtime.Worker;
 
-/// <summary>The trader role: the process's strategy (by its kind) on its subaccount's venue, run by a <see cref="StrategyHost"/>.</summary>
+/// <summary>
+/// The trader role: the process's strategy (by its kind) on its subaccount's venue, over the process's transport
+/// (<see cref="WorkerVenue"/>), run by a <see cref="StrategyHost"/>.
+/// </summary>
 internal static class TraderRunner
 {
     public static async Task<int> RunAsync(WorkerRun run, CancellationToken stop)
@@ -21,7 +23,19 @@ internal static class TraderRunner
         }
 
         var tracker = new CallTracker(run.Calls);
-        var venue = OpenVenue(run, tracker);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, run.Session.LeaseLost);
+        WorkerVenue opened;
+        try
+        {
+            opened = await WorkerVenue.OpenAsync(run, tracker, strategy.Pairs, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !run.Session.LeaseLost.IsCancellationRequested)
+        {
+            return WorkerExitCodes.Stopped;
+        }
+
+        await using var owned = opened.ConfigureAwait(false);
+        var venue = opened.Trading;
         var context = new StrategyContext(strategy, run.Manifest.FindSubaccount(strategy.Account), run.Process.Name, venue, run.Journal, run.Time, run.Session.Guard, run.Status, run.Log, run.Session.OpenFees(run.Http, tracker));
         var implementation = GuardedStrategy.For(loaded, context, run.Log);
         var settings = new HostSettings(
@@ -33,11 +47,7 @@ internal static class TraderRunner
             KillSwitch = run.Options.KillSwitch,
             KillSwitchWindow = run.Options.KillSwitchWindow,
         };
-        var host = new StrategyHost(context, implementation, venue, run.Journal, run.Status, settings, tracker, run.Log, run.Session.Guard, run.Session.LeaseLost);
+        var host = new StrategyHost(context, implementation, venue, run.Journal, run.Status, settings, tracker, run.Log, run.Session.Guard, run.Session.LeaseLost) { Sockets = opened.Sockets };
         return await host.RunAsync(stop).ConfigureAwait(false);
     }
-
-    /// <summary>The account of the process's key, on its venue's transport (<see cref="Fleet.Sessions.ProcessSession.OpenVenue"/>).</summary>
-    internal static ITradingVenue OpenVenue(WorkerRun run, CallTracker tracker) =>
-        new StrategyVenue(run.Session.Key.Venue, run.Session.OpenVenue(run.Http, tracker), run.Time);
 }

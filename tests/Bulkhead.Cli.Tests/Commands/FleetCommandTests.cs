@@ -94,7 +94,7 @@ public sealed class FleetCommandTests : IDisposable
         json.Out.ShouldContain("\"kind\": \"key\"");
         text.Out.ShouldContain("  spot-rest              key mm-trader (account mm): 20 (decays 0.5/s; the fleet books 19 of it) → EAPI:Rate limit exceeded\n");
         var budgets = System.Text.Json.JsonDocument.Parse(json.Out).RootElement.GetProperty("budgets");
-        budgets.EnumerateArray().Count(b => b.GetProperty("kind").GetString() == "spot-rest").ShouldBe(9);
+        budgets.EnumerateArray().Count(b => b.GetProperty("kind").GetString() == "spot-rest").ShouldBe(11); // with the derivatives trader's and flattener's Kraken API keys
         budgets.EnumerateArray().Single(b => b.GetProperty("kind").GetString() == "spot-trading" && b.GetProperty("account").GetString() == "mm")
             .GetProperty("keys").EnumerateArray().Select(k => k.GetString()).ShouldBe(["mm-trader", "mm-flattener"]);
     }

@@ -41,14 +41,15 @@ public sealed class SandboxProvisionTests : IAsyncLifetime
         live.Count.ShouldBe(manifest.Keys.Length);
 
         exchange.Keys("mm").Select(k => k.Permissions).Order().ShouldBe(
-            new[] { RolePermissions.Of(FleetRole.Trader).Spot, RolePermissions.Of(FleetRole.Flattener).Spot, RolePermissions.Of(FleetRole.Reconciler).Spot }.Order());
+            new[] { RolePermissions.Of(FleetRole.Trader).Spot | SpotPermission.AccessWebSocketsApi, RolePermissions.Of(FleetRole.Flattener).Spot | SpotPermission.AccessWebSocketsApi, RolePermissions.Of(FleetRole.Reconciler).Spot }.Order());
         // The trader and the flattener hold the same Spot permissions (the flattener reads its fills too): two keys.
-        var mmTraders = exchange.Keys("mm").Where(k => k.Permissions == RolePermissions.Of(FleetRole.Trader).Spot).ToList();
+        var mmTraders = exchange.Keys("mm").Where(k => k.Permissions == (RolePermissions.Of(FleetRole.Trader).Spot | SpotPermission.AccessWebSocketsApi)).ToList(); // they stream (the default)
         mmTraders.Count.ShouldBe(2);
         mmTraders.ShouldAllBe(k => k.IpAllowlist.SequenceEqual(new[] { IPNetwork.Parse("127.0.0.1/32") }));
         mmTraders.ShouldAllBe(k => k.ExpiresAt == new DateTimeOffset(2027, 5, 1, 0, 0, 0, TimeSpan.Zero));
         exchange.Keys("desk").ShouldContain(k => k.Permissions == (SpotPermission.QueryFunds | SpotPermission.QueryOpenOrdersAndTrades)); // the dashboard's explicit list
-        exchange.Keys("hedge").ShouldAllBe(k => k.Venue == KeyVenue.Futures && !k.FuturesWithdraw);
+        exchange.Keys("hedge").ShouldAllBe(k => k.Venue == KeyVenue.Spot ? k.Permissions.HasFlag(SpotPermission.AccessWebSocketsApi) : !k.FuturesWithdraw);
+        exchange.Keys("hedge").Count(k => k.Venue == KeyVenue.Spot).ShouldBe(2, "the trader and the flattener stream the Unified WebSocket with Kraken API keys");
         exchange.Keys(null).ShouldNotContain(k => k.Account != "desk" && k.Permissions.HasFlag(SpotPermission.WithdrawFunds));
 
         exchange.Balances("desk", Wallet.Spot)["ZUSD"].ShouldBe(100000m);

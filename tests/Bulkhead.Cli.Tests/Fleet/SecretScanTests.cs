@@ -55,7 +55,7 @@ public sealed class SecretScanTests : IAsyncLifetime
         balance.ExitCode.ShouldBe(0, balance.Error);
         (await Run(null, "api", "spot", "AddOrder", "pair=XBTUSD", "type=buy", "ordertype=limit", "volume=0.0001", "price=1", "--fleet", manifest, "--process", "mm-trader")).ExitCode.ShouldBeOneOf(0, 1);
         (await Run(null, "api", "spot", "Withdraw", "asset=ZUSD", "key=x", "amount=1", "--fleet", manifest, "--process", "dashboard")).ExitCode.ShouldBe(1); // permission denied
-        var futures = await Run(null, "api", "futures", "GET", "accounts", "--fleet", manifest, "--process", "hedge-trader");
+        var futures = await Run(null, "api", "futures", "GET", "accounts", "--fleet", manifest, "--process", "hedge-reconciler");
         futures.ExitCode.ShouldBe(0, futures.Error);
         await Run(null, "audit", manifest, "--usage", _sandbox.Journal);
 

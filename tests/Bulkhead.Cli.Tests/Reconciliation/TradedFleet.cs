@@ -42,6 +42,12 @@ internal sealed class TradedFleet : IAsyncDisposable
     public static async Task<TradedFleet> StartAsync()
     {
         var sandbox = await ProvisionedFleet.StartAsync(market: true);
+        // This fleet trades in-process through the REST venues: the derivatives keys are Futures keys on REST.
+        var text = (await File.ReadAllTextAsync(sandbox.Manifest))
+            .Replace("role = \"trader\"\n", "role = \"trader\"\ntransport = \"rest\"\n", StringComparison.Ordinal)
+            .Replace("role = \"flattener\"\n", "role = \"flattener\"\ntransport = \"rest\"\n", StringComparison.Ordinal)
+            .Replace("account = \"hedge\"\nvenue = \"spot\"", "account = \"hedge\"\nvenue = \"futures\"", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(sandbox.Manifest, text);
         var run = await CliProcess.RunAsync(sandbox.Environment(), "sandbox", "provision", sandbox.Manifest);
         run.ExitCode.ShouldBe(0, run.Error);
         return new TradedFleet(sandbox, ManifestLoader.Load(sandbox.Manifest).GetValueOrThrow());

@@ -18,13 +18,18 @@ public sealed class StreamingAuditTests
     private static string Streaming(string text = Manifests.Small, string process = TraderTable) =>
         text.Replace(process, process + "transport = \"websocket\"\n", StringComparison.Ordinal);
 
+    private static string OnRest(string text = Manifests.Small, string process = TraderTable) =>
+        text.Replace(process, process + "transport = \"rest\"\n", StringComparison.Ordinal);
+
     [Fact]
-    public void Transport_DefaultsToRest_WebSocketIsRead()
+    public void Transport_DefaultsToWebSocketForTradersWithAKrakenApiKey_RestIsRead_OtherRolesDefaultToRest()
     {
-        Manifests.Valid(Manifests.Small).FindProcess("mm-trader")!.Transport.ShouldBe(ProcessTransport.Rest);
-        var streaming = Manifests.Valid(Streaming()).FindProcess("mm-trader")!;
-        streaming.Transport.ShouldBe(ProcessTransport.WebSocket);
-        streaming.Streams.ShouldBeTrue();
+        var small = Manifests.Valid(Manifests.Small);
+        small.FindProcess("mm-trader")!.Transport.ShouldBe(ProcessTransport.WebSocket);
+        small.FindProcess("mm-trader")!.Streams.ShouldBeTrue();
+        small.FindProcess("dashboard")!.Transport.ShouldBe(ProcessTransport.Rest);
+        Manifests.Valid(Streaming()).FindProcess("mm-trader")!.Transport.ShouldBe(ProcessTransport.WebSocket);
+        Manifests.Valid(OnRest()).FindProcess("mm-trader")!.Transport.ShouldBe(ProcessTransport.Rest);
     }
 
     [Fact]
@@ -64,7 +69,7 @@ public sealed class StreamingAuditTests
         var (spot, futures) = KeyPermissions.Held(manifest, manifest.FindKey("mm-trader")!);
         spot.ShouldBe(RolePermissions.Of(FleetRole.Trader).Spot | SpotPermission.AccessWebSocketsApi);
         futures.ShouldBe(FuturesPermission.None);
-        var rest = Manifests.Valid(Manifests.Small);
+        var rest = Manifests.Valid(OnRest());
         KeyPermissions.Held(rest, rest.FindKey("mm-trader")!).Spot.ShouldBe(RolePermissions.Of(FleetRole.Trader).Spot);
         Auditor.Audit(manifest).ShouldBeEmpty();
     }

@@ -19,6 +19,7 @@ public sealed class UsageAuditTests
         Call("TradesHistory", "mm-trader", "mm-trader"),
         Call("AddOrder", "mm-trader", "mm-trader"),
         Call("CancelOrder", "mm-trader", "mm-trader"),
+        Call("GetWebSocketsToken", "mm-trader", "mm-trader"), // the trader streams (the default transport)
         Call("Balance", "dashboard", "dashboard", "anywhere"),
         Call("OpenOrders", "dashboard", "dashboard", "anywhere"),
     ];

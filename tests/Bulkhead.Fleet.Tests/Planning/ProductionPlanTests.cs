@@ -28,7 +28,8 @@ public sealed class ProductionPlanTests
         dashboard.IpAllowlist.ShouldBe(["127.0.0.1/32"]);
         dashboard.Expires.ShouldBe(new DateOnly(2027, 5, 1));
 
-        Plan.Steps.Single(s => s.Kind == "key" && s.Subject == "hedge-trader").Tick.ShouldBe(["General API: Full Access"]);
+        // The derivatives trader streams the Unified WebSocket with a Kraken API key: the trader's Spot boxes and WebSockets.
+        Plan.Steps.Single(s => s.Kind == "key" && s.Subject == "hedge-trader").Tick.ShouldBe(["Query Funds", "Query Open Orders & Trades", "Query Closed Orders & Trades", "Modify Orders", "Cancel/Close Orders", "Access WebSockets API"]);
         Plan.Steps.Single(s => s.Kind == "key" && s.Subject == "treasury").Tick.ShouldContain("Withdraw Funds");
         Plan.Steps.Single(s => s.Kind == "secret" && s.Subject == "mm-trader").Instruction.ShouldContain("bulkhead secrets set mm-trader");
     }
@@ -38,7 +39,7 @@ public sealed class ProductionPlanTests
     {
         var rest = Plan.Budgets.Where(b => b.Kind == "spot-rest").ToList();
 
-        rest.Select(b => b.Keys.ShouldHaveSingleItem()).ShouldBe(["dashboard", "reconciler", "treasury", "mm-trader", "mm-flattener", "mm-reconciler", "momo-trader", "momo-flattener", "momo-reconciler"]);
+        rest.Select(b => b.Keys.ShouldHaveSingleItem()).ShouldBe(["dashboard", "reconciler", "treasury", "mm-trader", "mm-flattener", "mm-reconciler", "momo-trader", "momo-flattener", "momo-reconciler", "hedge-trader", "hedge-flattener"]);
         rest.ShouldAllBe(b => b.Scope == "key" && b.Limit == 20m && b.Refusal == "EAPI:Rate limit exceeded");
         rest.Single(b => b.Keys[0] == "mm-trader").Account.ShouldBe("mm");
         rest[0].Rate.ShouldBe("decays 0.5/s; the fleet books 19 of it");
@@ -59,11 +60,11 @@ public sealed class ProductionPlanTests
     [Fact]
     public void Budgets_Futures_PerAccountSharedByItsFuturesKeys()
     {
-        var hedge = Plan.Budgets.Where(b => b.Account == "hedge").ToList();
+        var hedge = Plan.Budgets.Where(b => b.Account == "hedge" && b.Kind.StartsWith("futures", StringComparison.Ordinal)).ToList();
 
         hedge.Select(b => b.Kind).ShouldBe(["futures-derivatives", "futures-history"]);
         hedge.ShouldAllBe(b => b.Scope == "account");
-        hedge[0].Keys.ShouldBe(["hedge-trader", "hedge-flattener", "hedge-reconciler"]);
+        hedge[0].Keys.ShouldBe(["hedge-reconciler"]); // the trader and flattener stream with Kraken API keys
         (hedge[0].Limit, hedge[0].Refusal).ShouldBe((500m, "apiLimitExceeded"));
         hedge[1].Limit.ShouldBe(100m);
     }
@@ -83,7 +84,7 @@ public sealed class ProductionPlanTests
         dashboard[2].Refusal.ShouldBe("Exceeded msg rate");
         budgets.Single(b => b.Kind == "spot-rest" && b.Keys[0] == "mm-trader").Rate.ShouldBe("decays 1/s; the fleet books 19 of it");
         budgets.Single(b => b.Kind == "spot-trading").Limit.ShouldBe(180m);
-        budgets.ShouldNotContain(b => b.Kind.StartsWith("websocket", StringComparison.Ordinal) && b.Keys.Contains("mm-trader"));
+        budgets.ShouldContain(b => b.Kind == "websocket-connections" && b.Keys.Contains("mm-trader"), "the trader streams by default");
     }
 
     [Fact]
@@ -95,6 +96,6 @@ public sealed class ProductionPlanTests
         text.ShouldContain("\nRate budgets, as Kraken counts them (a key's own, or shared by the keys named):\n");
         text.ShouldContain("  spot-rest              key mm-trader (account mm): 20 (decays 0.5/s; the fleet books 19 of it) → EAPI:Rate limit exceeded\n");
         text.ShouldContain("  spot-trading           account mm, pair XBTUSD, keys mm-trader, mm-flattener: 125 (");
-        text.ShouldContain("  futures-derivatives    account hedge, keys hedge-trader, hedge-flattener, hedge-reconciler: 500 (cost per 10 s, each endpoint its cost) → apiLimitExceeded\n");
+        text.ShouldContain("  futures-derivatives    account hedge, keys hedge-reconciler: 500 (cost per 10 s, each endpoint its cost) → apiLimitExceeded\n");
     }
 }

@@ -101,7 +101,7 @@ internal static partial class ManifestReader
         return result.ToImmutable();
     }
 
-    private static ImmutableArray<FleetProcess> ReadProcesses(TableReader root)
+    private static ImmutableArray<FleetProcess> ReadProcesses(TableReader root, ImmutableArray<FleetKey> keys)
     {
         var result = ImmutableArray.CreateBuilder<FleetProcess>();
         if (root.SubTable("processes", false, "[processes.mm-trader] role = \"trader\"") is not { } table)
@@ -116,7 +116,7 @@ internal static partial class ManifestReader
             var account = t.String("account", false, "\"desk\"");
             var key = t.String("key", false, $"\"{name}\"");
             var hosts = t.Strings("hosts", "[\"127.0.0.1\"]").Select(h => h.Value).ToImmutableArray();
-            var transport = Enum<ProcessTransport>(t, "transport", false, Transports) ?? ProcessTransport.Rest;
+            var transport = Enum<ProcessTransport>(t, "transport", false, Transports) ?? DefaultTransport(role, keys.FirstOrDefault(k => k.Name == key));
             if (transport == ProcessTransport.WebSocket && !FleetProcess.MayStream(role))
             {
                 t.Error(t.LocationOf("transport"), $"processes.{name}.transport \"websocket\": a {Roles[(int)role]} works on REST only",
@@ -141,6 +141,14 @@ internal static partial class ManifestReader
 
         return result.ToImmutable();
     }
+
+    /// <summary>
+    /// The transport of a process that writes none: WebSockets for traders and flatteners, unless the key is a Futures key
+    /// (it cannot take a WebSocket token, so such a process keeps polling Futures REST until it gets a Kraken API key);
+    /// REST for every other role (a dashboard's monitor reads REST; it streams only when its table says so).
+    /// </summary>
+    private static ProcessTransport DefaultTransport(FleetRole role, FleetKey? key) =>
+        role is FleetRole.Trader or FleetRole.Flattener && key?.Venue != Venue.Futures ? ProcessTransport.WebSocket : ProcessTransport.Rest;
 
     /// <summary>A process's account: the one it names, else its strategy's, else its key's.</summary>
     private static ImmutableArray<FleetProcess> ResolveAccounts(ImmutableArray<FleetProcess> processes, ImmutableArray<Strategy> strategies, ImmutableArray<FleetKey> keys) =>

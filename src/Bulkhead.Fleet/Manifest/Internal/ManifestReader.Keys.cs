@@ -23,7 +23,9 @@ internal static partial class ManifestReader
             var declaredVenue = Enum<Venue>(t, "venue", false, Venues);
             var sub = subaccounts.FirstOrDefault(s => s.Name == account);
             var venue = declaredVenue ?? sub?.Venue ?? Venue.Spot;
-            if (sub is not null && declaredVenue is { } v && v != sub.Venue)
+            // A Kraken API key (venue "spot") may belong to a derivatives subaccount: it streams it over the Unified
+            // WebSocket (its token comes from Spot REST). A Futures key on a Spot subaccount reaches nothing.
+            if (sub is not null && declaredVenue is { } v && v != sub.Venue && !(v == Venue.Spot && sub.Venue == Venue.Futures))
             {
                 t.Error(t.LocationOf("venue"), $"key \"{name}\" is a {Lower(v)} key but subaccount \"{account}\" is a {Lower(sub.Venue)} subaccount",
                     $"write venue = \"{Lower(sub.Venue)}\" or put the key on a {Lower(v)} account");

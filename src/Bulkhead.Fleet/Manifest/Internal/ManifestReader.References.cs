@@ -69,6 +69,12 @@ internal static partial class ManifestReader
                     $"the Unified WebSocket takes a token from Spot REST GetWebSocketsToken: give it a Kraken API key (venue = \"spot\" in [keys.{key.Name}]), or write transport = \"rest\"");
             }
 
+            if (key is not null && !p.Streams && key.Venue == Venue.Spot && m.FindSubaccount(key.Account)?.Venue == Venue.Futures && p.Role is FleetRole.Trader or FleetRole.Flattener)
+            {
+                root.Error(at($"processes.{p.Name}.transport", p.Location), $"process \"{p.Name}\" trades derivatives on REST but its key \"{key.Name}\" is a Kraken API key",
+                    $"a Kraken API key trades a derivatives account only over the Unified WebSocket: remove transport = \"rest\", or give it a Futures key (venue = \"futures\" in [keys.{key.Name}])");
+            }
+
             var resolved = m.FindProcess(p.Name)?.Account ?? "";
             if (key is not null && resolved.Length > 0 && key.Account != resolved && accounts.Contains(resolved))
             {

@@ -31,7 +31,7 @@ internal static partial class ManifestReader
         var subaccounts = ReadSubaccounts(root);
         var strategies = ReadStrategies(root);
         var keys = ReadKeys(root, master, subaccounts);
-        var processes = ReadProcesses(root);
+        var processes = ReadProcesses(root, keys);
         var hosts = ReadHosts(root);
         var alerting = ReadAlerting(root);
         var alerts = ReadAlerts(root, alerting);
