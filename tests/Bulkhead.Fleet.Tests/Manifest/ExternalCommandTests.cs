@@ -14,6 +14,7 @@ public sealed class ExternalCommandTests
         var process = manifest.FindProcess("mm-trader")!;
         process.Command.ShouldBe(["python3", "bot.py", "--pair", "XBT/USD"]);
         process.IsExternal.ShouldBeTrue();
+        process.Transport.ShouldBe(Bulkhead.Fleet.Manifest.ProcessTransport.Rest, "an external program is served REST by its gateway: it never defaults to streaming");
         manifest.FindProcess("dashboard")!.IsExternal.ShouldBeFalse();
     }
 

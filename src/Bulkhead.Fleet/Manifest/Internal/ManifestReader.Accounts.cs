@@ -116,18 +116,20 @@ internal static partial class ManifestReader
             var account = t.String("account", false, "\"desk\"");
             var key = t.String("key", false, $"\"{name}\"");
             var hosts = t.Strings("hosts", "[\"127.0.0.1\"]").Select(h => h.Value).ToImmutableArray();
-            var transport = Enum<ProcessTransport>(t, "transport", false, Transports) ?? DefaultTransport(role, keys.FirstOrDefault(k => k.Name == key));
-            if (transport == ProcessTransport.WebSocket && !FleetProcess.MayStream(role))
-            {
-                t.Error(t.LocationOf("transport"), $"processes.{name}.transport \"websocket\": a {Roles[(int)role]} works on REST only",
-                    "remove transport (only traders, flatteners and dashboards stream)");
-            }
-
             var reported = t.Problems.Count;
             var command = t.Strings("command", "[\"python3\", \"bot.py\"]").Select(c => c.Value).ToImmutableArray();
             if (t.Problems.Count == reported && t.Table.Find("command") is not null && (command.IsEmpty || command[0].Length == 0))
             {
                 t.Error(t.LocationOf("command"), $"processes.{name}.command names no program", "write the program and its arguments, e.g. command = [\"python3\", \"bot.py\"]");
+            }
+
+            // An external program brings its own transport (the gateway serves it REST): it never defaults to streaming.
+            var transport = Enum<ProcessTransport>(t, "transport", false, Transports)
+                ?? (command.IsEmpty ? DefaultTransport(role, keys.FirstOrDefault(k => k.Name == key)) : ProcessTransport.Rest);
+            if (transport == ProcessTransport.WebSocket && !FleetProcess.MayStream(role))
+            {
+                t.Error(t.LocationOf("transport"), $"processes.{name}.transport \"websocket\": a {Roles[(int)role]} works on REST only",
+                    "remove transport (only traders, flatteners and dashboards stream)");
             }
 
             if (!command.IsEmpty && transport == ProcessTransport.WebSocket)
