@@ -30,4 +30,8 @@ public sealed record ProcessNode(
     string? Guard,
     DateTimeOffset? LastNonceAt,
     LeaseView? Lease)
-    : TreeNode(Id, Name, Health, Detail, Children);
+    : TreeNode(Id, Name, Health, Detail, Children)
+{
+    /// <summary>Its socket when it streams (transport websocket), from its last heartbeat; null on REST.</summary>
+    public SocketView? Socket { get; init; }
+}

@@ -77,7 +77,12 @@ internal static class FleetTree
             status?.HaltReason,
             status?.Heartbeat?.Guard,
             status?.Heartbeat?.LastNonceAt,
-            lease);
+            lease)
+        {
+            Socket = status?.Heartbeat?.Socket is { } socket
+                ? new SocketView(socket.State, socket.Venue, socket.Subscriptions, socket.LastMessageMs is { } ms ? Math.Round(ms / 1000d, 1) : null, socket.Reconnects, socket.BookResyncs)
+                : null,
+        };
     }
 
     private static string Detail(FleetProcess process, ProcessStatus? status, string role, string state)

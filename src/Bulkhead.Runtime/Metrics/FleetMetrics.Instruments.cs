@@ -38,9 +38,25 @@ public sealed partial class FleetMetrics
             unit: "{trip}", description: "Times a key's lockout guard tripped (authentication failures: the key stops signing)");
         Meter.CreateObservableGauge("bulkhead.guard.halted", () => _supervisor.Snapshot().Select(p => Measure(GuardHalted(p) ? 1 : 0, Tag("process", p.Process), Tag("key", p.Key ?? string.Empty))),
             description: "1 while a process's key is halted: its lockout guard tripped, or the process halted for authentication");
+        Meter.CreateObservableGauge("bulkhead.socket.state", () => Sockets().SelectMany(s => SocketStates.Select(state =>
+                Measure(state == s.Socket.State ? 1 : 0, Tag("process", s.Process), Tag("venue", s.Socket.Venue ?? string.Empty), Tag("state", state)))),
+            description: "1 for the state a streaming process's WebSocket is in (connected, reconnecting, down), 0 for the others; from its last heartbeat");
+        Meter.CreateObservableCounter("bulkhead.socket.reconnects", () => Sockets().Select(s => Measure(s.Socket.Reconnects, Tag("process", s.Process), Tag("venue", s.Socket.Venue ?? string.Empty))),
+            unit: "{reconnect}", description: "Reconnections of a streaming process's WebSocket since its worker started");
+        Meter.CreateObservableCounter("bulkhead.socket.book_resyncs", () => Sockets().Select(s => Measure(s.Socket.BookResyncs, Tag("process", s.Process), Tag("venue", s.Socket.Venue ?? string.Empty))),
+            unit: "{resync}", description: "Local books resynchronised (checksum mismatch, fresh snapshot) on a streaming process's WebSocket since its worker started");
+        Meter.CreateObservableGauge("bulkhead.socket.last_message.age", () => Sockets().Where(s => s.Socket.LastMessageMs is not null)
+                .Select(s => Measure(s.Socket.LastMessageMs!.Value / 1000d, Tag("process", s.Process), Tag("venue", s.Socket.Venue ?? string.Empty))),
+            unit: "s", description: "Seconds since a streaming process's WebSocket last received a message, as of its last heartbeat");
         Meter.CreateObservableGauge("bulkhead.kill_switch.pulled", () => Measure(_supervisor.KillSwitch is null ? 0 : 1),
             description: "1 while the fleet's kill switch is pulled (no trader starts until it is re-armed)");
     }
+
+    /// <summary>The running processes that stream, with their socket from the last heartbeat.</summary>
+    private IEnumerable<(string Process, WorkerSocket Socket)> Sockets() =>
+        _supervisor.Snapshot().Where(p => p.State == ProcessState.Running && p.Heartbeat?.Socket is not null).Select(p => (p.Process, p.Heartbeat!.Socket!));
+
+    private static readonly string[] SocketStates = ["connected", "reconnecting", "down"];
 
     private void CreateStrategyInstruments()
     {

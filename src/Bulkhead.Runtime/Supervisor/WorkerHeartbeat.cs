@@ -26,4 +26,7 @@ public sealed record WorkerHeartbeat(
 {
     /// <summary>The strategy's drawdown in USD: peak P&amp;L minus P&amp;L now, as its risk check sees it (traders).</summary>
     public decimal? DrawdownUsd { get; init; }
+
+    /// <summary>The worker's socket when it streams (transport websocket); null on REST.</summary>
+    public WorkerSocket? Socket { get; init; }
 }

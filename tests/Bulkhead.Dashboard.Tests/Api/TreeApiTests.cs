@@ -70,6 +70,17 @@ public sealed class TreeApiTests
         ((string)trader["guard"]!).ShouldBe("ok");
         ((string)trader["lastNonceAt"]!).ShouldStartWith("2026-11-26T13:59:59.5");
         ((double)trader["heartbeatAgeSeconds"]!).ShouldBe(0d);
+        trader["socket"].ShouldBeNull("a heartbeat without socket fields is a REST worker");
+
+        // A streaming worker's heartbeat carries its socket: shown on its process node.
+        fleet.Worker("hedge-trader").Say("""{"time":"2026-11-26T14:00:00.000+00:00","process":"hedge-trader","event":"heartbeat","guard":"ok","socket":"reconnecting","socketVenue":"unified-ws","socketSubscriptions":"executions ticker:PF_XBTUSD","socketLastMessageMs":2500,"socketReconnects":2,"socketBookResyncs":1}""");
+        var socket = TreeNodes.Find((await fleet.GetJsonAsync("/api/tree"))["master"]!.AsObject(), "process:hedge-trader")["socket"]!;
+        ((string)socket["state"]!).ShouldBe("reconnecting");
+        ((string)socket["venue"]!).ShouldBe("unified-ws");
+        socket["subscriptions"]!.AsArray().Select(s => (string)s!).ShouldBe(["executions", "ticker:PF_XBTUSD"]);
+        ((double)socket["lastMessageAgeSeconds"]!).ShouldBe(2.5d);
+        ((long)socket["reconnects"]!).ShouldBe(2);
+        ((long)socket["bookResyncs"]!).ShouldBe(1);
 
         fleet.FakeTime!.Advance(TimeSpan.FromSeconds(11));
         fleet.Heartbeat("momo-trader");
@@ -139,7 +150,8 @@ public sealed class TreeApiTests
         decimal.Parse((string)TreeNodes.Find(tree, "key:mm-trader")["restHeadroom"]!, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(decimal.Round(11.5m / 19m, 4));
         ((string)TreeNodes.Find(tree, "key:mm-flattener")["restHeadroom"]!).ShouldBe("1");
         ((string)TreeNodes.Find(tree, "key:mm-reconciler")["restHeadroom"]!).ShouldBe("1");
-        TreeNodes.Find(tree, "key:hedge-trader")["restHeadroom"].ShouldBeNull();
+        ((string)TreeNodes.Find(tree, "key:hedge-trader")["restHeadroom"]!).ShouldBe("1", "a streaming derivatives trader's key is a Kraken API key: it has a Spot REST counter of its own");
+        TreeNodes.Find(tree, "key:hedge-reconciler")["restHeadroom"].ShouldBeNull("a Futures key has no Spot REST counter");
         var headroom = TreeNodes.Find(tree, "subaccount:mm")["rateHeadroom"]!.AsObject();
         headroom.ContainsKey("spotRest").ShouldBeFalse();
         decimal.Parse((string)headroom["trading"]!, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(decimal.Round((125m - 15.64m) / 125m, 4));

@@ -73,6 +73,14 @@ public sealed class DashboardTests(DemoDashboard fixture) : IClassFixture<DemoDa
         }
 
         (await dashboard.HealthAsync("process:reconciler")).ShouldBe("idle", "on-demand roles are idle");
+
+        // The traders stream (the default transport): each process node shows its socket — Spot v2 or Unified, connected.
+        foreach (var (process, venue) in new[] { ("mm-trader", "spot-ws"), ("hedge-trader", "unified-ws") })
+        {
+            var socket = tree.Locator($"[data-node=\"process:{process}\"] .socket").First;
+            await Polling.UntilAsync(async () => await socket.CountAsync() > 0 && (await socket.InnerTextAsync()).Contains("connected", StringComparison.Ordinal), Settle, $"{process}'s socket shown connected");
+            (await socket.InnerTextAsync()).ShouldStartWith(venue);
+        }
         // The tree card scrolls inside a viewport-high column: a viewport as tall as the tree shows all of it in the picture.
         var treeHeight = await dashboard.Page.EvaluateAsync<int>("() => document.querySelector('[data-testid=tree]').closest('.tree-card').scrollHeight");
         await dashboard.Page.SetViewportSizeAsync(1400, Math.Max(1000, treeHeight + 120));

@@ -54,6 +54,27 @@ public sealed class FleetMetricsTests
     }
 
     [Fact]
+    public async Task Collect_SocketStateReconnectsResyncsAndLastMessage_FromAStreamingWorkersHeartbeat()
+    {
+        await using var supervisor = new FleetSupervisor(Manifest, new FleetSupervisorOptions { Time = _time, Launcher = _launcher, Only = "hedge-trader" });
+        using var metrics = new FleetMetrics(supervisor, _time);
+        supervisor.Start();
+        var hedge = await SupervisorWaits.ChildAsync(supervisor, _launcher, "hedge-trader", 1);
+        hedge.Running();
+        hedge.Say("""{"time":"2026-11-26T19:00:02.000+00:00","process":"hedge-trader","event":"heartbeat","guard":"ok","socket":"connected","socketVenue":"unified-ws","socketSubscriptions":"executions ticker:PF_XBTUSD","socketLastMessageMs":250,"socketReconnects":3,"socketBookResyncs":1}""");
+        await SupervisorWaits.UntilAsync(supervisor, s => s.Of("hedge-trader").Heartbeat?.Socket is not null);
+
+        var snapshot = await metrics.CollectAsync(TestContext.Current.CancellationToken);
+
+        supervisor.Snapshot().Of("hedge-trader").Heartbeat!.Socket!.Subscriptions.ShouldBe(["executions", "ticker:PF_XBTUSD"]);
+        Value(snapshot, "bulkhead_socket_state", ("process", "hedge-trader"), ("venue", "unified-ws"), ("state", "connected")).ShouldBe(1m);
+        Value(snapshot, "bulkhead_socket_state", ("process", "hedge-trader"), ("state", "reconnecting")).ShouldBe(0m);
+        Value(snapshot, "bulkhead_socket_reconnects_total", ("process", "hedge-trader")).ShouldBe(3m);
+        Value(snapshot, "bulkhead_socket_book_resyncs_total", ("process", "hedge-trader")).ShouldBe(1m);
+        Value(snapshot, "bulkhead_socket_last_message_age_seconds", ("process", "hedge-trader")).ShouldBe(0.25m);
+    }
+
+    [Fact]
     public async Task Collect_FleetFigures_EachOnItsInstrument()
     {
         await using var supervisor = new FleetSupervisor(Manifest, new FleetSupervisorOptions { Time = _time, Launcher = _launcher });

@@ -22,6 +22,7 @@ function facts(node: TreeNode, now: string): string {
     }
     case "process": {
       const lease = node.lease;
+      const socket = node.socket;
       const parts = [
         badge(node.role, "plain"),
         badge(node.state, stateTone(node.state)),
@@ -34,6 +35,14 @@ function facts(node: TreeNode, now: string): string {
         node.lastNonceAt ? `<span class="fact" title="when the key last signed a request">nonce ${ageOf(node.lastNonceAt, now)}</span>` : "",
         lease
           ? `<span class="fact" title="the key's lease (fencing token ${esc(lease.fencing)})">lease ${esc(lease.holder ?? "?")}${lease.fencing !== null && lease.fencing !== undefined ? ` #${esc(lease.fencing)}` : ""}${lease.heartbeatAgeSeconds !== null && lease.heartbeatAgeSeconds !== undefined ? `, renewed ${age(lease.heartbeatAgeSeconds)} ago` : ""}</span>`
+          : "",
+        socket
+          ? `<span class="fact socket" title="its WebSocket: ${esc((socket.subscriptions ?? []).join(", ") || "no subscription")}">`
+            + `${esc(socket.venue ?? "socket")} ${badge(socket.state, socket.state === "connected" ? "good" : socket.state === "reconnecting" ? "warn" : "bad")}`
+            + ` ${esc((socket.subscriptions ?? []).length)} sub${(socket.subscriptions ?? []).length === 1 ? "" : "s"}`
+            + `${socket.lastMessageAgeSeconds !== null && socket.lastMessageAgeSeconds !== undefined ? `, last message ${age(socket.lastMessageAgeSeconds)} ago` : ""}`
+            + `${socket.reconnects ? `, <span class="warn-text">${esc(socket.reconnects)} reconnect${socket.reconnects === 1 ? "" : "s"}</span>` : ""}`
+            + `${socket.bookResyncs ? `, ${esc(socket.bookResyncs)} book resync${socket.bookResyncs === 1 ? "" : "s"}` : ""}</span>`
           : "",
       ];
       // A running process keeps the reason of its last exit: shown quietly, in red only while it is not running.

@@ -34,6 +34,7 @@ export interface TreeNode {
   guard?: string | null;
   lastNonceAt?: string | null;
   lease?: Lease | null;
+  socket?: Socket | null;
   // key
   findings?: number | null;
   restHeadroom?: Dec | number | null;
@@ -237,4 +238,14 @@ export interface FleetDocument {
   treasury?: Treasury | null;
   operations?: Operations | null;
   alerts?: Alerts | null;
+}
+
+/** A streaming process's socket, from its last heartbeat. */
+export interface Socket {
+  state: string;
+  venue?: string | null;
+  subscriptions?: string[] | null;
+  lastMessageAgeSeconds?: number | null;
+  reconnects: number;
+  bookResyncs: number;
 }

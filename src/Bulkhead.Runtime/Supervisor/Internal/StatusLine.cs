@@ -54,6 +54,10 @@ internal sealed record StatusLine(string Event, DateTimeOffset? Time, JsonElemen
         new(Time, Integer("orders"), Integer("fills"), Integer("openOrders"), TimeField("lastNonceAt"), Text("guard"), Decimal("pnlUsd"), Decimal("equityUsd"), Decimal("position"))
         {
             DrawdownUsd = Decimal("drawdownUsd"),
+            Socket = Text("socket") is { Length: > 0 } state
+                ? new WorkerSocket(state, Text("socketVenue"), (Text("socketSubscriptions") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                    Integer("socketLastMessageMs"), Integer("socketReconnects") ?? 0, Integer("socketBookResyncs") ?? 0)
+                : null,
         };
 
     /// <summary>The heartbeat's <c>calls</c> and <c>errors</c> (by code); null when it reports none.</summary>
