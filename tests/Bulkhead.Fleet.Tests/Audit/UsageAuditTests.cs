@@ -20,6 +20,7 @@ public sealed class UsageAuditTests
         Call("AddOrder", "mm-trader", "mm-trader"),
         Call("CancelOrder", "mm-trader", "mm-trader"),
         Call("GetWebSocketsToken", "mm-trader", "mm-trader"), // the trader streams (the default transport)
+        new(Manifests.Today.AddHours(-1), "spot-ws", "connect", "mm-trader", "mm-trader", "10.0.0.5", "ok"), // its socket session
         Call("Balance", "dashboard", "dashboard", "anywhere"),
         Call("OpenOrders", "dashboard", "dashboard", "anywhere"),
     ];

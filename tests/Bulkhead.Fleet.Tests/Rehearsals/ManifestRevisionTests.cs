@@ -32,7 +32,7 @@ public sealed class ManifestRevisionTests
     [InlineData("ip_allowlist = [\"10.0.0.5/32\"]", "ip_allowlist = [\"10.0.0.7/32\"]")]
     [InlineData("permissions = [\"Query Funds\", \"Query Open Orders & Trades\"]", "permissions = [\"Query Funds\"]")]
     [InlineData("hosts = [\"10.0.0.5\"]", "hosts = [\"10.0.0.5\", \"10.0.0.6\"]")]
-    [InlineData("[processes.mm-trader]\nrole = \"trader\"\n", "[processes.mm-trader]\nrole = \"trader\"\ntransport = \"websocket\"\n")]
+    [InlineData("[processes.mm-trader]\nrole = \"trader\"\n", "[processes.mm-trader]\nrole = \"trader\"\ntransport = \"rest\"\n")]
     [InlineData("[processes.dashboard]", "[processes.dashboard2]")]
     public void WhoMayCallWhatFromWhere_ChangesTheRevision(string from, string to) =>
         ManifestRevision.Of(Manifests.Valid(Manifests.SmallWith(from, to))).ShouldNotBe(Base);
@@ -41,7 +41,7 @@ public sealed class ManifestRevisionTests
     public void Canonical_NamesEachProcessKeyAndHost_WithoutSecretsOrUrls()
     {
         var text = ManifestRevision.Canonical(Manifests.Valid(Manifests.Small));
-        text.ShouldContain("process mm-trader role=Trader strategy=mm account=mm key=mm-trader transport=Rest hosts=10.0.0.5\n");
+        text.ShouldContain("process mm-trader role=Trader strategy=mm account=mm key=mm-trader transport=WebSocket hosts=10.0.0.5\n");
         text.ShouldContain("key dashboard account=desk venue=Spot");
         text.ShouldNotContain("store:");
         text.ShouldNotContain("env:");
