@@ -287,6 +287,9 @@ internal sealed class HostFleet : IAsyncDisposable
             strategy = "mm"
             key = "mm-trader"
             hosts = ["a", "b"]
+            # The bed follows every signed call in the sandbox's per-key REST call log (with its source address): the
+            # trader works on REST here, so each of its orders is a signed AddOrder there.
+            transport = "rest"
 
             [keys.mm-trader]
             account = "mm"
