@@ -8,6 +8,19 @@ internal static class Polling
         await UntilAsync(() => Task.FromResult(done()), deadline, what);
     }
 
+    /// <summary>The same, naming what was awaited with what <paramref name="explain"/> says at the deadline (e.g. the output so far).</summary>
+    public static async Task UntilAsync(Func<bool> done, TimeSpan deadline, string what, Func<string> explain)
+    {
+        try
+        {
+            await UntilAsync(() => Task.FromResult(done()), deadline, what);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{explain()}", e);
+        }
+    }
+
     public static async Task UntilAsync(Func<Task<bool>> done, TimeSpan deadline, string what)
     {
         var start = TimeProvider.System.GetTimestamp();

@@ -1,4 +1,5 @@
 using System.Text;
+using Bulkhead.EndToEnd.Tests.Fleet;
 using Bulkhead.EndToEnd.Tests.Harness;
 using Bulkhead.Runtime.Worker;
 using Shouldly;
@@ -26,7 +27,7 @@ public sealed class ExternalBotTests
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var worker = WorkerHost.RunAsync(Options(fleet, "ext-bot", output, errors), stop.Token);
 
-        await Until(() => errors.Text.Contains("[ext-bot] bot: balance", StringComparison.Ordinal) || worker.IsCompleted, () => errors.Text);
+        await Polling.UntilAsync(() => errors.Text.Contains("[ext-bot] bot: balance", StringComparison.Ordinal) || worker.IsCompleted, Deadline, "the bot's balance line", () => errors.Text);
         worker.IsCompleted.ShouldBeFalse(errors.Text);
         var pid = int.Parse(await File.ReadAllTextAsync(pidFile, TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         var environ = await File.ReadAllBytesAsync($"/proc/{pid}/environ", TestContext.Current.CancellationToken);
@@ -100,16 +101,6 @@ public sealed class ExternalBotTests
         Error = errors,
         HeartbeatInterval = TimeSpan.FromMilliseconds(200),
     };
-
-    private static async Task Until(Func<bool> done, Func<string> explain)
-    {
-        var start = TimeProvider.System.GetTimestamp();
-        while (!done())
-        {
-            TimeProvider.System.GetElapsedTime(start).ShouldBeLessThan(Deadline, explain());
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
 
     /// <summary>A text writer several threads write lines to (the worker's status, the bot's forwarded output).</summary>
     private sealed class LockedWriter : StringWriter
