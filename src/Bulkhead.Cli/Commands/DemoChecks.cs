@@ -21,8 +21,6 @@ namespace Bulkhead.Cli.Commands;
 /// </summary>
 internal static class DemoChecks
 {
-    private static readonly string[] NonceErrors = [KrakenErrors.InvalidNonce, KrakenErrors.FuturesNonceBelowThreshold, KrakenErrors.FuturesNonceDuplicate];
-
     public static async Task<bool> RunAsync(CliEnvironment environment, FleetManifest manifest, WebApplication sandbox, IReadOnlyList<ProcessStatus> processes, string adminToken, (string Folder, TimeSpan Ran) calls, CancellationToken cancellationToken)
     {
         var output = environment.Out;
@@ -115,7 +113,7 @@ internal static class DemoChecks
         {
             var stats = activity.Stats(key.Key);
             requests += stats.Requests;
-            nonce += NonceErrors.Sum(kind => stats.FailuresByKind.GetValueOrDefault(kind));
+            nonce += KrakenErrors.NonceErrors.Sum(kind => stats.FailuresByKind.GetValueOrDefault(kind));
             lockedOut += stats.LockedUntil is null ? 0 : 1;
         }
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Bulkhead.Fleet.Audit;
 using Bulkhead.Fleet.Coordination;
 using Bulkhead.Fleet.Manifest;
@@ -16,8 +15,6 @@ namespace Bulkhead.Fleet.Rehearsals;
 /// </summary>
 public static class RehearsalJudge
 {
-    private static readonly string[] NonceErrors = [KrakenErrors.InvalidNonce, KrakenErrors.FuturesNonceBelowThreshold, KrakenErrors.FuturesNonceDuplicate];
-
     /// <summary>What a run was and where its evidence lies.</summary>
     /// <param name="Id">The record's id.</param>
     /// <param name="Environment">The environment it ran on.</param>
@@ -66,7 +63,7 @@ public static class RehearsalJudge
         {
             foreach (var call in CallJournal.Read(run.CallJournalFolder).Records.Where(c => c.Time >= run.StartedAt && c.Time <= run.EndedAt))
             {
-                nonce += NonceErrors.Contains(call.Outcome, StringComparer.Ordinal) ? 1 : 0;
+                nonce += KrakenErrors.NonceErrors.Contains(call.Outcome) ? 1 : 0;
                 lockouts += call.Outcome == KrakenErrors.TemporaryLockout ? 1 : 0;
             }
 

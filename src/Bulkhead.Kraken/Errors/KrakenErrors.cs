@@ -227,6 +227,9 @@ public static class KrakenErrors
     /// <summary><c>Bulkhead:Unreadable response</c>.</summary>
     public const string TransportBadResponse = "Bulkhead:Unreadable response";
 
+    /// <summary>The codes by which the exchange refuses a request for its nonce: Spot <c>EAPI:Invalid nonce</c>, Futures <c>nonceBelowThreshold</c> and <c>nonceDuplicate</c>.</summary>
+    public static IReadOnlySet<string> NonceErrors { get; } = new HashSet<string>(StringComparer.Ordinal) { InvalidNonce, FuturesNonceBelowThreshold, FuturesNonceDuplicate }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenDictionary<string, KrakenErrorCategory> Exact = new Dictionary<string, KrakenErrorCategory>(StringComparer.Ordinal)
     {
         [InvalidKey] = KrakenErrorCategory.Authentication,

@@ -8,11 +8,6 @@ namespace Bulkhead.Runtime.Metrics;
 /// <summary>The instruments: names, units, descriptions and where each value comes from (docs/operations.md lists them).</summary>
 public sealed partial class FleetMetrics
 {
-    private static readonly HashSet<string> NonceErrors = new(StringComparer.Ordinal)
-    {
-        KrakenErrors.InvalidNonce, KrakenErrors.FuturesNonceBelowThreshold, KrakenErrors.FuturesNonceDuplicate,
-    };
-
     private void CreateProcessInstruments()
     {
         Meter.CreateObservableGauge("bulkhead.process.state", () => _supervisor.Snapshot().SelectMany(p => States.Select(state =>
@@ -32,7 +27,7 @@ public sealed partial class FleetMetrics
                 Measure(e.Value, Tag("process", c.Process), Tag("key", KeyOf(c.Process)), Tag("error.type", e.Key)))),
             unit: "{error}", description: "Failed signed calls by error code: Kraken's wire string verbatim (EAPI:Invalid nonce), or a Bulkhead: code for a local refusal");
         Meter.CreateObservableCounter("bulkhead.kraken.nonce_errors", () => _supervisor.Counters().Select(c =>
-                Measure(c.Errors.Where(e => NonceErrors.Contains(e.Key)).Sum(e => e.Value), Tag("process", c.Process), Tag("key", KeyOf(c.Process)))),
+                Measure(c.Errors.Where(e => KrakenErrors.NonceErrors.Contains(e.Key)).Sum(e => e.Value), Tag("process", c.Process), Tag("key", KeyOf(c.Process)))),
             unit: "{error}", description: "Signed calls the exchange refused for their nonce (EAPI:Invalid nonce, nonceBelowThreshold, nonceDuplicate)");
         Meter.CreateObservableCounter("bulkhead.guard.trips", () => _supervisor.Counters().Select(c => Measure((long)c.GuardTrips, Tag("process", c.Process), Tag("key", KeyOf(c.Process)))),
             unit: "{trip}", description: "Times a key's lockout guard tripped (authentication failures: the key stops signing)");
