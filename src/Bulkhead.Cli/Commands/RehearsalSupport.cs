@@ -27,8 +27,7 @@ internal static class RehearsalSupport
 
         // A SQLite store that does not exist yet holds no run: say so without creating the file.
         var spec = manifest.Fleet.Coordination;
-        if (spec.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) && spec[7..].Trim() is { Length: > 0 } path
-            && !File.Exists(Path.IsPathRooted(path) ? path : Path.Combine(manifest.BaseDirectory, path)))
+        if (CoordinationStore.SqlitePath(spec, manifest.BaseDirectory) is { } path && !File.Exists(path))
         {
             return ProductionGate.Judge(ManifestRevision.Of(manifest), [], []);
         }

@@ -13,6 +13,23 @@ public static class CoordinationStore
     public const string PostgresPrefix = "postgres:";
 
     /// <summary>
+    /// The file a <c>sqlite:PATH</c> specification names (a relative path resolved against <paramref name="baseDirectory"/>,
+    /// by default the current folder); null for any other store.
+    /// </summary>
+    public static string? SqlitePath(string specification, string? baseDirectory = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(specification);
+        if (!specification.StartsWith(SqlitePrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var path = specification[SqlitePrefix.Length..].Trim();
+        ArgumentException.ThrowIfNullOrWhiteSpace(path, nameof(specification));
+        return Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory ?? Directory.GetCurrentDirectory(), path);
+    }
+
+    /// <summary>
     /// Opens <c>sqlite:PATH</c> (a relative path is resolved against <paramref name="baseDirectory"/>, by default the
     /// current folder) or <c>postgres:Host=…;Database=…;Username=…</c>.
     /// </summary>
@@ -21,11 +38,9 @@ public static class CoordinationStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(specification);
         ArgumentNullException.ThrowIfNull(time);
-        if (specification.StartsWith(SqlitePrefix, StringComparison.OrdinalIgnoreCase))
+        if (SqlitePath(specification, baseDirectory) is { } path)
         {
-            var path = specification[SqlitePrefix.Length..].Trim();
-            ArgumentException.ThrowIfNullOrWhiteSpace(path, nameof(specification));
-            return SqliteCoordinationStore.Open(Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory ?? Directory.GetCurrentDirectory(), path), time);
+            return SqliteCoordinationStore.Open(path, time);
         }
 
         if (specification.StartsWith(PostgresPrefix, StringComparison.OrdinalIgnoreCase))

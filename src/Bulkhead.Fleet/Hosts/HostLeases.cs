@@ -23,43 +23,16 @@ public sealed class HostLeases : IDisposable
     {
         _store = store;
         _time = time;
-        var schema = (store as PostgresCoordinationStore)?.Schema;
-        _tables = schema is not null
-            ? new HostTables($"\"{schema}\".process_leases", $"\"{schema}\".host_heartbeats", forUpdate: true)
-            : new HostTables("bulkhead_process_leases", "bulkhead_host_heartbeats", forUpdate: false);
-        store.Transact((c, tx) =>
-        {
-            if (schema is not null)
-            {
-                PostgresDatabase.EnsureTables(c, tx, schema, "process_leases", "host_heartbeats", _tables.Schema("bigint"));
-            }
-            else
-            {
-                DbTables.Execute(c, tx, _tables.Schema("INTEGER"));
-            }
-
-            return true;
-        });
+        _tables = new HostTables(CoordinationTables.Name(store, "process_leases"), CoordinationTables.Name(store, "host_heartbeats"), forUpdate: store is PostgresCoordinationStore);
+        CoordinationTables.Ensure(store, "process_leases", "host_heartbeats", _tables.Schema);
     }
 
     /// <summary>Where it is kept (the coordination store's description).</summary>
     public string Location => _store.ToString() ?? string.Empty;
 
     /// <summary>Opens the process leases in the coordination store <paramref name="specification"/> names.</summary>
-    public static HostLeases Open(string specification, TimeProvider time, string? baseDirectory = null)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        var store = CoordinationStore.Open(specification, time, baseDirectory);
-        try
-        {
-            return new HostLeases((RelationalCoordinationStore)store, time);
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
-    }
+    public static HostLeases Open(string specification, TimeProvider time, string? baseDirectory = null) =>
+        CoordinationTables.Open(specification, time, baseDirectory, store => new HostLeases(store, time));
 
     /// <summary>
     /// Records a heartbeat of <paramref name="host"/>'s supervisor. Its run goes on (<see cref="HostBeat.UpSince"/> kept)
