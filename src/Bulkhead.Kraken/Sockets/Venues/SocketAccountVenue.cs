@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Bulkhead.Kraken.Errors;
+using Bulkhead.Kraken.Journal;
 using Bulkhead.Kraken.Sockets.Account;
 using Bulkhead.Kraken.Sockets.Feeds;
 using Bulkhead.Kraken.Sockets.Market;
+using Bulkhead.Kraken.Sockets.Tokens;
 using Bulkhead.Kraken.Sockets.Trading;
+using Bulkhead.Kraken.Spot;
 using Bulkhead.Kraken.Venues;
 
 namespace Bulkhead.Kraken.Sockets.Venues;
@@ -274,6 +277,21 @@ public abstract partial class SocketAccountVenue : IAccountVenue, IAsyncDisposab
         _subscribing.Dispose();
         _owned?.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// A client for the account of <paramref name="spot"/>'s key on <paramref name="endpoint"/>: its tokens through that
+    /// key's REST client (lease, fenced nonce, rate budget, lockout guard; returned in <paramref name="tokens"/>, which the
+    /// venue owns), its sessions recorded in <paramref name="journal"/>.
+    /// </summary>
+    protected static KrakenSocketClient OpenClient(SpotClient spot, KrakenSocketEndpoint endpoint, TimeProvider time, ICallJournal? journal, Action<KrakenSocketOptions>? configure, out SpotSocketTokens tokens)
+    {
+        ArgumentNullException.ThrowIfNull(spot);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        tokens = new SpotSocketTokens(spot, time);
+        var options = new KrakenSocketOptions { Endpoint = endpoint, CallJournal = journal };
+        configure?.Invoke(options);
+        return new KrakenSocketClient(options, time, tokens);
     }
 
     /// <summary>Reads what the venue needs before subscribing (e.g. the pair names); REST, once.</summary>

@@ -3,7 +3,6 @@ using Bulkhead.Kraken.Errors;
 using Bulkhead.Kraken.Journal;
 using Bulkhead.Kraken.Sockets.Account;
 using Bulkhead.Kraken.Sockets.Feeds;
-using Bulkhead.Kraken.Sockets.Tokens;
 using Bulkhead.Kraken.Spot;
 using Bulkhead.Kraken.Venues;
 
@@ -48,12 +47,7 @@ public sealed class SpotSocketVenue : SocketAccountVenue
     /// </summary>
     public static SpotSocketVenue Open(SpotClient spot, KrakenSocketEndpoint endpoint, TimeProvider time, ICallJournal? journal = null, Action<KrakenSocketOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(spot);
-        ArgumentNullException.ThrowIfNull(endpoint);
-        var tokens = new SpotSocketTokens(spot, time);
-        var options = new KrakenSocketOptions { Endpoint = endpoint, CallJournal = journal };
-        configure?.Invoke(options);
-        var client = new KrakenSocketClient(options, time, tokens);
+        var client = OpenClient(spot, endpoint, time, journal, configure, out var tokens);
         return new SpotSocketVenue(client, new SpotVenue(spot), time, tokens);
     }
 
