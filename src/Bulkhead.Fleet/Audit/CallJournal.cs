@@ -9,8 +9,11 @@ public static class CallJournal
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The records of <paramref name="directory"/>, and a finding for each line that could not be read.</summary>
-    public static (ImmutableArray<CallRecord> Records, ImmutableArray<Finding> Problems) Read(string directory)
+    /// <summary>
+    /// The records of <paramref name="directory"/>, and a finding for each line that could not be read. With
+    /// <paramref name="from"/>, files the writer dated before that day (<c>calls-YYYY-MM-DD.…</c>) are not read at all.
+    /// </summary>
+    public static (ImmutableArray<CallRecord> Records, ImmutableArray<Finding> Problems) Read(string directory, DateOnly? from = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var records = ImmutableArray.CreateBuilder<CallRecord>();
@@ -24,6 +27,11 @@ public static class CallJournal
 
         foreach (var file in Directory.EnumerateFiles(directory, "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
+            if (from is { } day && DayOf(file) is { } written && written < day)
+            {
+                continue;
+            }
+
             var line = 0;
             foreach (var text in File.ReadLines(file))
             {
@@ -60,5 +68,16 @@ public static class CallJournal
         }
 
         return (records.ToImmutable(), problems.ToImmutable());
+    }
+
+    /// <summary>The day in a journal file's name (<c>calls-2026-12-08.mm-trader.4242.jsonl</c>), or null for another name.</summary>
+    private static DateOnly? DayOf(string file)
+    {
+        var name = Path.GetFileName(file);
+        const string prefix = Journal.CallJournalWriter.FilePrefix;
+        return name.StartsWith(prefix, StringComparison.Ordinal) && name.Length >= prefix.Length + 10
+            && DateOnly.TryParseExact(name.AsSpan(prefix.Length, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day
+            : null;
     }
 }

@@ -61,7 +61,7 @@ public static class RehearsalJudge
         }
         else
         {
-            foreach (var call in CallJournal.Read(run.CallJournalFolder).Records.Where(c => c.Time >= run.StartedAt && c.Time <= run.EndedAt))
+            foreach (var call in CallJournal.Read(run.CallJournalFolder, DateOnly.FromDateTime(run.StartedAt.UtcDateTime)).Records.Where(c => c.Time >= run.StartedAt && c.Time <= run.EndedAt))
             {
                 nonce += KrakenErrors.NonceErrors.Contains(call.Outcome) ? 1 : 0;
                 lockouts += call.Outcome == KrakenErrors.TemporaryLockout ? 1 : 0;

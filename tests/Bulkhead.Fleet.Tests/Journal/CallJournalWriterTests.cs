@@ -65,6 +65,20 @@ public sealed class CallJournalWriterTests : IDisposable
     }
 
     [Fact]
+    public void Read_FromADay_SkipsTheFilesOfEarlierDays()
+    {
+        using (var writer = new CallJournalWriter(_folder.Path, "mm-trader", "box1", 1))
+        {
+            writer.Record(new KrakenCallRecord(Day1, "spot", "Balance", "mm-trader", null, null, TimeSpan.Zero));
+            writer.Record(new KrakenCallRecord(Day1.AddMinutes(2), "spot", "AddOrder", "mm-trader", null, null, TimeSpan.Zero));
+        }
+
+        CallJournal.Read(_folder.Path).Records.Length.ShouldBe(2);
+        CallJournal.Read(_folder.Path, new DateOnly(2026, 11, 27)).Records.ShouldHaveSingleItem().Endpoint.ShouldBe("AddOrder");
+        CallJournal.Read(_folder.Path, new DateOnly(2026, 11, 26)).Records.Length.ShouldBe(2);
+    }
+
+    [Fact]
     public void Read_TornLastLineOfKilledProcess_ReportedNotFatal()
     {
         using (var writer = new CallJournalWriter(_folder.Path, "mm-trader", "box1", 1))
